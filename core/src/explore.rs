@@ -1,0 +1,75 @@
+//! One view of the dataset: search, then facets, then counts and empty-state advice.
+//!
+//! This is what the UI derives from a [`ViewState`] on every change; it is pure so that
+//! every number a user sees can be tested without a browser.
+
+use crate::dataset::Dataset;
+use crate::filter::{facet_counts, FacetCounts, Selection};
+use crate::model::Kind;
+use crate::search::{Index, Query};
+use crate::url_state::ViewState;
+
+/// A way back from an empty result: drop one constraint and get `results` facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Relaxation {
+    ClearQuery { results: usize },
+    RemoveSector { sector: usize, results: usize },
+    RemoveKind { kind: Kind, results: usize },
+}
+
+/// Everything the result area shows for one view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outcome {
+    pub query: Query,
+    /// Fact indices, best first.
+    pub results: Vec<usize>,
+    pub counts: FacetCounts,
+    /// Only when `results` is empty: single changes that would bring results back,
+    /// those giving the most results first.
+    pub relaxations: Vec<Relaxation>,
+}
+
+pub fn explore(dataset: &Dataset, index: &Index, view: &ViewState) -> Outcome {
+    let query = Query::parse(&view.query);
+    let sel = Selection::resolve(view, dataset);
+    let hits = index.search(&query);
+    let results = filtered(dataset, &hits, &sel);
+    let counts = facet_counts(dataset, &hits, &sel);
+    let relaxations = if results.is_empty() { relax(dataset, index, &query, &hits, &sel) } else { Vec::new() };
+    Outcome { query, results, counts, relaxations }
+}
+
+fn filtered(dataset: &Dataset, hits: &[usize], sel: &Selection) -> Vec<usize> {
+    hits.iter().copied().filter(|&h| sel.admits(&dataset.facts[h], None)).collect()
+}
+
+fn relax(dataset: &Dataset, index: &Index, query: &Query, hits: &[usize], sel: &Selection) -> Vec<Relaxation> {
+    let mut out = Vec::new();
+    if !query.is_empty() {
+        let results = filtered(dataset, &index.search(&Query::default()), sel).len();
+        out.push(Relaxation::ClearQuery { results });
+    }
+    for (i, &sector) in sel.sectors.iter().enumerate() {
+        let mut s = sel.clone();
+        s.sectors.remove(i);
+        out.push(Relaxation::RemoveSector { sector, results: filtered(dataset, hits, &s).len() });
+    }
+    for (i, &kind) in sel.kinds.iter().enumerate() {
+        let mut s = sel.clone();
+        s.kinds.remove(i);
+        out.push(Relaxation::RemoveKind { kind, results: filtered(dataset, hits, &s).len() });
+    }
+    out.retain(|r| r.results() > 0);
+    out.sort_by_key(|r| std::cmp::Reverse(r.results()));
+    out
+}
+
+impl Relaxation {
+    pub fn results(&self) -> usize {
+        match *self {
+            Relaxation::ClearQuery { results }
+            | Relaxation::RemoveSector { results, .. }
+            | Relaxation::RemoveKind { results, .. } => results,
+        }
+    }
+}

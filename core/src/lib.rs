@@ -1,0 +1,21 @@
+//! factdeck's pure core: everything the explorer knows, with no DOM, Yew or browser API.
+//!
+//! Read in this order:
+//! - [`model`]: what a validated fact is;
+//! - [`dataset`]: JSON → validated [`dataset::Dataset`], or errors naming file, record and field;
+//! - [`text`]: normalisation and tokenising shared by search and highlighting;
+//! - [`search`]: the inverted index, ranking and highlight spans;
+//! - [`filter`]: kind and sector facets, with counts;
+//! - [`explore`]: one view = search + facets + counts + empty-state advice;
+//! - [`url_state`]: the whole view ⇄ a query string.
+//!
+//! The browser UI (the `factdeck` crate) is a thin layer over these modules; anything a
+//! user can observe that does not need a DOM is decided and tested here.
+
+pub mod dataset;
+pub mod explore;
+pub mod filter;
+pub mod model;
+pub mod search;
+pub mod text;
+pub mod url_state;

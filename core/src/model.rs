@@ -1,0 +1,419 @@
+//! The validated data model: what a fact is once the dataset loader has accepted it.
+//!
+//! Nothing here can be built from untrusted input except through
+//! [`crate::dataset::load`], so every invariant stated on a type holds for every value
+//! the UI sees.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// A stable, slug-like identifier (`[a-z0-9-]`, 1..=80 chars), used in URLs and anchors.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct FactId(pub(crate) String);
+
+impl FactId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for FactId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What sort of claim a fact is. The set is closed: the UI styles each kind differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Project,
+    Agreement,
+    Indicator,
+    Event,
+    Statement,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Project,
+        Kind::Agreement,
+        Kind::Indicator,
+        Kind::Event,
+        Kind::Statement,
+    ];
+
+    /// The identifier used in the dataset file and in URLs.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Project => "project",
+            Kind::Agreement => "agreement",
+            Kind::Indicator => "indicator",
+            Kind::Event => "event",
+            Kind::Statement => "statement",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.slug() == s)
+    }
+
+    /// Human label, singular.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Project => "Project",
+            Kind::Agreement => "Agreement",
+            Kind::Indicator => "Indicator",
+            Kind::Event => "Event",
+            Kind::Statement => "Statement",
+        }
+    }
+}
+
+/// Where a fact stands, when the source says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Realized,
+    InProgress,
+    Planned,
+    Target,
+    Signed,
+    Agreed,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Realized,
+        Status::InProgress,
+        Status::Planned,
+        Status::Target,
+        Status::Signed,
+        Status::Agreed,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Status::Realized => "realized",
+            Status::InProgress => "in_progress",
+            Status::Planned => "planned",
+            Status::Target => "target",
+            Status::Signed => "signed",
+            Status::Agreed => "agreed",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|k| k.slug() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Realized => "Realized",
+            Status::InProgress => "In progress",
+            Status::Planned => "Planned",
+            Status::Target => "Target",
+            Status::Signed => "Signed",
+            Status::Agreed => "Agreed",
+        }
+    }
+}
+
+/// A sector from the dataset's declared vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sector {
+    /// Slug used in facts and URLs.
+    pub id: String,
+    /// Display label.
+    pub label: String,
+}
+
+/// A calendar date with optional month and day: `2024`, `2024-08` or `2024-08-15`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct PartialDate {
+    pub year: i32,
+    /// 1..=12 when present.
+    pub month: Option<u8>,
+    /// 1..=31 (valid for the month) when present; never present without `month`.
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking month and day ranges.
+    pub fn parse(s: &str) -> Option<PartialDate> {
+        let mut parts = s.split('-');
+        let year = parse_digits(parts.next()?, 4)?;
+        let month = match parts.next() {
+            Some(m) => Some(u8::try_from(parse_digits(m, 2)?).ok().filter(|m| (1..=12).contains(m))?),
+            None => None,
+        };
+        let day = match (parts.next(), month) {
+            (Some(d), Some(m)) => Some(u8::try_from(parse_digits(d, 2)?).ok().filter(|d| (1..=days_in_month(year, m)).contains(d))?),
+            (Some(_), None) => return None,
+            (None, _) => None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(PartialDate { year, month, day })
+    }
+
+    /// The last possible day this date can denote, for ordering ranges.
+    fn upper(self) -> (i32, u8, u8) {
+        let m = self.month.unwrap_or(12);
+        (self.year, m, self.day.unwrap_or(days_in_month(self.year, m)))
+    }
+
+    fn lower(self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// True when `self` can start no later than `end` ends.
+    pub fn not_after(self, end: PartialDate) -> bool {
+        self.lower() <= end.upper()
+    }
+}
+
+fn parse_digits(s: &str, len: usize) -> Option<i32> {
+    if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl fmt::Display for PartialDate {
+    /// Human form: `2024`, `August 2024`, `4 June 2025`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => write!(f, "{d} {} {}", MONTHS[usize::from(m - 1)], self.year),
+            (Some(m), None) => write!(f, "{} {}", MONTHS[usize::from(m - 1)], self.year),
+            _ => write!(f, "{}", self.year),
+        }
+    }
+}
+
+/// When a fact happened or which period it covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateSpec {
+    pub start: PartialDate,
+    /// Present for ranges and periods; never before `start`.
+    pub end: Option<PartialDate>,
+    /// The source's own words for the date ("last August"), when it gave a phrase.
+    pub phrase: Option<String>,
+    /// True when the value was resolved from a relative phrase against the publication date.
+    pub inferred: bool,
+}
+
+impl fmt::Display for DateSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.end {
+            Some(end) if end != self.start => write!(f, "{} – {}", self.start, end),
+            _ => write!(f, "{}", self.start),
+        }
+    }
+}
+
+/// Scale word applied to a quantity's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Multiplier {
+    Thousand,
+    Million,
+    Billion,
+}
+
+impl Multiplier {
+    pub fn from_slug(s: &str) -> Option<Multiplier> {
+        match s {
+            "thousand" => Some(Multiplier::Thousand),
+            "million" => Some(Multiplier::Million),
+            "billion" => Some(Multiplier::Billion),
+            _ => None,
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Multiplier::Thousand => "thousand",
+            Multiplier::Million => "million",
+            Multiplier::Billion => "billion",
+        }
+    }
+
+    pub fn factor(self) -> f64 {
+        match self {
+            Multiplier::Thousand => 1e3,
+            Multiplier::Million => 1e6,
+            Multiplier::Billion => 1e9,
+        }
+    }
+}
+
+/// Whether a quantity is a level, a change over a period, or a goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// A figure as it stands ("540 companies").
+    Current,
+    /// A change expressed as a factor ("tripled": value 3, unit "times").
+    Change,
+    /// A goal not yet reached ("bring it to $1 billion").
+    Target,
+}
+
+impl Measure {
+    pub fn from_slug(s: &str) -> Option<Measure> {
+        match s {
+            "current" => Some(Measure::Current),
+            "change" => Some(Measure::Change),
+            "target" => Some(Measure::Target),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Current => "Current figure",
+            Measure::Change => "Change",
+            Measure::Target => "Target",
+        }
+    }
+}
+
+/// A typed number with its unit. Money uses unit `"currency"` plus an ISO 4217 `currency`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// Finite, as written in the source before the multiplier.
+    pub value: f64,
+    /// What is counted ("companies", "times") or `"currency"`; never empty.
+    pub unit: String,
+    /// ISO 4217 code, present exactly when `unit == "currency"`.
+    pub currency: Option<String>,
+    pub multiplier: Option<Multiplier>,
+    pub measure: Measure,
+    /// The source hedged the figure ("about 70").
+    pub approximate: bool,
+    /// The period the figure covers, when the source gives one.
+    pub period: Option<DateSpec>,
+}
+
+impl Quantity {
+    /// The value with its multiplier applied.
+    pub fn absolute(&self) -> f64 {
+        self.value * self.multiplier.map_or(1.0, Multiplier::factor)
+    }
+}
+
+impl fmt::Display for Quantity {
+    /// `$255 million`, `about 70 enterprises`, `×5`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.approximate {
+            f.write_str("about ")?;
+        }
+        let number = format_number(self.value);
+        let scale = self.multiplier.map(|m| format!(" {}", m.word())).unwrap_or_default();
+        match (self.unit.as_str(), self.currency.as_deref()) {
+            ("currency", Some("USD")) => write!(f, "${number}{scale}"),
+            ("currency", Some(code)) => write!(f, "{number}{scale} {code}"),
+            ("times", _) => write!(f, "×{number}{scale}"),
+            (unit, _) => write!(f, "{number}{scale} {unit}"),
+        }
+    }
+}
+
+/// Formats a finite number without a trailing `.0`, with thin grouping for thousands.
+pub fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let digits = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if v < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A figure computed from the source's figures, never stated by the source itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Derived {
+    pub label: String,
+    pub quantity: Option<Quantity>,
+    pub date: Option<PartialDate>,
+    /// How it was computed, e.g. "$255 million ÷ 3".
+    pub method: String,
+}
+
+/// Where facts come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    pub place: Option<String>,
+    pub published: PartialDate,
+    pub url: Option<String>,
+    pub note: Option<String>,
+    /// Path of the text file, relative to the dataset file, when the text is not inline.
+    pub file: Option<String>,
+    /// The full source text that quotes are checked against.
+    pub text: String,
+}
+
+/// One sourced claim, rendered as one card.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    pub id: FactId,
+    pub kind: Kind,
+    pub title: String,
+    pub summary: String,
+    /// Indices into [`crate::dataset::Dataset::sectors`]; non-empty, no repeats.
+    pub sectors: Vec<usize>,
+    pub countries: Vec<String>,
+    /// Who agreed or signed; non-empty for agreements.
+    pub parties: Vec<String>,
+    /// Who said it, when the source attributes the claim.
+    pub attribution: Option<String>,
+    /// Required for agreements (when agreed or signed).
+    pub date: Option<DateSpec>,
+    pub status: Option<Status>,
+    /// Index into [`crate::dataset::Dataset::sources`].
+    pub source: usize,
+    /// Verbatim text of the source (up to whitespace) that supports the fact.
+    pub quote: String,
+    /// Required for indicators.
+    pub quantity: Option<Quantity>,
+    pub derived: Vec<Derived>,
+}

@@ -1,0 +1,176 @@
+//! Text normalisation and tokenising, shared by the index, the query and highlighting.
+//!
+//! Folding is chosen for Azerbaijani and Uzbek text written in Latin script:
+//! - Turkic dotted and dotless i (`İ`, `I`, `ı`, `i`) all fold to `i`;
+//! - `ə` folds to `e`, and every other Latin diacritic is stripped (`ğ ş ç ö ü` → `g s c o u`);
+//! - the Uzbek letters `oʻ` and `gʻ` may be written with any of `ʻ ' ’ ‘ ʼ` (or none): the
+//!   mark is dropped, so all spellings meet;
+//! - digit groups written `1,000` join into `1000`.
+//!
+//! Tokens keep their byte range in the original text so that matches can be highlighted
+//! in the text as written.
+
+use std::ops::Range;
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// A word of the original text and its folded form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the original text.
+    pub span: Range<usize>,
+    /// Folded form, non-empty.
+    pub norm: String,
+}
+
+/// Characters that write the Uzbek okina/tutuq belgisi or an apostrophe.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | 'ʻ' | '’' | '‘' | 'ʼ' | '`' | 'ʹ' | '′')
+}
+
+/// Appends the folded form of `c` to `out`.
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        'İ' | 'ı' => out.push('i'),
+        'ə' | 'Ə' => out.push('e'),
+        'ß' => out.push_str("ss"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ø' | 'Ø' => out.push('o'),
+        'đ' | 'Đ' => out.push('d'),
+        'ł' | 'Ł' => out.push('l'),
+        _ => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        }),
+    }
+}
+
+/// Folds a whole string (case, diacritics, apostrophes), keeping other characters.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !is_apostrophe(c) {
+            fold_char(c, &mut out);
+        }
+    }
+    out
+}
+
+/// Splits `text` into folded words.
+///
+/// A word is a run of letters and digits. An apostrophe between two letters stays inside
+/// the word (Uzbek `oʻzbek`), except an English possessive `'s` at a word's end, which is
+/// dropped. Commas between digit groups of three stay inside a number.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let mut norm = String::new();
+        let mut end = start;
+        while i < chars.len() {
+            let (pos, c) = chars[i];
+            let next = chars.get(i + 1).map(|&(_, n)| n);
+            if c.is_alphanumeric() {
+                fold_char(c, &mut norm);
+                end = pos + c.len_utf8();
+                i += 1;
+            } else if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) && i > 0 && chars[i - 1].1.is_alphabetic() {
+                let possessive = matches!(next, Some('s' | 'S'))
+                    && chars.get(i + 2).is_none_or(|&(_, a)| !a.is_alphanumeric());
+                if possessive {
+                    i += 2;
+                    break;
+                }
+                i += 1;
+            } else if c == ',' && chars[i - 1].1.is_ascii_digit() && is_digit_group(&chars[i + 1..]) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if !norm.is_empty() {
+            tokens.push(Token { span: start..end, norm });
+        }
+    }
+    tokens
+}
+
+/// True when `rest` starts with exactly three ASCII digits followed by a non-digit or end.
+fn is_digit_group(rest: &[(usize, char)]) -> bool {
+    rest.len() >= 3
+        && rest[..3].iter().all(|&(_, c)| c.is_ascii_digit())
+        && rest.get(3).is_none_or(|&(_, c)| !c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(s: &str) -> Vec<String> {
+        tokenize(s).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn azerbaijani_schwa_folds() {
+        assert_eq!(norms("Əliyev ərazi"), ["eliyev", "erazi"]);
+    }
+
+    #[test]
+    fn turkic_dotted_and_dotless_i_meet() {
+        assert_eq!(norms("İstanbul Işıq istiqamət"), ["istanbul", "isiq", "istiqamet"]);
+    }
+
+    #[test]
+    fn latin_diacritics_are_stripped() {
+        assert_eq!(norms("Gəncəvi ğ ş ç ö ü Müəllim café"), ["gencevi", "g", "s", "c", "o", "u", "muellim", "cafe"]);
+    }
+
+    #[test]
+    fn uzbek_okina_variants_match() {
+        let spellings = ["Oʻzbekiston", "O'zbekiston", "O’zbekiston", "O‘zbekiston", "Oʼzbekiston", "Ozbekiston"];
+        for s in spellings {
+            assert_eq!(norms(s), ["ozbekiston"], "{s}");
+        }
+        assert_eq!(norms("gʻalla"), ["galla"]);
+    }
+
+    #[test]
+    fn english_possessive_is_dropped() {
+        assert_eq!(norms("Uzbekistan's capital, countries' ties"), ["uzbekistan", "capital", "countries", "ties"]);
+    }
+
+    #[test]
+    fn digit_groups_join_but_decimals_split() {
+        assert_eq!(norms("$1,000 and 25.5 or 1,2"), ["1000", "and", "25", "5", "or", "1", "2"]);
+    }
+
+    #[test]
+    fn spans_point_at_the_original_text() {
+        let text = "“Green” Əliyev";
+        let toks = tokenize(text);
+        assert_eq!(&text[toks[0].span.clone()], "Green");
+        assert_eq!(&text[toks[1].span.clone()], "Əliyev");
+    }
+
+    #[test]
+    fn punctuation_and_emoji_only_yield_no_tokens() {
+        assert!(tokenize("— … 🙂 ' ’ ,").is_empty());
+    }
+
+    #[test]
+    fn fold_keeps_spaces_and_drops_marks() {
+        assert_eq!(fold("Oʻzbek  İŞ"), "ozbek  is");
+    }
+}

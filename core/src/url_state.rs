@@ -1,0 +1,153 @@
+//! The whole view as a query string, and back.
+//!
+//! `render` writes a canonical form (`?q=…&sector=…&kind=…&fact=…`, sets sorted);
+//! `parse` reads anything a user or a link might produce without failing: malformed
+//! percent-encoding is decoded lossily, unknown keys are ignored, repeated `q`/`fact`
+//! keep the first, and sizes are capped. For every state within the caps,
+//! `parse(&render(s)) == s`.
+
+use std::collections::BTreeSet;
+
+use crate::model::Kind;
+
+/// Longest search query kept, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Most values kept per facet.
+pub const MAX_FACET_VALUES: usize = 64;
+/// Longest id kept (sector or fact), in bytes.
+pub const MAX_ID_BYTES: usize = 80;
+/// Only this many bytes of a query string are read; the rest is ignored.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024;
+
+/// Everything a shared link restores.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewState {
+    /// The search box text, at most [`MAX_QUERY_CHARS`] characters.
+    pub query: String,
+    /// Selected sector ids (slugs).
+    pub sectors: BTreeSet<String>,
+    pub kinds: BTreeSet<Kind>,
+    /// The open card's fact id.
+    pub open: Option<String>,
+}
+
+impl ViewState {
+    pub fn is_filtered(&self) -> bool {
+        !self.query.trim().is_empty() || !self.sectors.is_empty() || !self.kinds.is_empty()
+    }
+}
+
+/// True for ids the dataset could contain: `[a-z0-9]` runs joined by single hyphens.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= MAX_ID_BYTES
+        && s.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Reads a query string (with or without the leading `?`). Never fails.
+pub fn parse(input: &str) -> ViewState {
+    let input = input.strip_prefix('?').unwrap_or(input);
+    let mut cut = input.len().min(MAX_INPUT_BYTES);
+    while !input.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut state = ViewState::default();
+    let mut have_query = false;
+    for (key, value) in form_urlencoded::parse(input[..cut].as_bytes()) {
+        match &*key {
+            "q" if !have_query => {
+                have_query = true;
+                state.query = value.chars().take(MAX_QUERY_CHARS).collect();
+            }
+            "sector" if is_id(&value) && state.sectors.len() < MAX_FACET_VALUES => {
+                state.sectors.insert(value.into_owned());
+            }
+            "kind" => {
+                if let Some(k) = Kind::from_slug(&value) {
+                    state.kinds.insert(k);
+                }
+            }
+            "fact" if state.open.is_none() && is_id(&value) => state.open = Some(value.into_owned()),
+            _ => {}
+        }
+    }
+    state
+}
+
+/// Writes the canonical query string: empty for the default view, else `?…`.
+pub fn render(state: &ViewState) -> String {
+    let mut ser = form_urlencoded::Serializer::new(String::new());
+    if !state.query.is_empty() {
+        ser.append_pair("q", &state.query);
+    }
+    for s in &state.sectors {
+        ser.append_pair("sector", s);
+    }
+    for k in &state.kinds {
+        ser.append_pair("kind", k.slug());
+    }
+    if let Some(id) = &state.open {
+        ser.append_pair("fact", id);
+    }
+    let out = ser.finish();
+    if out.is_empty() {
+        out
+    } else {
+        format!("?{out}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_view_is_the_bare_url() {
+        assert_eq!(render(&ViewState::default()), "");
+        assert_eq!(parse(""), ViewState::default());
+        assert_eq!(parse("?"), ViewState::default());
+    }
+
+    #[test]
+    fn canonical_form_sorts_sets() {
+        let s = parse("?kind=project&sector=trade&sector=energy&q=green+energy&kind=agreement");
+        assert_eq!(render(&s), "?q=green+energy&sector=energy&sector=trade&kind=project&kind=agreement");
+    }
+
+    #[test]
+    fn malformed_percent_encoding_is_decoded_lossily() {
+        let s = parse("?q=%E2%28%A1%&sector=%zz&kind=%ff");
+        assert_eq!(s.query, "\u{FFFD}(\u{FFFD}%");
+        assert!(s.sectors.is_empty() && s.kinds.is_empty());
+    }
+
+    #[test]
+    fn unknown_and_invalid_values_are_ignored() {
+        let s = parse("?kind=spaceship&sector=Not+A+Slug&sector=energy&fact=%3Cscript%3E&zzz=1");
+        assert!(s.kinds.is_empty());
+        assert_eq!(s.sectors.into_iter().collect::<Vec<_>>(), ["energy"]);
+        assert_eq!(s.open, None);
+    }
+
+    #[test]
+    fn repeated_query_and_fact_keep_the_first() {
+        let s = parse("?q=first&q=second&fact=a&fact=b");
+        assert_eq!(s.query, "first");
+        assert_eq!(s.open.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn huge_inputs_are_capped() {
+        let long = "a".repeat(100_000);
+        let s = parse(&format!("?q={long}"));
+        assert_eq!(s.query.chars().count(), MAX_QUERY_CHARS);
+        let many: String = (0..500).map(|i| format!("sector=s{i}&")).collect();
+        assert_eq!(parse(&many).sectors.len(), MAX_FACET_VALUES);
+    }
+
+    #[test]
+    fn cut_inside_a_multibyte_character_is_safe() {
+        let input = format!("q={}", "ə".repeat(MAX_INPUT_BYTES));
+        assert!(parse(&input).query.chars().all(|c| c == 'ə'));
+    }
+}

@@ -1,0 +1,166 @@
+//! The shipped dataset validates, and each broken fixture is rejected with a message that
+//! names the file, the record and the field.
+
+use std::fs;
+use std::path::Path;
+
+use factdeck_core::dataset::{load, Dataset};
+use factdeck_core::model::{Kind, Measure, Multiplier, PartialDate, Status};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn load_fixture(name: &str) -> Result<Dataset, Vec<String>> {
+    let path = Path::new(FIXTURES).join(name);
+    let json = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let file = format!("tests/fixtures/{name}");
+    load(&file, &json, |_| None).map_err(|errs| errs.iter().map(ToString::to_string).collect())
+}
+
+fn shipped() -> Dataset {
+    factdeck::data::load().unwrap_or_else(|errs| {
+        panic!("shipped dataset is invalid:\n{}", errs.iter().map(|e| format!("{e}\n")).collect::<String>())
+    })
+}
+
+fn fact<'d>(d: &'d Dataset, id: &str) -> &'d factdeck_core::model::Fact {
+    &d.facts[d.fact_index(id).unwrap_or_else(|| panic!("no fact {id}"))]
+}
+
+#[test]
+fn shipped_dataset_validates_with_20_to_30_cards_of_every_main_kind() {
+    let d = shipped();
+    assert!((20..=30).contains(&d.facts.len()), "{} facts", d.facts.len());
+    for kind in [Kind::Project, Kind::Agreement, Kind::Indicator] {
+        assert!(d.facts.iter().filter(|f| f.kind == kind).count() >= 2, "{kind:?}");
+    }
+    assert_eq!(d.sources.len(), 1);
+    assert_eq!(d.sources[0].publisher, "Trend");
+    assert_eq!(d.sources[0].published, PartialDate { year: 2025, month: Some(6), day: Some(4) });
+}
+
+#[test]
+fn every_sector_in_the_vocabulary_has_at_least_one_fact() {
+    let d = shipped();
+    for (i, s) in d.sectors.iter().enumerate() {
+        assert!(d.facts.iter().any(|f| f.sectors.contains(&i)), "sector {} is unused", s.id);
+    }
+}
+
+#[test]
+fn trade_figures_match_the_article() {
+    let d = shipped();
+    let level = fact(&d, "trade-turnover-255-million").quantity.as_ref().unwrap();
+    assert_eq!((level.value, level.multiplier, level.measure), (255.0, Some(Multiplier::Million), Measure::Current));
+    assert_eq!(level.currency.as_deref(), Some("USD"));
+    assert_eq!(level.to_string(), "$255 million");
+    let target = fact(&d, "trade-turnover-target-1-billion").quantity.as_ref().unwrap();
+    assert_eq!((target.absolute(), target.measure), (1e9, Measure::Target));
+    let tripled = fact(&d, "trade-turnover-tripled");
+    let q = tripled.quantity.as_ref().unwrap();
+    assert_eq!((q.value, q.unit.as_str(), q.measure), (3.0, "times", Measure::Change));
+    let period = q.period.as_ref().unwrap();
+    assert!(period.inferred);
+    assert_eq!(period.phrase.as_deref(), Some("Over the past five years"));
+    let derived = &tripled.derived[0];
+    assert_eq!(derived.quantity.as_ref().unwrap().to_string(), "about $85 million");
+    assert!(derived.method.contains("does not state"));
+}
+
+#[test]
+fn company_counts_match_the_article() {
+    let d = shipped();
+    let az = fact(&d, "azerbaijani-capital-companies-in-uzbekistan").quantity.clone().unwrap();
+    assert_eq!((az.value, az.approximate), (540.0, false));
+    let uz = fact(&d, "uzbek-capital-enterprises-in-azerbaijan").quantity.clone().unwrap();
+    assert_eq!((uz.value, uz.approximate), (70.0, true));
+    assert_eq!(uz.to_string(), "about 70 enterprises");
+    let jv = fact(&d, "joint-ventures-fivefold").quantity.clone().unwrap();
+    assert_eq!(jv.to_string(), "×5");
+}
+
+#[test]
+fn relative_dates_are_resolved_against_publication_and_marked_inferred() {
+    let d = shipped();
+    let treaty = fact(&d, "treaty-on-allied-relations");
+    assert_eq!(treaty.kind, Kind::Agreement);
+    assert_eq!(treaty.status, Some(Status::Signed));
+    let date = treaty.date.as_ref().unwrap();
+    assert_eq!(date.start, PartialDate { year: 2024, month: Some(8), day: None });
+    assert!(date.inferred);
+    assert_eq!(date.phrase.as_deref(), Some("last August"));
+    let program = fact(&d, "program-20-key-areas");
+    assert_eq!(program.date.as_ref().unwrap().start.year, 2024);
+    assert_eq!(program.parties, ["Tashkent", "Baku"]);
+    let visits = fact(&d, "five-mutual-visits-heads-of-state").quantity.clone().unwrap();
+    let p = visits.period.unwrap();
+    assert_eq!((p.start.year, p.end.unwrap().year, p.inferred), (2022, 2025, true));
+}
+
+#[test]
+fn relations_year_is_derived_not_stated() {
+    let d = shipped();
+    let anniversary = fact(&d, "diplomatic-relations-30th-anniversary");
+    let derived = &anniversary.derived[0];
+    assert_eq!(derived.date, Some(PartialDate { year: 1995, month: None, day: None }));
+    assert!(!d.sources[0].text.contains("1995"));
+}
+
+#[test]
+fn valid_minimal_fixture_loads() {
+    let d = load_fixture("valid-minimal.json").unwrap();
+    assert_eq!(d.facts.len(), 2);
+}
+
+/// Each broken fixture and the one error it must produce, word for word.
+const BROKEN: &[(&str, &str)] = &[
+    ("unknown-sector", "fact \"turnover\", field `sectors[1]`: unknown sector \"mining\"; declared sectors are: trade, energy"),
+    ("unknown-kind", "fact \"treaty\", field `kind`: unknown kind \"treaty\"; expected one of: project, agreement, indicator, event, statement"),
+    ("duplicate-id", "fact \"turnover\", field `id`: duplicate id \"turnover\"; ids must be unique"),
+    ("missing-quote", "fact \"turnover\", field `quote`: missing or empty: every fact needs the verbatim source text that supports it"),
+    ("empty-quote", "fact \"turnover\", field `quote`: missing or empty: every fact needs the verbatim source text that supports it"),
+    ("quote-not-verbatim", "fact \"turnover\", field `quote`: does not occur verbatim in source \"wire\"; copy it exactly from the source text"),
+    ("malformed-date", "fact \"treaty\", field `date.start`: malformed date \"2024-13\"; use YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("reversed-date-range", "fact \"treaty\", field `date.end`: ends (2020) before it starts (2025)"),
+    ("inferred-date-without-phrase", "fact \"treaty\", field `date.phrase`: an inferred date must keep the source's original phrase"),
+    ("quantity-without-unit", "fact \"turnover\", field `quantity.unit`: a quantity needs a unit (what is counted, or \"currency\")"),
+    ("currency-without-code", "fact \"turnover\", field `quantity.currency`: unit \"currency\" needs an ISO 4217 `currency` such as \"USD\""),
+    ("indicator-without-quantity", "fact \"turnover\", field `quantity`: an indicator needs a quantity"),
+    ("agreement-without-parties", "fact \"treaty\", field `parties`: an agreement needs its parties"),
+    ("dangling-source", "fact \"treaty\", field `source`: no source has id \"agency\"; declared sources are: wire"),
+    ("unknown-field", "fact \"treaty\", field `qoute`: unknown field `qoute`, expected one of `id`, `kind`, `title`, `summary`, `sectors`, `countries`, `parties`, `attribution`, `date`, `status`, `source`, `quote`, `quantity`, `derived`"),
+    ("wrong-type", "fact \"turnover\", field `quantity.value`: invalid type: string \"255\", expected f64"),
+    ("bad-id", "fact \"Turnover 2025\", field `id`: \"Turnover 2025\" is not a slug: use lowercase letters, digits and single hyphens, at most 80 characters"),
+    ("unreadable-source-file", "source \"wire\", field `file`: cannot read source text \"sources/missing.txt\""),
+    ("invalid-json", "dataset: invalid JSON at line 5 column 3: trailing comma"),
+];
+
+#[test]
+fn every_broken_fixture_is_rejected_with_its_exact_error() {
+    for (name, expected) in BROKEN {
+        let file = format!("invalid/{name}.json");
+        let errors = load_fixture(&file).err().unwrap_or_else(|| panic!("{file} was accepted"));
+        let expected = format!("tests/fixtures/{file}: {expected}");
+        assert!(errors.contains(&expected), "{file}:\n expected: {expected}\n got: {errors:#?}");
+    }
+}
+
+#[test]
+fn every_fixture_on_disk_has_an_expected_error() {
+    let dir = Path::new(FIXTURES).join("invalid");
+    for entry in fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let stem = name.trim_end_matches(".json");
+        assert!(BROKEN.iter().any(|(n, _)| *n == stem), "fixture {name} has no expectation");
+    }
+}
+
+#[test]
+fn all_errors_are_reported_at_once() {
+    let json = fs::read_to_string(Path::new(FIXTURES).join("valid-minimal.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    value["facts"][0]["sectors"][0] = "mining".into();
+    value["facts"][1]["source"] = "nowhere".into();
+    let errs = load("x.json", &value.to_string(), |_| None).unwrap_err();
+    let fields: Vec<(&str, &str)> = errs.iter().map(|e| (e.record.as_str(), e.field.as_str())).collect();
+    assert_eq!(fields, [("fact \"turnover\"", "sectors[0]"), ("fact \"treaty\"", "source")]);
+}
