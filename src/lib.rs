@@ -4,3 +4,4 @@
 //! - [`ui`]: the Yew components, a thin layer over `factdeck_core`.
 
 pub mod data;
+pub mod ui;

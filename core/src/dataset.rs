@@ -332,6 +332,11 @@ impl Validator<'_> {
             self.non_empty(&record, "publisher", &s.publisher);
             self.non_empty(&record, "title", &s.title);
             let published = self.date_value(&record, "published", &s.published);
+            if let Some(url) = &s.url {
+                if !(url.starts_with("https://") || url.starts_with("http://")) || url.chars().any(char::is_whitespace) {
+                    self.push(&record, "url", format!("\"{url}\" is not an http(s) address"));
+                }
+            }
             let text = match (&s.file, s.text.clone()) {
                 (Some(_), Some(_)) => {
                     self.push(&record, "text", "give either `file` or `text`, not both");

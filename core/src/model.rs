@@ -159,6 +159,15 @@ impl PartialDate {
         Some(PartialDate { year, month, day })
     }
 
+    /// ISO 8601 form at the date's own precision, for `<time datetime>`.
+    pub fn iso(self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
     /// The last possible day this date can denote, for ordering ranges.
     fn upper(self) -> (i32, u8, u8) {
         let m = self.month.unwrap_or(12);

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::dataset::Dataset;
-use crate::text::tokenize;
+use crate::text::{ends_inside_word, tokenize};
 
 /// Relative weight of a match in each field. Only the ratios matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,7 +51,7 @@ impl Query {
     pub fn parse(input: &str) -> Query {
         let mut words: Vec<String> = tokenize(input).into_iter().map(|t| t.norm).collect();
         words.truncate(MAX_QUERY_WORDS);
-        let last_is_prefix = input.chars().last().is_some_and(|c| c.is_alphanumeric());
+        let last_is_prefix = ends_inside_word(input);
         Query { words, last_is_prefix }
     }
 

@@ -28,6 +28,24 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | 'ʻ' | '’' | '‘' | 'ʼ' | '`' | 'ʹ' | '′')
 }
 
+/// True for characters inside a word: letters, digits and combining marks (text saved
+/// decomposed writes `ş` as `s` + U+0327). Apostrophes are not, even those Unicode counts as
+/// letters (`ʻ`, `ʼ`): [`tokenize`] keeps them only between letters.
+fn is_word_char(c: char) -> bool {
+    (c.is_alphanumeric() || is_combining_mark(c)) && !is_apostrophe(c)
+}
+
+/// True when `s` ends inside a word, i.e. its last word may still be being typed: it ends
+/// in a word character, or in an apostrophe right after a letter (Uzbek `o'` of `o'zbek`).
+pub fn ends_inside_word(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    match rev.next() {
+        Some(c) if is_apostrophe(c) => rev.next().is_some_and(char::is_alphabetic),
+        Some(c) => is_word_char(c),
+        None => false,
+    }
+}
+
 /// Appends the folded form of `c` to `out`.
 pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
@@ -72,7 +90,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
+        if !chars[i].1.is_alphanumeric() || is_apostrophe(chars[i].1) {
             i += 1;
             continue;
         }
@@ -82,7 +100,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         while i < chars.len() {
             let (pos, c) = chars[i];
             let next = chars.get(i + 1).map(|&(_, n)| n);
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 fold_char(c, &mut norm);
                 end = pos + c.len_utf8();
                 i += 1;

@@ -1,0 +1,106 @@
+//! One fact as an `<article>`: kind, title, figure, summary, date, status, sectors and the
+//! verbatim source quote; opening it shows every remaining field.
+
+use std::rc::Rc;
+
+use factdeck_core::model::{DateSpec, Fact};
+use factdeck_core::search::Query;
+use yew::prelude::*;
+
+use super::app::Deck;
+use super::fact_details::FactDetails;
+use super::highlighted::Highlighted;
+use super::permalink::Permalink;
+use super::source_quote::SourceQuote;
+use super::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct FactCardProps {
+    pub deck: Rc<Deck>,
+    /// Index into the dataset's facts.
+    pub fact: usize,
+    pub query: Query,
+    pub open: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// The DOM id of a fact's card; also its `#` anchor.
+pub fn anchor(fact: &Fact) -> String {
+    format!("fact-{}", fact.id)
+}
+
+#[function_component(FactCard)]
+pub fn fact_card(props: &FactCardProps) -> Html {
+    let dataset = &props.deck.dataset;
+    let fact = &dataset.facts[props.fact];
+    let anchor = anchor(fact);
+    let title_id = format!("{anchor}-title");
+    let details_id = format!("{anchor}-details");
+    let kind = fact.kind.slug();
+    let toggle = {
+        let id = fact.id.to_string();
+        let open = props.open;
+        props.dispatch.reform(move |_: MouseEvent| Action::Open((!open).then(|| id.clone())))
+    };
+    html! {
+        <article id={anchor.clone()} class={classes!("card", format!("card--{kind}"), props.open.then_some("card--open"))} aria-labelledby={title_id.clone()}>
+            <div class="card__top">
+                <span class={classes!("badge", format!("badge--{kind}"))}>{ fact.kind.label() }</span>
+                if let Some(status) = fact.status {
+                    <span class={classes!("status", format!("status--{}", status.slug()))}>{ status.label() }</span>
+                }
+            </div>
+            <h3 id={title_id} class="card__title">
+                <Highlighted text={fact.title.clone()} query={props.query.clone()} />
+            </h3>
+            if let Some(q) = &fact.quantity {
+                <p class="card__figure">
+                    <span class="card__figure-value">{ q.to_string() }</span>
+                    <span class="card__figure-measure">{ q.measure.label() }</span>
+                    if let Some(p) = &q.period {
+                        <span class="card__figure-period">{ period_text(p) }</span>
+                    }
+                </p>
+            }
+            <p class="card__summary"><Highlighted text={fact.summary.clone()} query={props.query.clone()} /></p>
+            if let Some(date) = &fact.date {
+                <p class="card__date"><span class="card__label">{ "Date: " }</span>{ date_html(date) }</p>
+            }
+            <ul class="tags" aria-label="Sectors">
+                { for fact.sectors.iter().map(|&s| html! { <li class="tag">{ &dataset.sectors[s].label }</li> }) }
+            </ul>
+            <SourceQuote quote={fact.quote.clone()} source={dataset.source_of(fact).clone()} query={props.query.clone()} />
+            if props.open {
+                <FactDetails deck={props.deck.clone()} fact={props.fact} id={details_id.clone()} />
+            }
+            <div class="card__actions">
+                <button type="button" class="button button--quiet" aria-expanded={props.open.to_string()} aria-controls={details_id} onclick={toggle}>
+                    { if props.open { "Hide details" } else { "Details" } }
+                </button>
+                <Permalink id={fact.id.to_string()} title={fact.title.clone()} dispatch={props.dispatch.clone()} />
+            </div>
+        </article>
+    }
+}
+
+/// A date with its "inferred" mark and the source's own phrase.
+pub fn date_html(date: &DateSpec) -> Html {
+    html! {
+        <>
+            <time datetime={date.start.iso()}>{ date.to_string() }</time>
+            if date.inferred {
+                <span class="inferred">{ " inferred from “" }{ date.phrase.clone().unwrap_or_default() }{ "”" }</span>
+            } else if let Some(p) = &date.phrase {
+                <span class="phrase">{ format!(" (“{p}”)") }</span>
+            }
+        </>
+    }
+}
+
+fn period_text(p: &DateSpec) -> String {
+    if p.inferred {
+        format!("{p} (inferred)")
+    } else {
+        p.to_string()
+    }
+}

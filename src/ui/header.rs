@@ -1,0 +1,28 @@
+//! The page header: what the dataset is and how much it holds.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub dataset_title: AttrValue,
+    pub description: AttrValue,
+    pub facts: usize,
+    pub sources: usize,
+}
+
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    html! {
+        <header class="site-header">
+            <a class="skip-link" href="#search">{ "Skip to search" }</a>
+            <p class="site-header__brand">{ "factdeck" }</p>
+            <h1 class="site-header__title">{ props.dataset_title.clone() }</h1>
+            <p class="site-header__desc">{ props.description.clone() }</p>
+            <p class="site-header__stats">
+                { plural(props.facts, "fact", "facts") }{ " from " }{ plural(props.sources, "source", "sources") }
+                { " · every card quotes its source" }
+            </p>
+        </header>
+    }
+}

@@ -1,0 +1,19 @@
+//! The Yew UI: a thin layer that renders `factdeck_core` results and turns clicks and
+//! keystrokes into [`state::Action`]s. Only this module and `url_sync` touch the DOM.
+
+mod active_filters;
+mod app;
+mod card_list;
+mod empty_state;
+mod facet_panel;
+mod fact_card;
+mod fact_details;
+mod header;
+mod highlighted;
+mod permalink;
+mod search_box;
+mod source_quote;
+pub mod state;
+mod url_sync;
+
+pub use app::{App, Deck, Explorer, ExplorerProps};

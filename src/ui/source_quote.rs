@@ -1,0 +1,37 @@
+//! The verbatim supporting quote and its citation.
+
+use factdeck_core::model::Source;
+use factdeck_core::search::Query;
+use yew::prelude::*;
+
+use super::highlighted::Highlighted;
+
+#[derive(Properties, PartialEq)]
+pub struct SourceQuoteProps {
+    pub quote: AttrValue,
+    pub source: Source,
+    pub query: Query,
+}
+
+#[function_component(SourceQuote)]
+pub fn source_quote(props: &SourceQuoteProps) -> Html {
+    let s = &props.source;
+    let place = s.place.as_ref().map(|p| format!(", {p}")).unwrap_or_default();
+    html! {
+        <figure class="quote">
+            <blockquote class="quote__text">
+                <Highlighted text={props.quote.clone()} query={props.query.clone()} />
+            </blockquote>
+            <figcaption class="quote__cite">
+                { "Source: " }
+                if let Some(url) = &s.url {
+                    <a href={url.clone()} rel="noopener noreferrer">{ &s.publisher }</a>
+                } else {
+                    <cite>{ &s.publisher }</cite>
+                }
+                { format!("{place} · ") }
+                <time datetime={s.published.iso()}>{ s.published.to_string() }</time>
+            </figcaption>
+        </figure>
+    }
+}

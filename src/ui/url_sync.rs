@@ -1,0 +1,55 @@
+//! Keeps the address bar and the view in step: every view change writes the URL, and
+//! Back/Forward restore the view. The only UI module that touches `history`/`location`.
+
+use factdeck_core::url_state::{parse, render, ViewState};
+use yew::prelude::*;
+
+use super::state::{Action, AppState, Nav};
+
+/// The view the current URL describes (the default view outside a browser).
+pub fn initial_view() -> ViewState {
+    current_search().map(|s| parse(&s)).unwrap_or_default()
+}
+
+fn current_search() -> Option<String> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()?.location().search().ok()
+    } else {
+        None
+    }
+}
+
+/// Writes each new view to the URL as its `nav` says, and restores views on popstate.
+#[hook]
+pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "popstate", move |_| {
+                    state.dispatch(Action::Restore(initial_view()));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let nav = state.nav;
+    use_effect_with(state.view.clone(), move |view| {
+        let target = render(view);
+        if let Some(window) = web_sys::window() {
+            let location = window.location();
+            let here = location.search().unwrap_or_default();
+            if here != target {
+                let path = location.pathname().unwrap_or_default();
+                let url = format!("{path}{target}");
+                if let Ok(history) = window.history() {
+                    // A failed history write leaves the old URL; the view is still right.
+                    let _ = match nav {
+                        Nav::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+                        _ => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+                    };
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,107 @@
+//! The UI rendered to HTML natively (Yew SSR): the semantic contract browser tests and
+//! assistive technology rely on, checked without a browser.
+
+use std::rc::Rc;
+
+use factdeck::ui::{Deck, Explorer, ExplorerProps};
+use factdeck_core::url_state::{parse, ViewState};
+
+fn render(view: ViewState) -> String {
+    let deck = Rc::new(Deck::new(factdeck::data::load().expect("shipped dataset is valid")));
+    render_deck(deck, view)
+}
+
+fn render_deck(deck: Rc<Deck>, view: ViewState) -> String {
+    let props = ExplorerProps { deck, initial: view };
+    futures::executor::block_on(yew::LocalServerRenderer::<Explorer>::with_props(props).render())
+}
+
+/// Text of the `role="status"` live region.
+fn status_text(html: &str) -> &str {
+    let at = html.find(r#"role="status""#).expect("a status region");
+    let start = at + html[at..].find('>').unwrap() + 1;
+    &html[start..start + html[start..].find('<').unwrap()]
+}
+
+fn count(html: &str, needle: &str) -> usize {
+    html.matches(needle).count()
+}
+
+#[test]
+fn default_view_renders_every_fact_as_an_article() {
+    let html = render(ViewState::default());
+    assert_eq!(count(&html, "<article "), 25);
+    assert_eq!(status_text(&html), "25 facts");
+}
+
+#[test]
+fn search_box_is_a_labelled_search_input() {
+    let html = render(ViewState::default());
+    assert!(html.contains(r#"<label for="search" class="search__label">Search facts</label>"#));
+    assert!(html.contains(r#"id="search""#) && html.contains(r#"type="search""#));
+}
+
+#[test]
+fn every_sector_and_kind_is_a_labelled_checkbox() {
+    let html = render(ViewState::default());
+    assert_eq!(count(&html, r#"type="checkbox""#), 11 + 5);
+    assert!(html.contains(r#"<label for="sector-energy" class="facet__label">Energy</label>"#));
+    assert!(html.contains(r#"<label for="kind-indicator" class="facet__label">Indicator</label>"#));
+}
+
+#[test]
+fn a_query_narrows_and_highlights() {
+    let html = render(parse("?q=gypsum"));
+    // The gypsum card (title match) ranks above the jewelry card (quote match only).
+    assert_eq!(count(&html, "<article "), 2);
+    let first = html.find(r#"<article id="fact-gypsum-board-production-uzbekistan""#).unwrap();
+    let second = html.find(r#"<article id="fact-jewelry-production-uzbekistan""#).unwrap();
+    assert!(first < second);
+    assert!(html.contains("<mark>gypsum</mark>") || html.contains("<mark>Gypsum</mark>"), "{html}");
+    assert_eq!(status_text(&html), "2 of 25 facts");
+}
+
+#[test]
+fn sector_filter_shows_only_that_sector() {
+    let html = render(parse("?sector=trade"));
+    assert!(status_text(&html).ends_with(" of 25 facts"));
+    for card in html.split("<article ").skip(1) {
+        let card = card.split("</article>").next().unwrap();
+        assert!(card.contains(r#"<li class="tag">Trade</li>"#), "{card}");
+    }
+}
+
+#[test]
+fn empty_view_says_what_to_remove() {
+    let html = render(parse("?q=gypsum&sector=energy"));
+    assert_eq!(count(&html, "<article "), 0);
+    assert!(html.contains("No facts match this view."));
+    assert!(html.contains("Clear the search “gypsum”"));
+    assert!(html.contains("Remove sector Energy"));
+}
+
+#[test]
+fn inferred_dates_are_marked_with_their_phrase() {
+    let html = render(parse("?q=treaty+allied"));
+    assert!(html.contains("August 2024"));
+    assert!(html.contains("inferred from “"), "{html}");
+    assert!(html.contains("last August"));
+}
+
+#[test]
+fn opened_card_shows_derived_figures_labelled_derived() {
+    let html = render(parse("?fact=trade-turnover-tripled"));
+    assert!(html.contains("card--open"));
+    assert!(html.contains(r#"<span class="badge badge--derived">Derived</span>"#));
+    assert!(html.contains("about $85 million"));
+}
+
+#[test]
+fn dataset_text_is_escaped_never_markup() {
+    let json = include_str!("fixtures/valid-minimal.json")
+        .replace("A treaty was signed.", "<img src=x onerror=alert(1)></script>");
+    let dataset = factdeck_core::dataset::load("x.json", &json, |_| None).unwrap();
+    let html = render_deck(Rc::new(Deck::new(dataset)), ViewState::default());
+    assert!(!html.contains("<img src=x"), "{html}");
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&lt;/script&gt;"), "{html}");
+}
