@@ -53,7 +53,7 @@ pub fn parse(input: &str) -> ViewState {
     }
     let mut state = ViewState::default();
     let mut have_query = false;
-    for (key, value) in form_urlencoded::parse(input[..cut].as_bytes()) {
+    for (key, value) in form_urlencoded::parse(&input.as_bytes()[..cut]) {
         match &*key {
             "q" if !have_query => {
                 have_query = true;

@@ -1,0 +1,283 @@
+//! Search as a user experiences it: what a query finds, in which order, and what is
+//! highlighted on the cards.
+
+mod common;
+
+use common::{fact, Deck};
+use factdeck_core::model::Kind;
+use factdeck_core::search::{highlight, highlight_ranges, Query};
+use proptest::prelude::*;
+
+/// One fact per title, ids `f0`, `f1`, … in order, all in one sector.
+fn titles(titles: &[&str]) -> Deck {
+    let facts: Vec<_> = titles.iter().enumerate().map(|(i, t)| fact(&format!("f{i}"), Kind::Event, &["misc"], t)).collect();
+    Deck::new(&["misc"], &facts)
+}
+
+fn marked<'t>(text: &'t str, query: &str) -> Vec<&'t str> {
+    highlight(text, &Query::parse(query)).into_iter().filter(|&(_, hit)| hit).map(|(s, _)| s).collect()
+}
+
+// ---- what matches ----
+
+#[test]
+fn empty_query_returns_every_fact_in_dataset_order() {
+    let deck = titles(&["Zinc mine", "Apple orchard", "Motorway"]);
+    for blank in ["", "   ", "\t\n", "— … !?"] {
+        assert_eq!(deck.search(blank), ["f0", "f1", "f2"], "query {blank:?}");
+    }
+}
+
+#[test]
+fn case_does_not_matter() {
+    let deck = titles(&["Hydrogen Valley", "Copper smelter"]);
+    assert_eq!(deck.search("HYDROGEN valley"), ["f0"]);
+    assert_eq!(deck.search("hYdRoGeN"), ["f0"]);
+}
+
+#[test]
+fn azerbaijani_query_without_diacritics_finds_schwa_word() {
+    let deck = titles(&["Gəncə bridge", "Ələt port", "Other"]);
+    assert_eq!(deck.search("gence"), ["f0"]);
+    assert_eq!(deck.search("ELET"), ["f1"]);
+}
+
+#[test]
+fn azerbaijani_query_with_diacritics_finds_plain_spelling() {
+    let deck = titles(&["Gence bridge", "Other"]);
+    assert_eq!(deck.search("Gəncə"), ["f0"]);
+    assert_eq!(deck.search("GƏNCƏ"), ["f0"]);
+}
+
+#[test]
+fn turkic_dotted_and_dotless_i_all_match_each_other() {
+    let deck = titles(&["İstiqamət", "Işıq", "Other"]);
+    for q in ["istiqamet", "ISTIQAMET", "ıstıqamət", "İSTİQAMƏT"] {
+        assert_eq!(deck.search(q), ["f0"], "query {q:?}");
+    }
+    for q in ["isiq", "IŞIQ", "ışıq", "İşiq"] {
+        assert_eq!(deck.search(q), ["f1"], "query {q:?}");
+    }
+}
+
+#[test]
+fn azerbaijani_letters_match_their_plain_latin_base() {
+    let deck = titles(&["Şəki", "Çay", "Dağ", "Göygöl", "Üzüm", "Other"]);
+    let pairs = [("seki", "f0"), ("cay", "f1"), ("dag", "f2"), ("goygol", "f3"), ("uzum", "f4")];
+    for (q, id) in pairs {
+        assert_eq!(deck.search(q), [id], "query {q:?}");
+        assert_eq!(deck.search(&q.to_uppercase()), [id], "query {q:?} in capitals");
+    }
+}
+
+#[test]
+fn diacritics_written_as_combining_marks_match_precomposed_letters() {
+    // The same word, once precomposed (NFC) and once decomposed (NFD, as some editors save it).
+    let deck = titles(&["Işıq Şəki", "Is\u{327}ıq S\u{327}əki", "Other"]);
+    assert_eq!(deck.search("Işıq"), ["f0", "f1"]);
+    assert_eq!(deck.search("is\u{327}iq seki"), ["f0", "f1"]);
+}
+
+const OKINAS: [char; 5] = ['ʻ', '\'', '’', '‘', 'ʼ'];
+
+#[test]
+fn uzbek_okina_spellings_all_find_each_other() {
+    let texts: Vec<String> = OKINAS.iter().map(|m| format!("O{m}zbekiston g{m}alla")).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let deck = titles(&refs);
+    let all: Vec<String> = (0..OKINAS.len()).map(|i| format!("f{i}")).collect();
+    for m in OKINAS.iter().map(|m| m.to_string()).chain([String::new()]) {
+        let q = format!("o{m}zbekiston G{m}ALLA");
+        assert_eq!(deck.search(&q), all, "query {q:?}");
+    }
+}
+
+#[test]
+fn uzbek_word_typed_up_to_its_okina_matches_as_a_prefix() {
+    let deck = titles(&["Oʻzbekiston", "Bridge"]);
+    for m in OKINAS {
+        let q = format!("O{m}");
+        assert_eq!(deck.search(&q), ["f0"], "query {q:?}");
+    }
+}
+
+#[test]
+fn english_possessive_matches_the_plain_word() {
+    let deck = titles(&["Uzbekistan's exports", "Other"]);
+    assert_eq!(deck.search("uzbekistan exports"), ["f0"]);
+    assert_eq!(deck.search("Uzbekistan’s"), ["f0"]);
+}
+
+#[test]
+fn numbers_with_thousands_separators_match_plain_digits() {
+    let deck = titles(&["1,500 jobs", "2500 tonnes"]);
+    assert_eq!(deck.search("1500"), ["f0"]);
+    assert_eq!(deck.search("2,500"), ["f1"]);
+}
+
+#[test]
+fn every_query_word_must_match() {
+    let deck = titles(&["Green hydrogen", "Green bonds", "Hydrogen pipeline"]);
+    assert_eq!(deck.search("green hydrogen"), ["f0"]);
+    assert_eq!(deck.search("hydrogen green"), ["f0"]);
+    assert_eq!(deck.search("green"), ["f0", "f1"]);
+    assert!(deck.search("green pipeline").is_empty());
+}
+
+#[test]
+fn query_words_may_match_in_different_fields() {
+    let deck = Deck::new(
+        &["misc"],
+        &[
+            fact("solar", Kind::Event, &["misc"], "Solar farm").quote("The plant will open in May."),
+            fact("farm", Kind::Event, &["misc"], "Wind farm"),
+        ],
+    );
+    assert_eq!(deck.search("solar plant"), ["solar"]);
+}
+
+#[test]
+fn prefix_of_last_word_matches() {
+    let deck = titles(&["Hydrogen plant", "Hydropower dam", "Coal mine"]);
+    assert_eq!(deck.search("hyd"), ["f0", "f1"]);
+    assert_eq!(deck.search("plant hydro"), ["f0"]);
+}
+
+#[test]
+fn prefix_of_an_earlier_word_does_not_match() {
+    let deck = titles(&["Hydrogen plant", "Other"]);
+    assert!(deck.search("hydro plant").is_empty());
+    assert_eq!(deck.search("hydrogen plant"), ["f0"]);
+}
+
+#[test]
+fn trailing_space_means_the_last_word_is_complete() {
+    let deck = titles(&["Hydrogen plant", "Hydro dam"]);
+    assert_eq!(deck.search("hydro"), ["f1", "f0"]);
+    assert_eq!(deck.search("hydro "), ["f1"]);
+    assert_eq!(deck.search("hydrogen "), ["f0"]);
+}
+
+// ---- ranking ----
+
+#[test]
+fn title_match_ranks_above_summary_match_above_quote_match() {
+    let deck = Deck::new(
+        &["misc"],
+        &[
+            fact("in-quote", Kind::Event, &["misc"], "Alpha").quote("Cotton exports grew."),
+            fact("in-summary", Kind::Event, &["misc"], "Beta").summary("Cotton exports grew."),
+            fact("in-title", Kind::Event, &["misc"], "Cotton exports"),
+            fact("nowhere", Kind::Event, &["misc"], "Gamma"),
+        ],
+    );
+    assert_eq!(deck.search("cotton"), ["in-title", "in-summary", "in-quote"]);
+    assert_eq!(deck.search("cotton exports"), ["in-title", "in-summary", "in-quote"]);
+}
+
+#[test]
+fn exact_word_ranks_above_prefix_match() {
+    let deck = titles(&["Solaris hotel", "Solar farm", "Solarium"]);
+    assert_eq!(deck.search("solar"), ["f1", "f0", "f2"]);
+}
+
+#[test]
+fn ties_keep_dataset_order() {
+    let deck = titles(&["Cotton gin", "Cotton mill", "Wheat", "Cotton field"]);
+    assert_eq!(deck.search("cotton"), ["f0", "f1", "f3"]);
+    assert_eq!(deck.search("cot"), ["f0", "f1", "f3"]);
+}
+
+#[test]
+fn best_field_of_each_word_counts_once_per_fact() {
+    // A word repeated in the quote does not outrank the same word once in the title.
+    let deck = Deck::new(
+        &["misc"],
+        &[
+            fact("many-quotes", Kind::Event, &["misc"], "Alpha").quote("Cotton, cotton and more cotton."),
+            fact("in-title", Kind::Event, &["misc"], "Cotton"),
+        ],
+    );
+    assert_eq!(deck.search("cotton"), ["in-title", "many-quotes"]);
+}
+
+// ---- highlighting ----
+
+#[test]
+fn highlight_marks_folded_matches_in_the_text_as_written() {
+    let text = "Gəncə and İŞIQ meet Oʻzbekiston.";
+    assert_eq!(marked(text, "gence isiq o'zbekiston "), ["Gəncə", "İŞIQ", "Oʻzbekiston"]);
+    let pieces = highlight(text, &Query::parse("ISIQ"));
+    assert_eq!(pieces, [("Gəncə and ", false), ("İŞIQ", true), (" meet Oʻzbekiston.", false)]);
+}
+
+#[test]
+fn highlight_marks_prefix_only_for_the_last_word() {
+    let text = "Hydrogen and hydropower";
+    assert_eq!(marked(text, "hydro"), ["Hydrogen", "hydropower"]);
+    assert_eq!(marked(text, "hydro "), Vec::<&str>::new());
+    assert_eq!(marked(text, "hydro hydropower"), ["hydropower"]);
+}
+
+#[test]
+fn highlight_with_empty_query_is_the_whole_text_unmarked() {
+    assert_eq!(highlight("Some text", &Query::parse("")), [("Some text", false)]);
+    assert_eq!(highlight("", &Query::parse("x")), [("", false)]);
+    assert!(highlight_ranges("Some text", &Query::parse("  ")).is_empty());
+}
+
+#[test]
+fn highlight_ranges_point_at_the_matching_words() {
+    let text = "“Green” Əliyev, green!";
+    let ranges = highlight_ranges(text, &Query::parse("green"));
+    let words: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(words, ["Green", "green"]);
+}
+
+proptest! {
+    #[test]
+    fn highlight_covers_any_text_exactly_in_order(text in ".{0,80}", query in ".{0,20}") {
+        let q = Query::parse(&query);
+        let pieces = highlight(&text, &q);
+        prop_assert_eq!(pieces.iter().map(|p| p.0).collect::<String>(), text.clone());
+        prop_assert!(pieces.windows(2).all(|w| w[0].1 || w[1].1), "adjacent plain pieces: {:?}", pieces);
+        let ranges = highlight_ranges(&text, &q);
+        prop_assert!(ranges.windows(2).all(|w| w[0].end <= w[1].start));
+        prop_assert!(ranges.iter().all(|r| r.start < r.end && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)));
+    }
+
+    #[test]
+    fn a_query_copied_from_a_title_finds_it(title in "[a-zA-Zəİışçğöü0-9 ]{1,40}") {
+        prop_assume!(!Query::parse(&title).is_empty());
+        let deck = titles(&[&title]);
+        prop_assert_eq!(deck.search(&title), ["f0"]);
+        prop_assert_eq!(deck.search(&title.to_uppercase()), ["f0"]);
+    }
+}
+
+// ---- hostile input ----
+
+#[test]
+fn huge_and_odd_queries_do_not_panic() {
+    let deck = titles(&["Gəncə bridge", "Oʻzbekiston", "1,500 jobs"]);
+    let odd = "ə\u{0}\u{7}\u{1b}[31m🙂👩‍👩‍👧\u{200d}\u{fe0f}\u{301}\u{202e}\u{feff}İ'’ʻ,1,000 \r\n\t\u{10ffff}\u{fffd}";
+    let queries = [
+        "a".repeat(100_000),
+        "ə ".repeat(50_000),
+        odd.repeat(100_000 / odd.chars().count()),
+        "🙂".repeat(100_000),
+        "\u{301}".repeat(100_000),
+        "'".repeat(100_000),
+        "1,".repeat(50_000),
+        (0..100_000u32).filter_map(char::from_u32).collect(),
+    ];
+    for q in &queries {
+        let parsed = Query::parse(q);
+        let _ = deck.index.search(&parsed);
+        for f in &deck.data.facts {
+            let pieces = highlight(&f.title, &parsed);
+            assert_eq!(pieces.iter().map(|p| p.0).collect::<String>(), f.title);
+        }
+        let _ = deck.explore(&common::view(q, &[], &[]));
+    }
+}
