@@ -131,6 +131,7 @@ const BROKEN: &[(&str, &str)] = &[
     ("wrong-type", "fact \"turnover\", field `quantity.value`: invalid type: string \"255\", expected f64"),
     ("bad-id", "fact \"Turnover 2025\", field `id`: \"Turnover 2025\" is not a slug: use lowercase letters, digits and single hyphens, at most 80 characters"),
     ("unreadable-source-file", "source \"wire\", field `file`: cannot read source text \"sources/missing.txt\""),
+    ("non-http-source-url", "source \"wire\", field `url`: \"javascript:alert(1)\" is not an http(s) address"),
     ("invalid-json", "dataset: invalid JSON at line 5 column 3: trailing comma"),
 ];
 
