@@ -12,7 +12,21 @@
 
 use std::ops::Range;
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+include!(concat!(env!("OUT_DIR"), "/fold_tables.rs"));
+
+/// The base letter of a precomposed character (`ş` → `s`), if it has one.
+fn base_of(c: char) -> Option<char> {
+    let cp = u16::try_from(c as u32).ok()?;
+    let i = FOLD.binary_search_by_key(&cp, |&(k, _)| k).ok()?;
+    char::from_u32(u32::from(FOLD[i].1))
+}
+
+/// True for combining marks (accents written as separate code points).
+pub fn is_combining_mark(c: char) -> bool {
+    let Ok(cp) = u16::try_from(c as u32) else { return false };
+    let i = MARKS.partition_point(|&(_, end)| end < cp);
+    MARKS.get(i).is_some_and(|&(start, _)| start <= cp)
+}
 
 /// A word of the original text and its folded form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,11 +75,8 @@ pub fn fold_char(c: char, out: &mut String) {
         'ø' | 'Ø' => out.push('o'),
         'đ' | 'Đ' => out.push('d'),
         'ł' | 'Ł' => out.push('l'),
-        _ => decompose_canonical(c, |d| {
-            if !is_combining_mark(d) {
-                out.extend(d.to_lowercase());
-            }
-        }),
+        _ if is_combining_mark(c) => {}
+        _ => out.extend(base_of(c).unwrap_or(c).to_lowercase()),
     }
 }
 
@@ -185,6 +196,28 @@ mod tests {
     #[test]
     fn punctuation_and_emoji_only_yield_no_tokens() {
         assert!(tokenize("— … 🙂 ' ’ ,").is_empty());
+    }
+
+    #[test]
+    fn fold_tables_agree_with_unicode_decomposition() {
+        use unicode_normalization::char::{decompose_canonical, is_combining_mark as ucd_mark};
+        for cp in 0x80u32..=0xFFFF {
+            let Some(c) = char::from_u32(cp) else { continue };
+            assert_eq!(is_combining_mark(c), ucd_mark(c), "{c:?}");
+            if (0xAC00..=0xD7A3).contains(&cp) {
+                continue;
+            }
+            let mut bases = Vec::new();
+            decompose_canonical(c, |d| if !ucd_mark(d) { bases.push(d) });
+            if bases.len() == 1 && bases[0] != c && (bases[0] as u32) <= 0xFFFF {
+                assert_eq!(base_of(c), Some(bases[0]), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn hangul_is_not_folded_into_jamo() {
+        assert_eq!(norms("한국"), ["한국"]);
     }
 
     #[test]

@@ -58,6 +58,8 @@ pub struct ExplorerProps {
 pub fn explorer(props: &ExplorerProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || AppState::from_url(initial));
+    // Only matters on narrow screens, where the facets fold away behind a button.
+    let filters_open = use_state(|| false);
     use_url_sync(&state);
     let deck = props.deck.clone();
     let outcome = {
@@ -94,6 +96,11 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             }
         })
     };
+    let active = view.sectors.len() + view.kinds.len();
+    let toggle_filters = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
+    };
     let total = dataset.facts.len();
     let status = if view.is_filtered() {
         format!("{} of {total} facts", outcome.results.len())
@@ -106,8 +113,13 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             <main id="main" class="layout">
                 <div class="layout__controls">
                     <SearchBox query={view.query.clone()} onquery={dispatch.reform(Action::SetQuery)} />
-                    <FacetPanel legend="Sector" name="sector" options={sector_options} ontoggle={on_sector} />
-                    <FacetPanel legend="Kind" name="kind" options={kind_options} ontoggle={on_kind} />
+                    <button type="button" class="button button--quiet filters-toggle" aria-expanded={filters_open.to_string()} aria-controls="facets" onclick={toggle_filters}>
+                        { if active > 0 { format!("Filters · {active} active") } else { "Filters".to_owned() } }
+                    </button>
+                    <div id="facets" class={classes!("facets", filters_open.then_some("facets--open"))}>
+                        <FacetPanel legend="Sector" name="sector" options={sector_options} ontoggle={on_sector} />
+                        <FacetPanel legend="Kind" name="kind" options={kind_options} ontoggle={on_kind} />
+                    </div>
                 </div>
                 <section class="layout__results" aria-labelledby="results-heading">
                     <h2 id="results-heading" class="visually-hidden">{ "Results" }</h2>
