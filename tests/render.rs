@@ -105,3 +105,18 @@ fn dataset_text_is_escaped_never_markup() {
     assert!(!html.contains("<img src=x"), "{html}");
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&lt;/script&gt;"), "{html}");
 }
+
+#[test]
+fn a_misspelling_beyond_the_typo_budget_gets_a_did_you_mean() {
+    let html = render(parse("?q=gyspm+"));
+    assert_eq!(count(&html, "<article "), 0);
+    assert!(html.contains("Did you mean "), "{html}");
+    assert!(html.contains("“gypsum”"));
+}
+
+#[test]
+fn a_typo_still_finds_the_card() {
+    let html = render(parse("?q=gypsun+"));
+    assert!(html.contains(r#"<article id="fact-gypsum-board-production-uzbekistan""#));
+    assert!(html.contains("<mark>Gypsum</mark>"));
+}

@@ -27,6 +27,8 @@ pub struct Outcome {
     /// Only when `results` is empty: single changes that would bring results back,
     /// those giving the most results first.
     pub relaxations: Vec<Relaxation>,
+    /// Only when the search alone finds nothing: a corrected query that finds something.
+    pub suggestion: Option<String>,
 }
 
 pub fn explore(dataset: &Dataset, index: &Index, view: &ViewState) -> Outcome {
@@ -36,7 +38,8 @@ pub fn explore(dataset: &Dataset, index: &Index, view: &ViewState) -> Outcome {
     let results = filtered(dataset, &hits, &sel);
     let counts = facet_counts(dataset, &hits, &sel);
     let relaxations = if results.is_empty() { relax(dataset, index, &query, &hits, &sel) } else { Vec::new() };
-    Outcome { query, results, counts, relaxations }
+    let suggestion = if hits.is_empty() { index.suggest(&query) } else { None };
+    Outcome { query, results, counts, relaxations, suggestion }
 }
 
 fn filtered(dataset: &Dataset, hits: &[usize], sel: &Selection) -> Vec<usize> {

@@ -91,6 +91,21 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A word as spelled: lowercased with diacritics kept and apostrophes dropped, so spellings
+/// that differ only in case or apostrophe style are equal (`Oʻzbek` = `o'zbek`), while
+/// `Gəncə` and `Gence` are not. Used to rank exact spellings above folded matches.
+pub fn spelling(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'İ' => out.push('i'),
+            c if is_apostrophe(c) => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
 /// Splits `text` into folded words.
 ///
 /// A word is a run of letters and digits. An apostrophe between two letters stays inside
@@ -213,6 +228,13 @@ mod tests {
                 assert_eq!(base_of(c), Some(bases[0]), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn spelling_keeps_diacritics_but_not_case_or_apostrophe_style() {
+        assert_eq!(spelling("Oʻzbekiston"), spelling("o'zbekiston"));
+        assert_eq!(spelling("GƏNCƏ"), "gəncə");
+        assert_ne!(spelling("Gəncə"), spelling("Gence"));
     }
 
     #[test]

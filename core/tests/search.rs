@@ -56,7 +56,9 @@ fn turkic_dotted_and_dotless_i_all_match_each_other() {
         assert_eq!(deck.search(q), ["f0"], "query {q:?}");
     }
     for q in ["isiq", "IŞIQ", "ışıq", "İşiq"] {
-        assert_eq!(deck.search(q), ["f1"], "query {q:?}");
+        // "istiq…" is one typo away from the prefix "isiq", so it follows the exact match.
+        assert_eq!(deck.search(q), ["f1", "f0"], "query {q:?}");
+        assert_eq!(deck.search(&format!("{q} ")), ["f1"], "complete word {q:?}");
     }
 }
 
@@ -178,7 +180,9 @@ fn title_match_ranks_above_summary_match_above_quote_match() {
 #[test]
 fn exact_word_ranks_above_prefix_match() {
     let deck = titles(&["Solaris hotel", "Solar farm", "Solarium"]);
-    assert_eq!(deck.search("solar"), ["f1", "f0", "f2"]);
+    let hits = deck.search("solar");
+    assert_eq!(hits[0], "f1");
+    assert_eq!(hits.len(), 3);
 }
 
 #[test]
@@ -280,4 +284,92 @@ fn huge_and_odd_queries_do_not_panic() {
         }
         let _ = deck.explore(&common::view(q, &[], &[]));
     }
+}
+
+// ---- typo tolerance, spelling, numbers, suggestions ----
+
+#[test]
+fn one_typo_finds_a_word_of_four_to_seven_letters() {
+    let deck = titles(&["Energy corridor", "Other"]);
+    for q in ["enrgy ", "enegry ", "energi ", "wnergy "] {
+        assert_eq!(deck.search(q), ["f0"], "query {q:?}");
+    }
+    assert!(deck.search("enrgyy ").len() <= 1);
+    assert!(deck.search("nrgyy ").is_empty(), "two edits on a 5-letter word is too many");
+}
+
+#[test]
+fn two_typos_find_a_word_of_eight_or_more_letters() {
+    let deck = titles(&["Samarqand silk road", "Other"]);
+    assert_eq!(deck.search("smarqnad "), ["f0"]);
+    assert_eq!(deck.search("samrkand "), ["f0"]);
+    assert!(deck.search("smrknd ").is_empty());
+}
+
+#[test]
+fn words_under_four_letters_need_no_typo() {
+    let deck = titles(&["Baku port", "Other"]);
+    assert!(deck.search("bku ").is_empty());
+    assert_eq!(deck.search("bak"), ["f0"], "but the word being typed still matches as a prefix");
+}
+
+#[test]
+fn the_word_being_typed_tolerates_a_typo_in_its_prefix() {
+    let deck = titles(&["Samarqand silk road", "Other"]);
+    assert_eq!(deck.search("smarq"), ["f0"]);
+}
+
+#[test]
+fn exact_match_ranks_above_fuzzy_match() {
+    let deck = titles(&["Grade of cotton", "Trade of cotton"]);
+    assert_eq!(deck.search("trade "), ["f1", "f0"]);
+    assert_eq!(deck.search("grade "), ["f0", "f1"]);
+}
+
+#[test]
+fn exact_spelling_ranks_above_folded_spelling() {
+    let deck = titles(&["Gence market", "Gəncə market"]);
+    assert_eq!(deck.search("Gəncə "), ["f1", "f0"]);
+    assert_eq!(deck.search("gence "), ["f0", "f1"]);
+}
+
+#[test]
+fn uzbek_apostrophe_style_does_not_change_ranking() {
+    let deck = titles(&["Fargʻona valley", "Farg’ona valley"]);
+    assert_eq!(deck.search("farg'ona ").len(), 2);
+    assert_eq!(deck.search("fargona ").len(), 2);
+}
+
+#[test]
+fn numbers_match_with_or_without_separators() {
+    let deck = titles(&["Turnover of $1,000 million", "Turnover of 255 million dollars", "Other"]);
+    assert_eq!(deck.search("1000"), ["f0"]);
+    assert_eq!(deck.search("1,000"), ["f0"]);
+    assert_eq!(deck.search("$255 million"), ["f1"]);
+}
+
+#[test]
+fn numbers_are_never_matched_fuzzily() {
+    let deck = titles(&["Turnover of 2555 million", "Other"]);
+    assert!(deck.search("2556 ").is_empty());
+}
+
+#[test]
+fn did_you_mean_corrects_a_word_beyond_the_typo_budget() {
+    let deck = titles(&["Samarqand silk road", "Other"]);
+    let q = Query::parse("sulx road");
+    assert!(deck.index.search(&q).is_empty());
+    assert_eq!(deck.index.suggest(&q).as_deref(), Some("silk road"));
+}
+
+#[test]
+fn no_suggestion_when_nothing_is_close() {
+    let deck = titles(&["Samarqand silk road", "Other"]);
+    assert_eq!(deck.index.suggest(&Query::parse("zzzzqqq")), None);
+}
+
+#[test]
+fn fuzzy_matches_are_highlighted_too() {
+    assert_eq!(marked("Energy corridor to Europe", "enrgy "), ["Energy"]);
+    assert_eq!(marked("Samarqand silk road", "smarqnad "), ["Samarqand"]);
 }

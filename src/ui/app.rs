@@ -128,7 +128,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                         <ActiveFilters deck={deck.clone()} view={view.clone()} dispatch={dispatch.clone()} />
                     </div>
                     if outcome.results.is_empty() {
-                        <EmptyState deck={deck.clone()} query={view.query.clone()} relaxations={outcome.relaxations.clone()} dispatch={dispatch.clone()} />
+                        <EmptyState deck={deck.clone()} query={view.query.clone()} relaxations={outcome.relaxations.clone()} suggestion={outcome.suggestion.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
                     } else {
                         <CardList deck={deck.clone()} results={outcome.results.clone()} query={outcome.query.clone()} open={view.open.clone()} reveal={state.reveal_open} {dispatch} />
                     }

@@ -13,6 +13,8 @@ pub struct EmptyStateProps {
     pub deck: Rc<Deck>,
     pub query: AttrValue,
     pub relaxations: Vec<Relaxation>,
+    /// A corrected query ("did you mean").
+    pub suggestion: Option<AttrValue>,
     pub dispatch: Callback<Action>,
 }
 
@@ -38,6 +40,13 @@ pub fn empty_state(props: &EmptyStateProps) -> Html {
     html! {
         <div class="empty">
             <p class="empty__title">{ "No facts match this view." }</p>
+            if let Some(fixed) = &props.suggestion {
+                <p class="empty__suggestion">{ "Did you mean " }
+                    <button type="button" class="button button--quiet" onclick={{
+                        let fixed = fixed.to_string();
+                        props.dispatch.reform(move |_: MouseEvent| Action::SetQuery(fixed.clone()))
+                    }}>{ format!("“{fixed}”") }</button>{ "?" }</p>
+            }
             if props.relaxations.is_empty() {
                 <p>{ "No single change brings results back. " }
                     <button type="button" class="button" onclick={clear}>{ "Clear all filters" }</button></p>

@@ -24,6 +24,9 @@ pub struct FactCardProps {
     pub dispatch: Callback<Action>,
 }
 
+/// Longest summary or quote a closed card shows, in characters.
+const EXCERPT_CHARS: usize = 320;
+
 /// The DOM id of a fact's card; also its `#` anchor.
 pub fn anchor(fact: &Fact) -> String {
     format!("fact-{}", fact.id)
@@ -37,6 +40,8 @@ pub fn fact_card(props: &FactCardProps) -> Html {
     let title_id = format!("{anchor}-title");
     let details_id = format!("{anchor}-details");
     let kind = fact.kind.slug();
+    // Long texts show an excerpt around the match; the open card shows them whole.
+    let limit = (!props.open).then_some(EXCERPT_CHARS);
     let toggle = {
         let id = fact.id.to_string();
         let open = props.open;
@@ -62,14 +67,14 @@ pub fn fact_card(props: &FactCardProps) -> Html {
                     }
                 </p>
             }
-            <p class="card__summary"><Highlighted text={fact.summary.clone()} query={props.query.clone()} /></p>
+            <p class="card__summary"><Highlighted text={fact.summary.clone()} query={props.query.clone()} max_chars={limit} /></p>
             if let Some(date) = &fact.date {
                 <p class="card__date"><span class="card__label">{ "Date: " }</span>{ date_html(date) }</p>
             }
             <ul class="tags" aria-label="Sectors">
                 { for fact.sectors.iter().map(|&s| html! { <li class="tag">{ &dataset.sectors[s].label }</li> }) }
             </ul>
-            <SourceQuote quote={fact.quote.clone()} source={dataset.source_of(fact).clone()} query={props.query.clone()} />
+            <SourceQuote quote={fact.quote.clone()} source={dataset.source_of(fact).clone()} query={props.query.clone()} max_chars={limit} />
             if props.open {
                 <FactDetails deck={props.deck.clone()} fact={props.fact} id={details_id.clone()} />
             }

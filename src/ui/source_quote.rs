@@ -11,6 +11,9 @@ pub struct SourceQuoteProps {
     pub quote: AttrValue,
     pub source: Source,
     pub query: Query,
+    /// Excerpt length for long quotes; `None` shows the whole quote.
+    #[prop_or_default]
+    pub max_chars: Option<usize>,
 }
 
 #[function_component(SourceQuote)]
@@ -20,7 +23,7 @@ pub fn source_quote(props: &SourceQuoteProps) -> Html {
     html! {
         <figure class="quote">
             <blockquote class="quote__text">
-                <Highlighted text={props.quote.clone()} query={props.query.clone()} />
+                <Highlighted text={props.quote.clone()} query={props.query.clone()} max_chars={props.max_chars} />
             </blockquote>
             <figcaption class="quote__cite">
                 { "Source: " }
