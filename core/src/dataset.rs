@@ -280,6 +280,8 @@ impl Validator<'_> {
         if raw.facts.is_empty() {
             self.push("dataset", "facts", "the dataset has no facts");
         }
+        // Normalised once per source: quotes are checked against these.
+        let source_texts: Vec<String> = sources.iter().map(|s| normalise_whitespace(&s.text)).collect();
         let mut seen = HashSet::new();
         let mut facts = Vec::with_capacity(raw.facts.len());
         for (i, f) in raw.facts.into_iter().enumerate() {
@@ -287,7 +289,7 @@ impl Validator<'_> {
             if !seen.insert(f.id.clone()) {
                 self.push(&record, "id", format!("duplicate id \"{}\"; ids must be unique", f.id));
             }
-            if let Some(fact) = self.fact(&record, f, &sectors, &sources) {
+            if let Some(fact) = self.fact(&record, f, &sectors, &sources, &source_texts) {
                 facts.push(fact);
             }
         }
@@ -377,7 +379,7 @@ impl Validator<'_> {
         out
     }
 
-    fn fact(&mut self, record: &str, f: RawFact, sectors: &[Sector], sources: &[Source]) -> Option<Fact> {
+    fn fact(&mut self, record: &str, f: RawFact, sectors: &[Sector], sources: &[Source], source_texts: &[String]) -> Option<Fact> {
         let before = self.errors.len();
         if !is_slug(&f.id) {
             self.push(record, "id", format!("\"{}\" is not a slug: use lowercase letters, digits and single hyphens, at most {MAX_ID_LEN} characters", f.id));
@@ -421,9 +423,9 @@ impl Validator<'_> {
         let quote = f.quote.unwrap_or_default();
         if quote.trim().is_empty() {
             self.push(record, "quote", "missing or empty: every fact needs the verbatim source text that supports it");
-        } else if let Some(src) = source.map(|i| &sources[i]) {
-            if !normalise_whitespace(&src.text).contains(&normalise_whitespace(&quote)) {
-                self.push(record, "quote", format!("does not occur verbatim in source \"{}\"; copy it exactly from the source text", src.id));
+        } else if let Some(i) = source {
+            if !source_texts[i].contains(&normalise_whitespace(&quote)) {
+                self.push(record, "quote", format!("does not occur verbatim in source \"{}\"; copy it exactly from the source text", sources[i].id));
             }
         }
         match kind {
