@@ -29,6 +29,9 @@ pub struct ViewState {
     pub kinds: BTreeSet<Kind>,
     /// The open card's fact id.
     pub open: Option<String>,
+    /// A dataset to load instead of the built-in one: a same-origin relative path to a
+    /// `.json` file (see [`is_data_path`]).
+    pub data: Option<String>,
 }
 
 impl ViewState {
@@ -42,6 +45,17 @@ pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= MAX_ID_BYTES
         && s.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// True for paths a link may ask the app to load a dataset from: relative, same-origin,
+/// `.json`, at most 200 bytes of `[A-Za-z0-9._/-]`, with no `..`, `//` or leading `/`.
+pub fn is_data_path(s: &str) -> bool {
+    s.len() <= 200
+        && s.ends_with(".json")
+        && !s.starts_with('/')
+        && !s.contains("//")
+        && s.split('/').all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/' | b'-'))
 }
 
 /// Reads a query string (with or without the leading `?`). Never fails.
@@ -68,6 +82,7 @@ pub fn parse(input: &str) -> ViewState {
                 }
             }
             "fact" if state.open.is_none() && is_id(&value) => state.open = Some(value.into_owned()),
+            "data" if state.data.is_none() && is_data_path(&value) => state.data = Some(value.into_owned()),
             _ => {}
         }
     }
@@ -88,6 +103,9 @@ pub fn render(state: &ViewState) -> String {
     }
     if let Some(id) = &state.open {
         ser.append_pair("fact", id);
+    }
+    if let Some(path) = &state.data {
+        ser.append_pair("data", path);
     }
     let out = ser.finish();
     if out.is_empty() {
@@ -127,6 +145,17 @@ mod tests {
         assert!(s.kinds.is_empty());
         assert_eq!(s.sectors.into_iter().collect::<Vec<_>>(), ["energy"]);
         assert_eq!(s.open, None);
+    }
+
+    #[test]
+    fn only_same_origin_relative_json_paths_are_loaded() {
+        for ok in ["bench/synth-10k.json", "data.json", "a_b/c-d.v2.json"] {
+            assert_eq!(parse(&format!("?data={ok}")).data.as_deref(), Some(ok));
+        }
+        for bad in ["https://evil.example/x.json", "//evil.example/x.json", "/abs.json", "../up.json", "a/../b.json", "x.txt", "javascript:x.json", "a%20b.json", "a//b.json"] {
+            let encoded: String = form_urlencoded::byte_serialize(bad.as_bytes()).collect();
+            assert_eq!(parse(&format!("?data={encoded}")).data, None, "{bad}");
+        }
     }
 
     #[test]

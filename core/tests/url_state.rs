@@ -10,6 +10,8 @@ use factdeck_core::url_state::{
 use proptest::prelude::*;
 
 const SLUG: &str = "[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}";
+/// Same-origin dataset paths a link may carry.
+const DATA_PATH: &str = "[a-zA-Z0-9_-]{1,8}(/[a-zA-Z0-9_.-]{0,6}[a-z0-9_-]){0,2}\\.json";
 
 /// Any character, with the ones that mean something in a query string made common.
 fn query_char() -> impl Strategy<Value = char> {
@@ -30,8 +32,9 @@ fn view_state() -> impl Strategy<Value = ViewState> {
         prop::collection::btree_set(SLUG, 0..=MAX_FACET_VALUES),
         prop::sample::subsequence(Kind::ALL.to_vec(), 0..=Kind::ALL.len()),
         prop::option::of(SLUG),
+        prop::option::of(DATA_PATH),
     )
-        .prop_map(|(query, sectors, kinds, open)| ViewState { query, sectors, kinds: kinds.into_iter().collect(), open })
+        .prop_map(|(query, sectors, kinds, open, data)| ViewState { query, sectors, kinds: kinds.into_iter().collect(), open, data })
 }
 
 /// Strings shaped like query strings, built from keys the parser knows and junk.
@@ -41,6 +44,7 @@ fn query_string_like() -> impl Strategy<Value = String> {
         Just("sector".to_owned()),
         Just("kind".to_owned()),
         Just("fact".to_owned()),
+        Just("data".to_owned()),
         "[a-z%+=]{0,6}",
     ];
     let value = prop_oneof![
@@ -99,7 +103,7 @@ proptest! {
         // Exactly one `&` between each pair, so no value contains a raw `&` or `=`.
         let body = link.strip_prefix('?').unwrap_or(&link);
         let pairs = if body.is_empty() { 0 } else { body.split('&').count() };
-        let expected = usize::from(!state.query.is_empty()) + state.sectors.len() + state.kinds.len() + usize::from(state.open.is_some());
+        let expected = usize::from(!state.query.is_empty()) + state.sectors.len() + state.kinds.len() + usize::from(state.open.is_some()) + usize::from(state.data.is_some());
         prop_assert_eq!(pairs, expected);
         prop_assert!(body.split('&').filter(|p| !p.is_empty()).all(|p| p.matches('=').count() == 1), "{}", link);
     }
@@ -126,8 +130,12 @@ fn a_full_view_renders_in_canonical_order() {
         sectors: BTreeSet::from(["trade".to_owned(), "energy".to_owned()]),
         kinds: BTreeSet::from([Kind::Agreement, Kind::Project]),
         open: Some("treaty".to_owned()),
+        data: Some("more/facts.json".to_owned()),
     };
-    assert_eq!(render(&state), "?q=green+energy&sector=energy&sector=trade&kind=project&kind=agreement&fact=treaty");
+    assert_eq!(
+        render(&state),
+        "?q=green+energy&sector=energy&sector=trade&kind=project&kind=agreement&fact=treaty&data=more%2Ffacts.json"
+    );
 }
 
 #[test]
@@ -137,6 +145,7 @@ fn the_longest_valid_view_still_round_trips() {
         sectors: (0..MAX_FACET_VALUES).map(|i| format!("{i:08}-abcdefgh-{i:08}")).collect(),
         kinds: Kind::ALL.into_iter().collect(),
         open: Some("abcdefgh-abcdefgh-abcdefgh".to_owned()),
+        data: Some(format!("{}.json", "a".repeat(195))),
     };
     assert_eq!(parse(&render(&state)), state);
 }

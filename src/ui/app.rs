@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use factdeck_core::dataset::{Dataset, DatasetError};
+use factdeck_core::dataset::Dataset;
 use factdeck_core::explore::explore;
 use factdeck_core::model::Kind;
 use factdeck_core::search::Index;
@@ -17,6 +17,7 @@ use super::facet_panel::{FacetOption, FacetPanel};
 use super::header::Header;
 use super::search_box::SearchBox;
 use super::state::{Action, AppState};
+use super::loader::use_deck;
 use super::url_sync::{initial_view, use_url_sync};
 
 /// A dataset with its search index. Compared by identity: one `Deck` is built per load.
@@ -40,10 +41,12 @@ impl PartialEq for Deck {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let deck = use_memo((), |_| crate::data::load().map(|d| Rc::new(Deck::new(d))));
-    match &*deck {
-        Ok(deck) => html! { <Explorer deck={deck.clone()} initial={initial_view()} /> },
-        Err(errors) => html! { <DatasetErrors errors={errors.clone()} /> },
+    let initial = use_memo((), |_| initial_view());
+    let deck = use_deck(initial.data.clone());
+    match deck.as_deref() {
+        None => html! { <main class="loading"><p role="status">{ "Loading dataset…" }</p></main> },
+        Some(Ok(deck)) => html! { <Explorer deck={deck.clone()} initial={(*initial).clone()} /> },
+        Some(Err(errors)) => html! { <DatasetErrors errors={errors.clone()} /> },
     }
 }
 
@@ -140,7 +143,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct DatasetErrorsProps {
-    errors: Vec<DatasetError>,
+    errors: Vec<String>,
 }
 
 /// Shown instead of a blank page if the embedded dataset is somehow invalid.
@@ -149,7 +152,8 @@ fn dataset_errors(props: &DatasetErrorsProps) -> Html {
     html! {
         <main class="dataset-errors" role="alert">
             <h1>{ "The dataset could not be loaded" }</h1>
-            <ul>{ for props.errors.iter().map(|e| html! { <li><code>{ e.to_string() }</code></li> }) }</ul>
+            <ul>{ for props.errors.iter().map(|e| html! { <li><code>{ e }</code></li> }) }</ul>
+            <p><a href="?">{ "Open the built-in dataset" }</a></p>
         </main>
     }
 }

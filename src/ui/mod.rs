@@ -10,6 +10,7 @@ mod fact_card;
 mod fact_details;
 mod header;
 mod highlighted;
+mod loader;
 mod permalink;
 mod search_box;
 mod source_quote;

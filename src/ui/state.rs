@@ -76,7 +76,7 @@ impl Reducible for AppState {
             }
             Action::ClearQuery => view.query.clear(),
             Action::ClearAll => {
-                view = ViewState { open: view.open, ..ViewState::default() };
+                view = ViewState { open: view.open, data: view.data, ..ViewState::default() };
             }
             Action::Open(id) => view.open = id,
             Action::Restore(v) => return Rc::new(AppState::from_url(v)),
@@ -112,6 +112,13 @@ mod tests {
         let s0 = AppState::from_url(ViewState::default());
         let s = apply(s0.clone(), [Action::ToggleSector("energy".into()), Action::ToggleSector("energy".into())]);
         assert_eq!(s.view, s0.view);
+    }
+
+    #[test]
+    fn clear_all_keeps_the_loaded_dataset() {
+        let s0 = AppState::from_url(ViewState { data: Some("x.json".into()), ..ViewState::default() });
+        let s = apply(s0, [Action::SetQuery("x".into()), Action::ClearAll]);
+        assert_eq!(s.view.data.as_deref(), Some("x.json"));
     }
 
     #[test]

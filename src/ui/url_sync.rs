@@ -27,7 +27,15 @@ pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo::events::EventListener::new(&w, "popstate", move |_| {
-                    state.dispatch(Action::Restore(initial_view()));
+                    let view = initial_view();
+                    if view.data != state.view.data {
+                        // Another dataset: start afresh rather than mix two decks.
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.location().reload();
+                        }
+                        return;
+                    }
+                    state.dispatch(Action::Restore(view));
                 })
             });
             move || drop(listener)

@@ -146,5 +146,6 @@ pub fn view(query: &str, sectors: &[&str], kinds: &[Kind]) -> ViewState {
         sectors: sectors.iter().map(|s| (*s).to_owned()).collect(),
         kinds: kinds.iter().copied().collect(),
         open: None,
+        data: None,
     }
 }
