@@ -8,8 +8,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::model::{
     DateSpec, Derived, Fact, FactId, Kind, Measure, Multiplier, PartialDate, Quantity, Sector,
@@ -86,12 +85,9 @@ pub fn load(
             format!("invalid JSON at line {} column {}: {}", e.line(), e.column(), strip_position(&e.to_string())),
         )]
     })?;
-    let raw: RawDataset = serde_path_to_error::deserialize(&value).map_err(|e| {
-        let (record, field) = locate(&value, e.path());
-        vec![err(&record, &field, e.into_inner().to_string())]
-    })?;
     let mut v = Validator { file, errors: Vec::new() };
-    let dataset = v.dataset(raw, &read_source);
+    let raw = v.read_dataset(&value);
+    let dataset = raw.and_then(|raw| v.dataset(raw, &read_source));
     match dataset {
         Some(d) if v.errors.is_empty() => Ok(d),
         _ => Err(v.errors),
@@ -102,62 +98,21 @@ fn strip_position(msg: &str) -> &str {
     msg.rfind(" at line ").map_or(msg, |i| &msg[..i])
 }
 
-/// Turns a serde path like `facts[3].quantity.unit` into (`fact "id"`, `quantity.unit`).
-fn locate(value: &Value, path: &serde_path_to_error::Path) -> (String, String) {
-    use serde_path_to_error::Segment;
-    let segs: Vec<&Segment> = path.iter().collect();
-    let (Some(Segment::Map { key: list }), Some(Segment::Seq { index })) = (segs.first(), segs.get(1)) else {
-        let field = segs.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(".");
-        return ("dataset".to_owned(), field.trim_start_matches('.').to_owned());
-    };
-    let singular = list.strip_suffix('s').unwrap_or(list);
-    let id = value
-        .get(list.as_str())
-        .and_then(|l| l.get(*index))
-        .and_then(|r| r.get("id"))
-        .and_then(Value::as_str);
-    let record = match id {
-        Some(id) => format!("{singular} \"{id}\""),
-        None => format!("{list}[{index}]"),
-    };
-    let mut field = String::new();
-    for seg in &segs[2..] {
-        match seg {
-            Segment::Map { key } => {
-                if !field.is_empty() {
-                    field.push('.');
-                }
-                field.push_str(key);
-            }
-            Segment::Seq { index } => field.push_str(&format!("[{index}]")),
-            _ => {}
-        }
-    }
-    (record, field)
-}
+// ---- raw shapes: exactly what the file may contain, read from JSON values ----
 
-// ---- raw shapes: exactly what the file may contain ----
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDataset {
+struct RawDataset<'v> {
     title: String,
-    #[serde(default)]
     description: String,
     sectors: Vec<RawSector>,
     sources: Vec<RawSource>,
-    facts: Vec<RawFact>,
+    facts: Vec<(String, &'v Map<String, Value>)>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawSector {
     id: String,
     label: String,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawSource {
     id: String,
     publisher: String,
@@ -170,65 +125,258 @@ struct RawSource {
     text: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFact {
+struct RawFact<'v> {
     id: String,
     kind: String,
     title: String,
     summary: String,
     sectors: Vec<String>,
-    #[serde(default)]
     countries: Vec<String>,
-    #[serde(default)]
     parties: Vec<String>,
     attribution: Option<String>,
-    date: Option<RawDate>,
+    date: Option<&'v Value>,
     status: Option<String>,
     source: String,
     quote: Option<String>,
-    quantity: Option<RawQuantity>,
-    #[serde(default)]
-    derived: Vec<RawDerived>,
+    quantity: Option<&'v Value>,
+    derived: Vec<&'v Value>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawDate {
-    Plain(String),
-    Full(RawDateSpec),
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawDateSpec {
     start: String,
     end: Option<String>,
     phrase: Option<String>,
-    #[serde(default)]
     inferred: bool,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQuantity {
-    value: f64,
-    unit: Option<String>,
-    currency: Option<String>,
-    multiplier: Option<String>,
-    measure: String,
-    #[serde(default)]
-    approximate: bool,
-    period: Option<RawDate>,
+const DATASET_FIELDS: &[&str] = &["title", "description", "sectors", "sources", "facts"];
+const SECTOR_FIELDS: &[&str] = &["id", "label"];
+const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "place", "published", "url", "note", "file", "text"];
+const FACT_FIELDS: &[&str] = &[
+    "id", "kind", "title", "summary", "sectors", "countries", "parties", "attribution", "date", "status", "source",
+    "quote", "quantity", "derived",
+];
+const DATE_FIELDS: &[&str] = &["start", "end", "phrase", "inferred"];
+const QUANTITY_FIELDS: &[&str] = &["value", "unit", "currency", "multiplier", "measure", "approximate", "period"];
+const DERIVED_FIELDS: &[&str] = &["label", "quantity", "date", "method"];
+
+/// What a JSON value is, for "expected …, found …" messages.
+fn describe(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDerived {
-    label: String,
-    quantity: Option<RawQuantity>,
-    date: Option<String>,
-    method: String,
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+/// Field readers: each records a precise error and returns `None` on a wrong shape.
+impl Validator<'_> {
+    fn wrong(&mut self, record: &str, field: &str, expected: &str, found: &Value) {
+        self.push(record, field, format!("expected {expected}, found {}", describe(found)));
+    }
+
+    /// `v` as an object whose keys are all in `allowed`.
+    fn object<'v>(&mut self, record: &str, field: &str, v: &'v Value, allowed: &[&str]) -> Option<&'v Map<String, Value>> {
+        let Value::Object(map) = v else {
+            self.wrong(record, field, "an object", v);
+            return None;
+        };
+        let mut ok = true;
+        for key in map.keys() {
+            if !allowed.contains(&key.as_str()) {
+                self.push(record, &join(field, key), format!("unknown field; expected one of: {}", allowed.join(", ")));
+                ok = false;
+            }
+        }
+        ok.then_some(map)
+    }
+
+    /// An optional string field; `Err(())` when present with another type.
+    fn opt_string(&mut self, record: &str, prefix: &str, map: &Map<String, Value>, key: &str) -> Result<Option<String>, ()> {
+        match map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => {
+                self.wrong(record, &join(prefix, key), "a string", other);
+                Err(())
+            }
+        }
+    }
+
+    fn string(&mut self, record: &str, prefix: &str, map: &Map<String, Value>, key: &str) -> Result<String, ()> {
+        match self.opt_string(record, prefix, map, key)? {
+            Some(s) => Ok(s),
+            None => {
+                self.push(record, &join(prefix, key), "is missing");
+                Err(())
+            }
+        }
+    }
+
+    /// An optional list; each item is checked with `item`.
+    fn list<'v, T>(
+        &mut self,
+        record: &str,
+        prefix: &str,
+        map: &'v Map<String, Value>,
+        key: &str,
+        mut item: impl FnMut(&mut Self, String, &'v Value) -> Option<T>,
+    ) -> Result<Vec<T>, ()> {
+        let field = join(prefix, key);
+        match map.get(key) {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Array(items)) => {
+                let before = self.errors.len();
+                let out: Vec<T> = items.iter().enumerate().filter_map(|(i, v)| item(self, format!("{field}[{i}]"), v)).collect();
+                if self.errors.len() == before { Ok(out) } else { Err(()) }
+            }
+            Some(other) => {
+                self.wrong(record, &field, "a list", other);
+                Err(())
+            }
+        }
+    }
+
+    fn strings(&mut self, record: &str, prefix: &str, map: &Map<String, Value>, key: &str) -> Result<Vec<String>, ()> {
+        self.list(record, prefix, map, key, |v, field, item| match item {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                v.wrong(record, &field, "a string", other);
+                None
+            }
+        })
+    }
+
+    fn boolean(&mut self, record: &str, prefix: &str, map: &Map<String, Value>, key: &str) -> Result<bool, ()> {
+        match map.get(key) {
+            None | Some(Value::Null) => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(other) => {
+                self.wrong(record, &join(prefix, key), "true or false", other);
+                Err(())
+            }
+        }
+    }
+
+    fn read_dataset<'v>(&mut self, value: &'v Value) -> Option<RawDataset<'v>> {
+        let map = self.object("dataset", "", value, DATASET_FIELDS)?;
+        let title = self.string("dataset", "", map, "title");
+        let description = self.opt_string("dataset", "", map, "description");
+        let sectors = self.list("dataset", "", map, "sectors", |v, field, item| {
+            let record = record_name("sector", item, &field);
+            let m = v.object(&record, "", item, SECTOR_FIELDS)?;
+            let id = v.string(&record, "", m, "id");
+            let label = v.string(&record, "", m, "label");
+            Some(RawSector { id: id.ok()?, label: label.ok()? })
+        });
+        let sources = self.list("dataset", "", map, "sources", |v, field, item| {
+            let record = record_name("source", item, &field);
+            let m = v.object(&record, "", item, SOURCE_FIELDS)?;
+            let r = &record;
+            Some(RawSource {
+                id: v.string(r, "", m, "id").ok()?,
+                publisher: v.string(r, "", m, "publisher").ok()?,
+                title: v.string(r, "", m, "title").ok()?,
+                place: v.opt_string(r, "", m, "place").ok()?,
+                published: v.string(r, "", m, "published").ok()?,
+                url: v.opt_string(r, "", m, "url").ok()?,
+                note: v.opt_string(r, "", m, "note").ok()?,
+                file: v.opt_string(r, "", m, "file").ok()?,
+                text: v.opt_string(r, "", m, "text").ok()?,
+            })
+        });
+        // Facts are read one by one so that one bad fact does not hide the others.
+        let facts: Vec<_> = match map.get("facts") {
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| {
+                    let record = record_name("fact", item, &format!("facts[{i}]"));
+                    let m = self.object(&record, "", item, FACT_FIELDS)?;
+                    Some((record, m))
+                })
+                .collect(),
+            None | Some(Value::Null) => Vec::new(),
+            Some(other) => {
+                self.wrong("dataset", "facts", "a list", other);
+                Vec::new()
+            }
+        };
+        Some(RawDataset {
+            title: title.ok()?,
+            description: description.ok()?.unwrap_or_default(),
+            sectors: sectors.ok()?,
+            sources: sources.ok()?,
+            facts,
+        })
+    }
+
+    fn read_fact<'v>(&mut self, r: &str, m: &'v Map<String, Value>) -> Option<RawFact<'v>> {
+        let id = self.string(r, "", m, "id");
+        let kind = self.string(r, "", m, "kind");
+        let title = self.string(r, "", m, "title");
+        let summary = self.string(r, "", m, "summary");
+        let sectors = self.strings(r, "", m, "sectors");
+        let countries = self.strings(r, "", m, "countries");
+        let parties = self.strings(r, "", m, "parties");
+        let attribution = self.opt_string(r, "", m, "attribution");
+        let status = self.opt_string(r, "", m, "status");
+        let source = self.string(r, "", m, "source");
+        let quote = self.opt_string(r, "", m, "quote");
+        let derived = self.list(r, "", m, "derived", |_, _, item| Some(item));
+        Some(RawFact {
+            id: id.ok()?,
+            kind: kind.ok()?,
+            title: title.ok()?,
+            summary: summary.ok()?,
+            sectors: sectors.ok()?,
+            countries: countries.ok()?,
+            parties: parties.ok()?,
+            attribution: attribution.ok()?,
+            date: m.get("date").filter(|v| !v.is_null()),
+            status: status.ok()?,
+            source: source.ok()?,
+            quote: quote.ok()?,
+            quantity: m.get("quantity").filter(|v| !v.is_null()),
+            derived: derived.ok()?,
+        })
+    }
+
+    /// A date: a plain `"YYYY-MM"` string or a `{start, end, phrase, inferred}` object.
+    fn read_date(&mut self, r: &str, field: &str, v: &Value) -> Option<RawDateSpec> {
+        if let Value::String(start) = v {
+            return Some(RawDateSpec { start: start.clone(), end: None, phrase: None, inferred: false });
+        }
+        if !v.is_object() {
+            self.wrong(r, field, "a date string or an object", v);
+            return None;
+        }
+        let m = self.object(r, field, v, DATE_FIELDS)?;
+        let start = self.string(r, field, m, "start");
+        let end = self.opt_string(r, field, m, "end");
+        let phrase = self.opt_string(r, field, m, "phrase");
+        let inferred = self.boolean(r, field, m, "inferred");
+        Some(RawDateSpec { start: start.ok()?, end: end.ok()?, phrase: phrase.ok()?, inferred: inferred.ok()? })
+    }
+}
+
+/// `fact "id"` when the record has a string id, else its position (`facts[3]`).
+fn record_name(kind: &str, item: &Value, position: &str) -> String {
+    match item.get("id").and_then(Value::as_str) {
+        Some(id) if !id.is_empty() => format!("{kind} \"{id}\""),
+        _ => position.to_owned(),
+    }
 }
 
 // ---- semantic validation ----
@@ -277,15 +425,15 @@ impl Validator<'_> {
         self.non_empty("dataset", "title", &raw.title);
         let sectors = self.sectors(raw.sectors);
         let sources = self.sources(raw.sources, read_source);
-        if raw.facts.is_empty() {
+        if raw.facts.is_empty() && self.errors.is_empty() {
             self.push("dataset", "facts", "the dataset has no facts");
         }
         // Normalised once per source: quotes are checked against these.
         let source_texts: Vec<String> = sources.iter().map(|s| normalise_whitespace(&s.text)).collect();
         let mut seen = HashSet::new();
         let mut facts = Vec::with_capacity(raw.facts.len());
-        for (i, f) in raw.facts.into_iter().enumerate() {
-            let record = if f.id.is_empty() { format!("facts[{i}]") } else { format!("fact \"{}\"", f.id) };
+        for (record, map) in raw.facts {
+            let Some(f) = self.read_fact(&record, map) else { continue };
             if !seen.insert(f.id.clone()) {
                 self.push(&record, "id", format!("duplicate id \"{}\"; ids must be unique", f.id));
             }
@@ -445,14 +593,22 @@ impl Validator<'_> {
         let mut derived = Vec::new();
         for (i, d) in f.derived.into_iter().enumerate() {
             let field = format!("derived[{i}]");
-            self.non_empty(record, &format!("{field}.label"), &d.label);
-            self.non_empty(record, &format!("{field}.method"), &d.method);
-            let quantity = d.quantity.and_then(|q| self.quantity(record, &format!("{field}.quantity"), q));
-            let date = d.date.and_then(|s| self.date_value(record, &format!("{field}.date"), &s));
+            let Some(m) = self.object(record, &field, d, DERIVED_FIELDS) else { continue };
+            let (Ok(label), Ok(method), Ok(date)) = (
+                self.string(record, &field, m, "label"),
+                self.string(record, &field, m, "method"),
+                self.opt_string(record, &field, m, "date"),
+            ) else {
+                continue;
+            };
+            self.non_empty(record, &format!("{field}.label"), &label);
+            self.non_empty(record, &format!("{field}.method"), &method);
+            let quantity = m.get("quantity").filter(|v| !v.is_null()).and_then(|q| self.quantity(record, &format!("{field}.quantity"), q));
+            let date = date.and_then(|s| self.date_value(record, &format!("{field}.date"), &s));
             if quantity.is_none() && date.is_none() {
                 self.push(record, &field, "a derived figure needs a `quantity` or a `date`");
             }
-            derived.push(Derived { label: d.label, quantity, date, method: d.method });
+            derived.push(Derived { label, quantity, date, method });
         }
         if self.errors.len() != before {
             return None;
@@ -483,11 +639,8 @@ impl Validator<'_> {
         d
     }
 
-    fn date_spec(&mut self, record: &str, field: &str, raw: RawDate) -> Option<DateSpec> {
-        let raw = match raw {
-            RawDate::Plain(start) => RawDateSpec { start, end: None, phrase: None, inferred: false },
-            RawDate::Full(spec) => spec,
-        };
+    fn date_spec(&mut self, record: &str, field: &str, value: &Value) -> Option<DateSpec> {
+        let raw = self.read_date(record, field, value)?;
         let start = self.date_value(record, &format!("{field}.start"), &raw.start);
         let end = match &raw.end {
             Some(e) => Some(self.date_value(record, &format!("{field}.end"), e)?),
@@ -507,13 +660,30 @@ impl Validator<'_> {
         Some(DateSpec { start, end, phrase: raw.phrase, inferred: raw.inferred })
     }
 
-    fn quantity(&mut self, record: &str, field: &str, q: RawQuantity) -> Option<Quantity> {
+    fn quantity(&mut self, record: &str, field: &str, value: &Value) -> Option<Quantity> {
         let before = self.errors.len();
-        let unit = q.unit.unwrap_or_default();
+        let m = self.object(record, field, value, QUANTITY_FIELDS)?;
+        let number = match m.get("value") {
+            Some(Value::Number(n)) => n.as_f64(),
+            None => {
+                self.push(record, &join(field, "value"), "is missing");
+                None
+            }
+            Some(other) => {
+                self.wrong(record, &join(field, "value"), "a number", other);
+                None
+            }
+        };
+        let unit = self.opt_string(record, field, m, "unit").ok()?.unwrap_or_default();
+        let currency = self.opt_string(record, field, m, "currency").ok()?;
+        let multiplier = self.opt_string(record, field, m, "multiplier").ok()?;
+        let measure = self.string(record, field, m, "measure").ok()?;
+        let approximate = self.boolean(record, field, m, "approximate").ok()?;
+        let period = m.get("period").filter(|v| !v.is_null());
         if unit.trim().is_empty() {
             self.push(record, &format!("{field}.unit"), "a quantity needs a unit (what is counted, or \"currency\")");
         }
-        match (unit.as_str(), &q.currency) {
+        match (unit.as_str(), &currency) {
             ("currency", None) => self.push(record, &format!("{field}.currency"), "unit \"currency\" needs an ISO 4217 `currency` such as \"USD\""),
             ("currency", Some(c)) if !(c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())) => {
                 self.push(record, &format!("{field}.currency"), format!("\"{c}\" is not an ISO 4217 code such as \"USD\""))
@@ -521,30 +691,22 @@ impl Validator<'_> {
             (u, Some(_)) if u != "currency" => self.push(record, &format!("{field}.currency"), "`currency` only goes with unit \"currency\""),
             _ => {}
         }
-        let multiplier = q.multiplier.as_deref().and_then(|m| {
+        let multiplier = multiplier.as_deref().and_then(|m| {
             let mm = Multiplier::from_slug(m);
             if mm.is_none() {
                 self.push(record, &format!("{field}.multiplier"), format!("unknown multiplier \"{m}\"; expected thousand, million or billion"));
             }
             mm
         });
-        let measure = Measure::from_slug(&q.measure);
-        if measure.is_none() {
-            self.push(record, &format!("{field}.measure"), format!("unknown measure \"{}\"; expected current, change or target", q.measure));
+        let measure_kind = Measure::from_slug(&measure);
+        if measure_kind.is_none() {
+            self.push(record, &format!("{field}.measure"), format!("unknown measure \"{measure}\"; expected current, change or target"));
         }
-        let period = q.period.and_then(|p| self.date_spec(record, &format!("{field}.period"), p));
+        let period = period.and_then(|p| self.date_spec(record, &format!("{field}.period"), p));
         if self.errors.len() != before {
             return None;
         }
-        Some(Quantity {
-            value: q.value,
-            unit,
-            currency: q.currency,
-            multiplier,
-            measure: measure?,
-            approximate: q.approximate,
-            period,
-        })
+        Some(Quantity { value: number?, unit, currency, multiplier, measure: measure_kind?, approximate, period })
     }
 }
 

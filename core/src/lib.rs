@@ -7,7 +7,8 @@
 //! - [`search`]: the inverted index, ranking and highlight spans;
 //! - [`filter`]: kind and sector facets, with counts;
 //! - [`explore`]: one view = search + facets + counts + empty-state advice;
-//! - [`url_state`]: the whole view ⇄ a query string.
+//! - [`url_state`]: the whole view ⇄ a query string;
+//! - [`synthetic`]: generated datasets of any size, for benchmarks and scale tests.
 //!
 //! The browser UI (the `factdeck` crate) is a thin layer over these modules; anything a
 //! user can observe that does not need a DOM is decided and tested here.
@@ -17,5 +18,6 @@ pub mod explore;
 pub mod filter;
 pub mod model;
 pub mod search;
+pub mod synthetic;
 pub mod text;
 pub mod url_state;
