@@ -1,9 +1,11 @@
 //! Facet filters and counts.
 //!
 //! Semantics: OR within a facet (any selected sector), AND across facets (and the
-//! search). A facet value's count is the number of results it would give if it were
-//! selected *in addition to the other facets' selections*, so a value with a non-zero
-//! count never leads to an empty page.
+//! search). A facet value's count is the number of facts with that value that pass the
+//! search and the *other* facets' selections (its own facet's selection is ignored, as in
+//! disjunctive faceting). So the count is what the page would show if that value were the
+//! only one ticked in its facet, and a value with a non-zero count never leads to an empty
+//! page.
 
 use crate::dataset::Dataset;
 use crate::model::{Fact, Kind};

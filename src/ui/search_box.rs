@@ -16,7 +16,9 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         let input = input.clone();
         use_effect_with((), move |_| {
             let listener = gloo::utils::document_element().owner_document().map(|doc| {
-                gloo::events::EventListener::new(&doc, "keydown", move |e| {
+                // Not passive: the "/" must not also be typed into the box.
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(&doc, "keydown", options, move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                     if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() || in_text_field(e) {
                         return;

@@ -9,21 +9,16 @@ use factdeck_core::model::Kind;
 use factdeck_core::url_state::{ViewState, MAX_QUERY_CHARS};
 use yew::Reducible;
 
-/// How the URL should follow a state change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Nav {
-    /// A new history entry (filters, opening a card, the first keystroke of a query).
-    Push,
-    /// Rewrite the current entry (further keystrokes, so Back skips per-letter states).
-    Replace,
-    /// The state came from the URL (load, Back/Forward); leave history alone.
-    None,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub view: ViewState,
-    pub nav: Nav,
+    /// Which browser history entry this view belongs to. It goes up on every change that
+    /// deserves its own entry (filters, opening a card, the first keystroke of a query) and
+    /// stays put for further keystrokes, so Back skips per-letter states. URL sync pushes
+    /// an entry whenever this differs from the last one it wrote, however renders batch.
+    pub entry: u32,
+    /// The view came from the URL (load, Back/Forward): history must not be written.
+    pub from_url: bool,
     /// True when the open card should be scrolled into view (it came from the URL).
     pub reveal_open: bool,
     /// True when the last change was a keystroke in the search box.
@@ -32,7 +27,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn from_url(view: ViewState) -> AppState {
-        AppState { reveal_open: view.open.is_some(), view, nav: Nav::None, typing: false }
+        AppState { reveal_open: view.open.is_some(), view, entry: 0, from_url: true, typing: false }
     }
 }
 
@@ -55,14 +50,10 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut view = self.view.clone();
-        let mut nav = Nav::Push;
         let typing = matches!(action, Action::SetQuery(_));
         match action {
             Action::SetQuery(q) => {
                 view.query = q.chars().take(MAX_QUERY_CHARS).collect();
-                if self.typing {
-                    nav = Nav::Replace;
-                }
             }
             Action::ToggleSector(id) => {
                 if !view.sectors.remove(&id) {
@@ -79,12 +70,13 @@ impl Reducible for AppState {
                 view = ViewState { open: view.open, data: view.data, ..ViewState::default() };
             }
             Action::Open(id) => view.open = id,
-            Action::Restore(v) => return Rc::new(AppState::from_url(v)),
+            Action::Restore(v) => return Rc::new(AppState { entry: self.entry, ..AppState::from_url(v) }),
         }
         if view == self.view {
             return self;
         }
-        Rc::new(AppState { view, nav, reveal_open: false, typing })
+        let entry = if typing && self.typing { self.entry } else { self.entry + 1 };
+        Rc::new(AppState { view, entry, from_url: false, reveal_open: false, typing })
     }
 }
 
@@ -97,14 +89,21 @@ mod tests {
     }
 
     #[test]
-    fn typing_pushes_once_then_replaces() {
+    fn typing_a_word_is_one_history_entry() {
         let s0 = AppState::from_url(ViewState::default());
-        let s1 = apply(s0.clone(), [Action::SetQuery("t".into())]);
-        assert_eq!(s1.nav, Nav::Push);
-        let s2 = apply((*s1).clone(), [Action::SetQuery("tr".into())]);
-        assert_eq!(s2.nav, Nav::Replace);
-        let s3 = apply((*s2).clone(), [Action::ToggleSector("trade".into())]);
-        assert_eq!(s3.nav, Nav::Push);
+        let typed = apply(s0.clone(), [Action::SetQuery("t".into()), Action::SetQuery("tr".into()), Action::SetQuery("tra".into())]);
+        assert_eq!(typed.entry, 1);
+        let filtered = apply((*typed).clone(), [Action::ToggleSector("trade".into())]);
+        assert_eq!(filtered.entry, 2);
+        let retyped = apply((*filtered).clone(), [Action::SetQuery("trad".into())]);
+        assert_eq!(retyped.entry, 3, "typing after a click starts a new entry");
+    }
+
+    #[test]
+    fn a_no_op_action_changes_nothing() {
+        let s0 = Rc::new(AppState::from_url(ViewState::default()));
+        let s1 = s0.clone().reduce(Action::ClearAll);
+        assert!(Rc::ptr_eq(&s0, &s1));
     }
 
     #[test]
@@ -133,7 +132,7 @@ mod tests {
         let s0 = AppState::from_url(ViewState::default());
         let v = ViewState { query: "x".into(), ..ViewState::default() };
         let s = apply(s0, [Action::SetQuery("abc".into()), Action::Restore(v.clone())]);
-        assert_eq!((s.view.clone(), s.nav), (v, Nav::None));
+        assert_eq!((s.view.clone(), s.from_url, s.entry), (v, true, 1));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use factdeck_core::url_state::{parse, render, ViewState};
 use yew::prelude::*;
 
-use super::state::{Action, AppState, Nav};
+use super::state::{Action, AppState};
 
 /// The view the current URL describes (the default view outside a browser).
 pub fn initial_view() -> ViewState {
@@ -19,7 +19,8 @@ fn current_search() -> Option<String> {
     }
 }
 
-/// Writes each new view to the URL as its `nav` says, and restores views on popstate.
+/// Writes each new view to the URL (a new history entry when `entry` moved on, else in
+/// place), and restores views on popstate.
 #[hook]
 pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
     {
@@ -41,23 +42,26 @@ pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
             move || drop(listener)
         });
     }
-    let nav = state.nav;
-    use_effect_with(state.view.clone(), move |view| {
+    let last_entry = use_mut_ref(|| state.entry);
+    let deps = (state.view.clone(), state.entry, state.from_url);
+    use_effect_with(deps, move |(view, entry, from_url)| {
+        let push = !from_url && *entry != *last_entry.borrow();
+        *last_entry.borrow_mut() = *entry;
         let target = render(view);
-        if let Some(window) = web_sys::window() {
-            let location = window.location();
-            let here = location.search().unwrap_or_default();
-            if here != target {
-                let path = location.pathname().unwrap_or_default();
-                let url = format!("{path}{target}");
-                if let Ok(history) = window.history() {
-                    // A failed history write leaves the old URL; the view is still right.
-                    let _ = match nav {
-                        Nav::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
-                        _ => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
-                    };
-                }
-            }
+        let Some(window) = web_sys::window() else { return };
+        let location = window.location();
+        let here = location.search().unwrap_or_default();
+        if here == target {
+            return;
+        }
+        let url = format!("{}{target}", location.pathname().unwrap_or_default());
+        if let Ok(history) = window.history() {
+            // A failed history write leaves the old URL; the view is still right.
+            let _ = if push {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            } else {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            };
         }
     });
 }

@@ -1,0 +1,143 @@
+// `?data=path.json` loads another same-origin dataset; anything else is ignored, and a
+// broken file explains itself instead of showing a blank page.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  TOTAL,
+  checkbox,
+  statusText,
+  typeQuery,
+  viewSnapshot,
+  waitForApp,
+  waitForCardSet,
+  waitForCount,
+  waitForSearch,
+  useApp,
+} from './helpers.mjs';
+
+const TEXT =
+  'Tashkent, 1 July. The two ministries signed a memorandum on solar power. ' +
+  'Freight traffic on the Middle Corridor grew by 40 percent this year.';
+
+const MINI = {
+  title: 'Mini dataset',
+  description: 'Two facts for the end-to-end tests.',
+  sectors: [
+    { id: 'energy', label: 'Energy' },
+    { id: 'transport', label: 'Transport' },
+  ],
+  sources: [{ id: 'note-2025', publisher: 'Test wire', title: 'Test note', published: '2025-07-01', text: TEXT }],
+  facts: [
+    {
+      id: 'solar-memorandum',
+      kind: 'event',
+      title: 'Memorandum on solar power',
+      summary: 'The two ministries signed a memorandum on solar power.',
+      sectors: ['energy'],
+      source: 'note-2025',
+      quote: 'The two ministries signed a memorandum on solar power.',
+    },
+    {
+      id: 'corridor-freight-growth',
+      kind: 'statement',
+      title: 'Freight on the Middle Corridor grew',
+      summary: 'Freight traffic on the Middle Corridor grew by 40 percent this year.',
+      sectors: ['transport'],
+      source: 'note-2025',
+      quote: 'Freight traffic on the Middle Corridor grew by 40 percent this year.',
+    },
+  ],
+};
+
+const BROKEN = structuredClone(MINI);
+BROKEN.facts[1].quote = 'A sentence the source never says.';
+
+const app = useApp({
+  files: {
+    'extra/mini.json': JSON.stringify(MINI),
+    'extra/broken.json': JSON.stringify(BROKEN),
+    'extra/not-json.json': '{ "title": ',
+  },
+});
+
+test('a_data_url_loads_a_same_origin_dataset', async () => {
+  const page = await app.open('?data=extra/mini.json');
+  await waitForCardSet(page, ['solar-memorandum', 'corridor-freight-growth']);
+  assert.equal(await statusText(page), '2 facts');
+  assert.match(await page.getByRole('banner').textContent(), /\b2 facts from 1 source\b/);
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Mini dataset');
+  assert.ok(app.server.requests.includes('/extra/mini.json'));
+});
+
+test('the_loaded_dataset_stays_in_the_url_while_searching_filtering_and_reloading', async () => {
+  const page = await app.open('?data=extra/mini.json');
+  await waitForCount(page, 2, { total: 2 });
+  await typeQuery(page, 'freight');
+  await waitForSearch(page, '?q=freight&data=extra%2Fmini.json');
+  await waitForCardSet(page, ['corridor-freight-growth']);
+  await checkbox(page, 'Transport').check();
+  await waitForSearch(page, '?q=freight&sector=transport&data=extra%2Fmini.json');
+  const before = await viewSnapshot(page);
+  await page.reload();
+  await waitForApp(page);
+  await waitForCardSet(page, ['corridor-freight-growth']);
+  assert.deepEqual(await viewSnapshot(page), before);
+  await page.getByRole('button', { name: 'Clear all', exact: true }).click();
+  await waitForSearch(page, '?data=extra%2Fmini.json');
+  await waitForCount(page, 2, { filtered: false, total: 2 });
+});
+
+test('back_to_the_built_in_dataset_reloads_it', async () => {
+  const page = await app.open();
+  await page.goto(app.url('?data=extra/mini.json'));
+  await waitForApp(page);
+  await waitForCount(page, 2, { total: 2 });
+  await page.goBack();
+  await waitForSearch(page, '');
+  await waitForApp(page);
+  await waitForCount(page, TOTAL, { filtered: false });
+});
+
+test('a_dataset_that_fails_validation_lists_its_errors_and_links_back', async () => {
+  const page = await app.open('?data=extra/broken.json', { waitForApp: false });
+  const alert = page.getByRole('alert');
+  await alert.getByText('The dataset could not be loaded').waitFor();
+  assert.match(await alert.textContent(), /corridor-freight-growth[\s\S]*quote/);
+  await alert.getByRole('link', { name: 'Open the built-in dataset' }).click();
+  await waitForApp(page);
+  await waitForCount(page, TOTAL, { filtered: false });
+});
+
+test('a_file_that_is_not_json_lists_the_error', async () => {
+  const page = await app.open('?data=extra/not-json.json', { waitForApp: false });
+  await page.getByRole('alert').getByText('The dataset could not be loaded').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /not-json\.json/);
+});
+
+test('a_missing_dataset_file_says_so', async () => {
+  app.allow(/extra\/missing\.json|status of 404/);
+  const page = await app.open('?data=extra/missing.json', { waitForApp: false });
+  const alert = page.getByRole('alert');
+  await alert.getByText('The dataset could not be loaded').waitFor();
+  assert.match(await alert.textContent(), /extra\/missing\.json.*404/);
+});
+
+test('a_data_url_on_another_origin_or_outside_the_site_is_ignored', async () => {
+  const from = app.server.requests.length;
+  for (const bad of [
+    'https://evil.example/x.json',
+    '//evil.example/x.json',
+    '/extra/mini.json',
+    '../extra/mini.json',
+    'javascript:alert(1)//.json',
+    'extra/mini.txt',
+  ]) {
+    const page = await app.open(`?data=${encodeURIComponent(bad)}`);
+    await waitForCount(page, TOTAL);
+    await page.waitForURL((u) => !u.searchParams.has('data'));
+  }
+  const fetched = app.server.requests.slice(from).filter((p) => p.includes('mini') || p.endsWith('.json'));
+  assert.deepEqual(fetched, [], 'no dataset file was requested');
+});
