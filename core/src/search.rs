@@ -14,11 +14,12 @@
 //! prefix > fuzzy), and an exact spelling (`Gəncə` for `Gəncə`) beats a folded one; then
 //! dataset order, so results are stable.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::dataset::Dataset;
-use crate::text::{ends_inside_word, spelling, tokenize};
+use crate::text::{ends_inside_word, for_each_token, spelling, tokenize};
 
 /// Where in a fact a word was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -149,8 +150,7 @@ impl Query {
         if w.edits == 0 || term.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
-        let term: Vec<char> = term.chars().collect();
-        edit_distance_within(&w.chars, &term, w.edits, prefix).map(Match::Fuzzy)
+        str_distance_within(w, term, w.edits, prefix).map(Match::Fuzzy)
     }
 
     /// True when some query word matches `term` (a folded word); used for highlighting.
@@ -160,16 +160,19 @@ impl Query {
 }
 
 /// Optimal-string-alignment distance between `a` and `b` (or, with `prefix`, between `a`
-/// and the closest prefix of `b`), if it is at most `k`.
-fn edit_distance_within(a: &[char], b: &[char], k: usize, prefix: bool) -> Option<u8> {
+/// and the closest prefix of `b`), if it is at most `k`. Words longer than
+/// `MAX_FUZZY_CHARS + k` are never within reach and return `None`.
+fn edit_distance_within<T: PartialEq + Copy>(a: &[T], b: &[T], k: usize, prefix: bool) -> Option<u8> {
+    const W: usize = MAX_FUZZY_CHARS + 4;
     let b = if prefix { &b[..b.len().min(a.len() + k)] } else { b };
-    if !prefix && a.len().abs_diff(b.len()) > k {
+    if (!prefix && a.len().abs_diff(b.len()) > k) || b.len() >= W || a.len() >= W {
         return None;
     }
     let n = b.len();
-    let mut prev2: Vec<usize> = vec![0; n + 1];
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur: Vec<usize> = vec![0; n + 1];
+    let (mut prev2, mut prev, mut cur) = ([0usize; W], [0usize; W], [0usize; W]);
+    for (j, p) in prev.iter_mut().enumerate().take(n + 1) {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -185,11 +188,22 @@ fn edit_distance_within(a: &[char], b: &[char], k: usize, prefix: bool) -> Optio
         if row_min > k {
             return None;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        prev2 = prev;
+        prev = cur;
     }
-    let d = if prefix { *prev.iter().min()? } else { prev[n] };
+    let d = if prefix { *prev[..=n].iter().min()? } else { prev[n] };
     (d <= k).then_some(d as u8)
+}
+
+/// [`edit_distance_within`] on strings: on bytes when both are ASCII (most folded words),
+/// else on characters.
+fn str_distance_within(word: &Word, term: &str, k: usize, prefix: bool) -> Option<u8> {
+    if word.norm.is_ascii() && term.is_ascii() {
+        edit_distance_within(word.norm.as_bytes(), term.as_bytes(), k, prefix)
+    } else {
+        let term: Vec<char> = term.chars().collect();
+        edit_distance_within(&word.chars, &term, k, prefix)
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -218,32 +232,43 @@ pub struct Index {
 
 impl Index {
     pub fn build(dataset: &Dataset) -> Index {
-        let mut map: HashMap<String, Vec<Posting>> = HashMap::new();
-        let mut spell_map: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut map: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
+        let mut spell_map: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         let mut doc_len = Vec::with_capacity(dataset.facts.len());
+        let mut spelled = String::new();
         for (doc, fact) in dataset.facts.iter().enumerate() {
             let doc = doc as u32;
             let mut len = 0.0f32;
             let mut add = |text: &str, field: Field| {
-                for tok in tokenize(text) {
+                for_each_token(text, |span, norm| {
                     len += field.weight();
-                    let spelled = spelling(&text[tok.span.clone()]);
-                    let plain = spelled == tok.norm;
+                    let word = &text[span];
+                    // ASCII words are spelled as they fold; only others need a second look.
+                    let plain = word.is_ascii() || {
+                        spelled.clear();
+                        spelled.push_str(&spelling(word));
+                        spelled == norm
+                    };
                     if !plain {
-                        let docs = spell_map.entry(spelled).or_default();
+                        let docs = spell_map.entry(spelled.clone()).or_default();
                         if docs.last() != Some(&doc) {
                             docs.push(doc);
                         }
                     }
-                    let list = map.entry(tok.norm).or_default();
-                    match list.last_mut() {
-                        Some(p) if p.doc == doc => {
-                            p.tf += field.weight();
-                            p.plain |= plain;
+                    let posting = Posting { doc, tf: field.weight(), plain };
+                    match map.get_mut(norm) {
+                        Some(list) => match list.last_mut() {
+                            Some(p) if p.doc == doc => {
+                                p.tf += field.weight();
+                                p.plain |= plain;
+                            }
+                            _ => list.push(posting),
+                        },
+                        None => {
+                            map.insert(norm.to_owned(), vec![posting]);
                         }
-                        _ => list.push(Posting { doc, tf: field.weight(), plain }),
                     }
-                }
+                });
             };
             add(&fact.title, Field::Title);
             for &s in &fact.sectors {
@@ -397,7 +422,7 @@ impl Index {
             }
             let best = (3..=MAX_FUZZY_CHARS)
                 .contains(&w.chars.len())
-                .then(|| self.closest(&w.chars))
+                .then(|| self.closest(w))
                 .flatten()?;
             words.push(best.to_owned());
             changed = true;
@@ -406,16 +431,15 @@ impl Index {
         (changed && !self.search(&Query::parse(&fixed)).is_empty()).then_some(fixed)
     }
 
-    fn closest(&self, word: &[char]) -> Option<&str> {
-        let lo = word.len().saturating_sub(2);
-        let hi = (word.len() + 2).min(self.by_len.len() - 1);
+    fn closest(&self, word: &Word) -> Option<&str> {
+        let lo = word.chars.len().saturating_sub(2);
+        let hi = (word.chars.len() + 2).min(self.by_len.len() - 1);
         self.by_len[lo..=hi]
             .iter()
             .flatten()
             .filter(|&&t| !self.terms[t as usize].bytes().any(|b| b.is_ascii_digit()))
             .filter_map(|&t| {
-                let term: Vec<char> = self.terms[t as usize].chars().collect();
-                let d = edit_distance_within(word, &term, 2, false)?;
+                let d = str_distance_within(word, &self.terms[t as usize], 2, false)?;
                 Some((d, std::cmp::Reverse(self.postings[t as usize].len()), t))
             })
             .min()

@@ -113,49 +113,56 @@ pub fn spelling(word: &str) -> String {
 /// dropped. Commas between digit groups of three stay inside a number.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() || is_apostrophe(chars[i].1) {
-            i += 1;
-            continue;
-        }
-        let start = chars[i].0;
-        let mut norm = String::new();
-        let mut end = start;
-        while i < chars.len() {
-            let (pos, c) = chars[i];
-            let next = chars.get(i + 1).map(|&(_, n)| n);
-            if is_word_char(c) {
-                fold_char(c, &mut norm);
-                end = pos + c.len_utf8();
-                i += 1;
-            } else if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) && i > 0 && chars[i - 1].1.is_alphabetic() {
-                let possessive = matches!(next, Some('s' | 'S'))
-                    && chars.get(i + 2).is_none_or(|&(_, a)| !a.is_alphanumeric());
-                if possessive {
-                    i += 2;
-                    break;
-                }
-                i += 1;
-            } else if c == ',' && chars[i - 1].1.is_ascii_digit() && is_digit_group(&chars[i + 1..]) {
-                i += 1;
-            } else {
-                break;
-            }
-        }
-        if !norm.is_empty() {
-            tokens.push(Token { span: start..end, norm });
-        }
-    }
+    for_each_token(text, |span, norm| tokens.push(Token { span, norm: norm.to_owned() }));
     tokens
 }
 
+/// Calls `f(span, folded)` for each word of `text`, as [`tokenize`] splits it, without
+/// allocating per word: the index build runs this over every fact.
+pub fn for_each_token(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
+    let mut norm = String::new();
+    let mut it = text.char_indices().peekable();
+    let mut prev: Option<char>;
+    while let Some((start, c)) = it.next() {
+        prev = Some(c);
+        if !c.is_alphanumeric() || is_apostrophe(c) {
+            continue;
+        }
+        norm.clear();
+        fold_char(c, &mut norm);
+        let mut end = start + c.len_utf8();
+        while let Some(&(pos, c)) = it.peek() {
+            if is_word_char(c) {
+                fold_char(c, &mut norm);
+                end = pos + c.len_utf8();
+            } else {
+                let mut ahead = it.clone();
+                ahead.next();
+                let next = ahead.peek().map(|&(_, n)| n);
+                if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) && prev.is_some_and(char::is_alphabetic) {
+                    ahead.next();
+                    let possessive = matches!(next, Some('s' | 'S')) && ahead.peek().is_none_or(|&(_, a)| !a.is_alphanumeric());
+                    if possessive {
+                        it.next();
+                        it.next();
+                        break;
+                    }
+                } else if !(c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && is_digit_group(ahead)) {
+                    break;
+                }
+            }
+            prev = Some(c);
+            it.next();
+        }
+        if !norm.is_empty() {
+            f(start..end, &norm);
+        }
+    }
+}
+
 /// True when `rest` starts with exactly three ASCII digits followed by a non-digit or end.
-fn is_digit_group(rest: &[(usize, char)]) -> bool {
-    rest.len() >= 3
-        && rest[..3].iter().all(|&(_, c)| c.is_ascii_digit())
-        && rest.get(3).is_none_or(|&(_, c)| !c.is_ascii_digit())
+fn is_digit_group(mut rest: impl Iterator<Item = (usize, char)>) -> bool {
+    (0..3).all(|_| rest.next().is_some_and(|(_, c)| c.is_ascii_digit())) && rest.next().is_none_or(|(_, c)| !c.is_ascii_digit())
 }
 
 #[cfg(test)]
