@@ -159,7 +159,8 @@ function isForeign(url) {
 /**
  * A fresh browser context and page that record every problem:
  * console errors, uncaught page errors, failed requests, HTTP errors, requests to any
- * non-loopback origin (which are also aborted), websockets, and dialogs (dismissed).
+ * non-loopback origin (which are also aborted), websockets, dialogs (dismissed) and
+ * Content-Security-Policy violations.
  */
 export async function newPage(browser, { viewport = { width: 1280, height: 900 }, permissions = [] } = {}) {
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
@@ -185,6 +186,13 @@ export async function newPage(browser, { viewport = { width: 1280, height: 900 }
     dialog.dismiss().catch(() => {});
   });
   page.on('websocket', (ws) => problems.push(`websocket: ${ws.url()}`));
+  // Content-Security-Policy violations, reported by the page itself.
+  await page.exposeBinding('__factdeckCspViolation', (_source, v) => problems.push(`CSP violation: ${v}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__factdeckCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
   page.on('request', (req) => requests.push(req.url()));
   page.on('requestfailed', (req) => {
     const error = req.failure()?.errorText ?? '';

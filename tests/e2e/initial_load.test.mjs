@@ -115,3 +115,20 @@ test('a_whole_session_logs_no_errors_and_requests_nothing_from_other_origins', a
   const origin = app.server.origin;
   assert.deepEqual(app.requests.filter((u) => !u.startsWith(origin + '/')), []);
 });
+
+test('the_page_runs_under_a_strict_content_security_policy', async () => {
+  const page = await app.open();
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  assert.deepEqual(directives['default-src'], ["'self'"]);
+  assert.deepEqual(directives['style-src'], ["'self'"], 'no inline styles allowed');
+  assert.deepEqual(directives['object-src'], ["'none'"]);
+  assert.deepEqual(directives['base-uri'], ["'self'"]);
+  const scripts = directives['script-src'];
+  assert.ok(scripts.includes("'self'") && scripts.includes("'wasm-unsafe-eval'"));
+  assert.ok(!scripts.includes("'unsafe-inline'") && !scripts.includes("'unsafe-eval'"), scripts.join(' '));
+  assert.ok(scripts.some((s) => s.startsWith("'sha256-")), 'the inline loader is allowed by its hash only');
+  // Interact a little: any violation is recorded and fails the test after it.
+  await search(page).fill('trade');
+  assert.equal(await page.locator('[style]').count(), 0, 'no element carries an inline style');
+});
