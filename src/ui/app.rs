@@ -42,6 +42,7 @@ impl PartialEq for Deck {
 #[function_component(App)]
 pub fn app() -> Html {
     let initial = use_memo((), |_| initial_view());
+    use_effect_with((), |_| super::offline::register_service_worker());
     let deck = use_deck(initial.data.clone());
     match deck.as_deref() {
         None => html! { <main class="loading"><p role="status">{ "Loading dataset…" }</p></main> },

@@ -11,6 +11,7 @@ mod fact_details;
 mod header;
 mod highlighted;
 mod loader;
+mod offline;
 mod permalink;
 mod search_box;
 mod source_quote;

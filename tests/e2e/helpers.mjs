@@ -162,8 +162,8 @@ function isForeign(url) {
  * non-loopback origin (which are also aborted), websockets, dialogs (dismissed) and
  * Content-Security-Policy violations.
  */
-export async function newPage(browser, { viewport = { width: 1280, height: 900 }, permissions = [] } = {}) {
-  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+export async function newPage(browser, { viewport = { width: 1280, height: 900 }, permissions = [], serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ viewport, serviceWorkers });
   if (permissions.length) await context.grantPermissions(permissions);
   const problems = [];
   const requests = [];
@@ -219,8 +219,8 @@ export function useApp({ dist = ROOT_DIST, base = '/', files = {} } = {}) {
     sessions: [],
     /**
      * Opens `rel` (relative to the base, e.g. "?q=trade") in a fresh context and waits for
-     * the app, unless `options.waitForApp` is false. Options also take `viewport` and
-     * `permissions` (see newPage).
+     * the app, unless `options.waitForApp` is false. Options also take `viewport`,
+     * `permissions` and `serviceWorkers` ('block' unless 'allow'; see newPage).
      */
     async open(rel = '', options = {}) {
       const session = await newPage(app.browser, options);

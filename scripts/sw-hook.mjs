@@ -1,0 +1,27 @@
+// Trunk post-build hook: writes sw.js, the offline service worker, with the exact list of
+// files this build produced. The cache is named after that list, so a new deploy gets a
+// new cache and old HTML is never served with new assets (or the reverse).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('sw-hook: TRUNK_STAGING_DIR is not set (run me from Trunk)');
+  process.exit(1);
+}
+const files = readdirSync(dir, { withFileTypes: true })
+  .filter((e) => e.isFile() && e.name !== 'sw.js')
+  .map((e) => e.name)
+  .sort();
+const hash = createHash('sha256');
+for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
+const version = `factdeck-${hash.digest('hex').slice(0, 16)}`;
+// The page itself is precached as "./" (index.html's URL); hashed assets by name.
+const assets = ['./', ...files.filter((f) => f !== 'index.html').map((f) => `./${f}`)];
+const template = readFileSync(new URL('../static/sw.template.js', import.meta.url), 'utf8');
+const sw = template
+  .replace('__VERSION__', JSON.stringify(version))
+  .replace('__ASSETS__', JSON.stringify(assets));
+writeFileSync(join(dir, 'sw.js'), sw);
+console.log(`sw-hook: ${version}, ${assets.length} files precached`);

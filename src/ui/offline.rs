@@ -1,0 +1,16 @@
+//! Registers the service worker (`sw.js`, generated at build time) that keeps the explorer
+//! working offline after a first visit.
+
+/// Registers `sw.js` next to the page, on secure contexts only (https or localhost).
+/// Failure (private mode, file://, blocked by the user) only means no offline copy.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else { return };
+    if !window.is_secure_context() {
+        return;
+    }
+    let promise = window.navigator().service_worker().register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        // Awaited so that a rejection is handled here, not reported as uncaught.
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+}

@@ -1,0 +1,35 @@
+// After one visit the explorer works with no network: the service worker precaches
+// exactly this build's files.
+
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+import { ROOT_DIST, cardIds, search, useApp, waitForApp, waitForCount } from './helpers.mjs';
+
+const app = useApp();
+
+test('the_service_worker_precaches_exactly_the_files_of_this_build', () => {
+  const sw = readFileSync(join(ROOT_DIST, 'sw.js'), 'utf8');
+  const listed = JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]);
+  const built = readdirSync(ROOT_DIST, { withFileTypes: true })
+    .filter((e) => e.isFile() && !['sw.js', 'index.html'].includes(e.name))
+    .map((e) => `./${e.name}`);
+  assert.deepEqual([...listed].sort(), ['./', ...built].sort());
+  assert.match(sw, /const VERSION = "factdeck-[0-9a-f]{16}";/);
+});
+
+test('after_a_first_visit_the_explorer_reloads_and_searches_offline', async () => {
+  const page = await app.open('', { serviceWorkers: 'allow' });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  await page.context().setOffline(true);
+  await page.reload();
+  await waitForApp(page);
+  await search(page).fill('gypsum');
+  await waitForCount(page, 2, { filtered: true });
+  assert.equal((await cardIds(page))[0], 'gypsum-board-production-uzbekistan');
+  await page.goto(app.url('?sector=energy'));
+  await waitForApp(page);
+  assert.equal(await page.locator('#sector-energy').isChecked(), true, 'a shared link opens offline too');
+});
