@@ -26,7 +26,7 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
         html! {
             <li>
                 <button type="button" class="chip" {onclick} aria-label={format!("Remove {kind} {label}")}>
-                    <span class="chip__kind">{ kind }</span>{ label }<span class="chip__x" aria-hidden="true">{ "×" }</span>
+                    <span class="chip__kind">{ kind }</span>{ " " }{ label }<span class="chip__x" aria-hidden="true">{ "×" }</span>
                 </button>
             </li>
         }
