@@ -3,9 +3,12 @@
 use std::rc::Rc;
 
 use factdeck_core::url_state::ViewState;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::app::Deck;
+use super::search_box::focus_search;
 use super::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -22,9 +25,12 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
         return html! {};
     }
     let chip = |label: String, kind: &str, action: Action| {
-        let onclick = props.dispatch.reform(move |_: MouseEvent| action.clone());
+        let onclick = props.dispatch.reform(move |e: MouseEvent| {
+            keep_focus_after_removal(&e);
+            action.clone()
+        });
         html! {
-            <li>
+            <li key={format!("{kind}:{label}")}>
                 <button type="button" class="chip" {onclick} aria-label={format!("Remove {kind} {label}")}>
                     <span class="chip__kind">{ kind }</span>{ " " }{ label }<span class="chip__x" aria-hidden="true">{ "×" }</span>
                 </button>
@@ -43,11 +49,26 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
     for &k in &view.kinds {
         chips.push(chip(k.label().to_owned(), "kind", Action::ToggleKind(k)));
     }
-    let clear = props.dispatch.reform(|_: MouseEvent| Action::ClearAll);
+    let clear = props.dispatch.reform(|_: MouseEvent| {
+        focus_search();
+        Action::ClearAll
+    });
     html! {
         <div class="active-filters">
             <ul class="active-filters__list" aria-label="Active filters">{ for chips }</ul>
             <button type="button" class="button button--quiet" onclick={clear}>{ "Clear all" }</button>
         </div>
+    }
+}
+
+/// The clicked chip is about to disappear: move focus to the next chip, else the previous
+/// one, else the search box, so keyboard users never fall back to the top of the page.
+fn keep_focus_after_removal(e: &MouseEvent) {
+    let item = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|el| el.closest("li").ok().flatten());
+    let neighbour = item.and_then(|li| li.next_element_sibling().or_else(|| li.previous_element_sibling()));
+    match neighbour.and_then(|li| li.query_selector("button").ok().flatten()).and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+        // Focus fails only on detached elements; the search box is the fallback then too.
+        Some(button) if button.focus().is_ok() => {}
+        _ => focus_search(),
     }
 }

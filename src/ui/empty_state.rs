@@ -6,6 +6,7 @@ use factdeck_core::explore::Relaxation;
 use yew::prelude::*;
 
 use super::app::Deck;
+use super::search_box::focus_search;
 use super::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -31,12 +32,19 @@ pub fn empty_state(props: &EmptyStateProps) -> Html {
             }
             Relaxation::RemoveKind { kind, .. } => (format!("Remove kind {}", kind.label()), Action::ToggleKind(*kind)),
         };
-        let onclick = props.dispatch.reform(move |_: MouseEvent| action.clone());
+        // The empty state (and this button) goes away once results are back.
+        let onclick = props.dispatch.reform(move |_: MouseEvent| {
+            focus_search();
+            action.clone()
+        });
         html! {
             <li><button type="button" class="button" {onclick}>{ label }{ format!(" → {}", plural(r.results())) }</button></li>
         }
     };
-    let clear = props.dispatch.reform(|_: MouseEvent| Action::ClearAll);
+    let clear = props.dispatch.reform(|_: MouseEvent| {
+        focus_search();
+        Action::ClearAll
+    });
     html! {
         <div class="empty">
             <p class="empty__title">{ "No facts match this view." }</p>
@@ -44,7 +52,10 @@ pub fn empty_state(props: &EmptyStateProps) -> Html {
                 <p class="empty__suggestion">{ "Did you mean " }
                     <button type="button" class="button button--quiet" onclick={{
                         let fixed = fixed.to_string();
-                        props.dispatch.reform(move |_: MouseEvent| Action::SetQuery(fixed.clone()))
+                        props.dispatch.reform(move |_: MouseEvent| {
+                            focus_search();
+                            Action::SetQuery(fixed.clone())
+                        })
                     }}>{ format!("“{fixed}”") }</button>{ "?" }</p>
             }
             if props.relaxations.is_empty() {

@@ -55,6 +55,15 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     }
 }
 
+/// Moves focus to the search box; used when the focused control is about to disappear.
+pub fn focus_search() {
+    let el = gloo::utils::document().get_element_by_id("search").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        // Focus fails only on a detached element; there is nothing better to do then.
+        let _ = el.focus();
+    }
+}
+
 fn in_text_field(e: &web_sys::KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
