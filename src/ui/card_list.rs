@@ -10,8 +10,9 @@ use super::app::Deck;
 use super::fact_card::{anchor, FactCard};
 use super::state::Action;
 
-/// Cards rendered per page.
-pub const PAGE: usize = 60;
+/// Cards rendered per page. Each card is some 60 DOM nodes; rendering and laying out more
+/// than a screenful per keystroke is what makes typing lag on large datasets.
+pub const PAGE: usize = 30;
 
 #[derive(Properties, PartialEq)]
 pub struct CardListProps {
@@ -27,7 +28,9 @@ pub struct CardListProps {
 
 #[function_component(CardList)]
 pub fn card_list(props: &CardListProps) -> Html {
-    let limit = use_state(|| PAGE);
+    // Back to one page whenever the results change; `_eq` so that resetting an unchanged
+    // limit does not render the list a second time.
+    let limit = use_state_eq(|| PAGE);
     {
         let limit = limit.clone();
         use_effect_with(props.results.clone(), move |_| limit.set(PAGE));

@@ -74,7 +74,7 @@ pub fn fact_card(props: &FactCardProps) -> Html {
             <ul class="tags" aria-label="Sectors">
                 { for fact.sectors.iter().map(|&s| html! { <li class="tag">{ &dataset.sectors[s].label }</li> }) }
             </ul>
-            <SourceQuote quote={fact.quote.clone()} source={dataset.source_of(fact).clone()} query={props.query.clone()} max_chars={limit} />
+            <SourceQuote quote={fact.quote.clone()} deck={props.deck.clone()} source={fact.source} query={props.query.clone()} max_chars={limit} />
             if props.open {
                 <FactDetails deck={props.deck.clone()} fact={props.fact} id={details_id.clone()} />
             }

@@ -1,15 +1,19 @@
 //! The verbatim supporting quote and its citation.
 
-use factdeck_core::model::Source;
+use std::rc::Rc;
+
 use factdeck_core::search::Query;
 use yew::prelude::*;
 
+use super::app::Deck;
 use super::highlighted::Highlighted;
 
 #[derive(Properties, PartialEq)]
 pub struct SourceQuoteProps {
     pub quote: AttrValue,
-    pub source: Source,
+    pub deck: Rc<Deck>,
+    /// Index into the dataset's sources (not the source itself: its full text is large).
+    pub source: usize,
     pub query: Query,
     /// Excerpt length for long quotes; `None` shows the whole quote.
     #[prop_or_default]
@@ -18,7 +22,7 @@ pub struct SourceQuoteProps {
 
 #[function_component(SourceQuote)]
 pub fn source_quote(props: &SourceQuoteProps) -> Html {
-    let s = &props.source;
+    let s = &props.deck.dataset.sources[props.source];
     let place = s.place.as_ref().map(|p| format!(", {p}")).unwrap_or_default();
     html! {
         <figure class="quote">
