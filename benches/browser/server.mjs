@@ -1,0 +1,77 @@
+// A small static file server for the benchmarks, on a free loopback port. Routes map URL
+// paths to files or directories; everything else is a 404. Files are streamed (the 100k
+// dataset is over 100 MB) and never cached.
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * `routes`: `{ "/exact/path": "/abs/file", "/prefix/": "/abs/dir/" }` (a key ending in "/"
+ * maps a directory). `headers` are added to every response. Returns `{ origin, close }`.
+ */
+export async function serveRoutes(routes, headers = {}) {
+  const entries = Object.entries(routes).sort((a, b) => b[0].length - a[0].length);
+  const server = http.createServer(async (req, res) => {
+    const send = (status, body) => {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+      res.end(body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
+    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = null;
+    for (const [key, target] of entries) {
+      if (key.endsWith('/') ? pathname.startsWith(key) : pathname === key) {
+        if (!key.endsWith('/')) file = target;
+        else {
+          let rel = pathname.slice(key.length);
+          if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+          const root = path.resolve(target);
+          file = path.resolve(root, rel);
+          if (!file.startsWith(root + path.sep)) return send(403, 'forbidden');
+        }
+        break;
+      }
+    }
+    if (!file) return send(404, 'not found');
+    try {
+      const st = await stat(file);
+      if (!st.isFile()) return send(404, 'not found');
+      res.writeHead(200, {
+        'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'content-length': st.size,
+        'cache-control': 'no-store',
+        ...headers,
+      });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(file).pipe(res);
+    } catch {
+      send(404, 'not found');
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

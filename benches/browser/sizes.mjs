@@ -1,0 +1,103 @@
+// First-load size of the real app build: every file of target/dist-bench (a
+// `trunk build --release`), raw, gzip -9 and brotli (quality 11) with Node's zlib, by file
+// type; plus the WebAssembly's top contributors from `twiggy top` on a names-preserving
+// build of the same wasm (scripts/bench makes it: wasm-bindgen --keep-debug, wasm-opt -Oz -g).
+//
+//   node benches/browser/sizes.mjs [--out target/bench/results] [--twiggy target/bench-twiggy]
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const OUT = path.resolve(ROOT, opt('--out', 'target/bench/results'));
+const DIST = path.resolve(ROOT, opt('--dist', 'target/dist-bench'));
+const TWIGGY_DIR = path.resolve(ROOT, opt('--twiggy', 'target/bench-twiggy'));
+
+const TYPES = { '.html': 'html', '.js': 'js', '.mjs': 'js', '.wasm': 'wasm', '.css': 'css' };
+
+function compressed(buf) {
+  return {
+    raw: buf.length,
+    gzip: zlib.gzipSync(buf, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(buf, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+      },
+    }).length,
+  };
+}
+
+function twiggy(wasm) {
+  if (!existsSync(wasm)) return null;
+  const bin = [path.join(process.env.HOME ?? '', '.cargo/bin/twiggy'), 'twiggy'].find((b) => b === 'twiggy' || existsSync(b));
+  const out = execFileSync(bin, ['top', '-n', '25', '-f', 'json', wasm], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
+  // Every item, grouped by the crate its name starts with (a heuristic: generic code is
+  // counted where its first path points, e.g. `<yew::… as core::…>` under yew).
+  const all = JSON.parse(execFileSync(bin, ['top', '-f', 'json', wasm], { encoding: 'utf8', maxBuffer: 256 << 20 }));
+  const byCrate = {};
+  for (const item of all) {
+    if (/subsection|custom section/i.test(item.name)) continue;
+    const crate = crateOf(item.name);
+    byCrate[crate] = (byCrate[crate] ?? 0) + item.shallow_size;
+  }
+  return {
+    version,
+    file: path.relative(ROOT, wasm),
+    bytes: statSync(wasm).size,
+    top: JSON.parse(out),
+    byCrate: Object.entries(byCrate)
+      .map(([crate, bytes]) => ({ crate, bytes }))
+      .sort((a, b) => b.bytes - a.bytes),
+  };
+}
+
+function crateOf(name) {
+  if (name.startsWith('data segment')) return '(data segments: strings, tables, the embedded dataset)';
+  if (name.startsWith('import ')) return '(imports from the JS glue)';
+  if (name.startsWith('export ')) return '(exports)';
+  if (/^(code|import|export|table|elem|global|type|memory|wasm magic|header|function)\b/i.test(name) && !name.includes('::')) return '(wasm sections and unnamed items)';
+  const m = name.match(/([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/);
+  return m ? m[1] : '(other: libc-style helpers, unnamed)';
+}
+
+function main() {
+  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${path.relative(ROOT, DIST)} has no index.html: build it first`);
+  const files = readdirSync(DIST)
+    .filter((f) => statSync(path.join(DIST, f)).isFile())
+    .sort()
+    .map((f) => ({ file: f, type: TYPES[path.extname(f)] ?? 'other', ...compressed(readFileSync(path.join(DIST, f))) }));
+  const byType = {};
+  for (const t of ['html', 'js', 'wasm', 'css', 'other']) {
+    const fs = files.filter((f) => f.type === t);
+    byType[t] = { files: fs.length, raw: 0, gzip: 0, brotli: 0 };
+    for (const f of fs) for (const k of ['raw', 'gzip', 'brotli']) byType[t][k] += f[k];
+  }
+  const total = { files: files.length, raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) for (const k of ['raw', 'gzip', 'brotli']) total[k] += f[k];
+  // The same wasm without names, to show the names-preserving build matches what ships.
+  const stripped = path.join(TWIGGY_DIR, 'stripped.wasm');
+  const report = {
+    dist: path.relative(ROOT, DIST),
+    files,
+    byType,
+    total,
+    twiggy: twiggy(path.join(TWIGGY_DIR, 'named.wasm')),
+    strippedTwiggyBuildBytes: existsSync(stripped) ? statSync(stripped).size : null,
+  };
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(path.join(OUT, 'sizes.json'), JSON.stringify(report, null, 1));
+  console.error(`[sizes] ${files.length} files: ${total.raw} B raw, ${total.gzip} B gzip -9, ${total.brotli} B brotli`);
+}
+
+main();
