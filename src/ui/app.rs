@@ -17,7 +17,7 @@ use super::facet_panel::{FacetOption, FacetPanel};
 use super::header::Header;
 use super::search_box::SearchBox;
 use super::state::{Action, AppState};
-use super::loader::use_deck;
+use super::loader::{use_deck, Loaded};
 use super::url_sync::{initial_view, use_url_sync};
 
 /// A dataset with its search index. Compared by identity: one `Deck` is built per load.
@@ -41,20 +41,28 @@ impl PartialEq for Deck {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let initial = use_memo((), |_| initial_view());
+    // The view the URL asks for. The first render shows the embedded dataset's default view
+    // whatever the URL says: that is the page prerendered at build time (prerender/), which
+    // this render hydrates node for node. The URL's view follows at once (`use_url_sync`).
+    let url_view = use_memo((), |_| initial_view());
     use_effect_with((), |_| super::offline::register_service_worker());
-    let deck = use_deck(initial.data.clone());
-    match deck.as_deref() {
+    let loaded = use_deck(url_view.data.clone());
+    match loaded.as_deref() {
         None => html! { <main class="loading"><p role="status">{ "Loading dataset…" }</p></main> },
-        Some(Ok(deck)) => html! { <Explorer deck={deck.clone()} initial={(*initial).clone()} /> },
-        Some(Err(errors)) => html! { <DatasetErrors errors={errors.clone()} /> },
+        Some(Loaded { path, deck: Ok(deck) }) => {
+            // A fetched dataset is not prerendered: it starts from the URL's view directly.
+            let initial = if path.is_some() { (*url_view).clone() } else { ViewState::default() };
+            html! { <Explorer deck={deck.clone()} {initial} /> }
+        }
+        Some(Loaded { deck: Err(errors), .. }) => html! { <DatasetErrors errors={errors.clone()} /> },
     }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ExplorerProps {
     pub deck: Rc<Deck>,
-    /// The view to start from, normally read from the URL.
+    /// The view of the first render. Once running in a browser, the explorer switches to
+    /// the URL's view (`use_url_sync`); rendered on a server, it shows this one.
     pub initial: ViewState,
 }
 
@@ -116,6 +124,14 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             <Header dataset_title={dataset.title.clone()} description={dataset.description.clone()} facts={total} sources={dataset.sources.len()} />
             <main id="main" class="layout">
                 <div class="layout__controls">
+                    if !state.started {
+                        // Part of the prerendered page, gone once the app runs. Browsers that
+                        // run scripts hide it from the start unless the app fails to start
+                        // (static/style.css, static/initializer.mjs).
+                        <p class="js-notice" role="note">
+                            { "Search and filters need JavaScript and WebAssembly. Without them, every fact is still listed here with its source quote." }
+                        </p>
+                    }
                     <SearchBox query={view.query.clone()} onquery={dispatch.reform(Action::SetQuery)} />
                     <button type="button" class="button button--quiet filters-toggle" aria-expanded={filters_open.to_string()} aria-controls="facets" onclick={toggle_filters}>
                         { if active > 0 { format!("Filters · {active} active") } else { "Filters".to_owned() } }

@@ -10,26 +10,33 @@ use yew::prelude::*;
 
 use super::app::Deck;
 
-/// A loaded deck, or the problems that stopped it, one line each.
-pub type Loaded = Result<Rc<Deck>, Vec<String>>;
+/// A dataset as loaded: where from (`None` = embedded), and the deck or the problems that
+/// stopped it, one line each.
+pub struct Loaded {
+    pub path: Option<String>,
+    pub deck: Result<Rc<Deck>, Vec<String>>,
+}
 
 /// Loads the dataset for `path` (`None` = embedded). `None` while a fetch is in flight.
+///
+/// The first render always has the embedded dataset, whatever `path` says: it must match the
+/// page prerendered at build time, which it hydrates. A fetch for `path` starts right after.
 #[hook]
 pub fn use_deck(path: Option<String>) -> Option<Rc<Loaded>> {
-    let embedded = path.is_none();
-    let loaded = use_state(move || embedded.then(|| Rc::new(from_embedded())));
+    let loaded = use_state(|| Some(Rc::new(Loaded { path: None, deck: from_embedded() })));
     {
         let loaded = loaded.clone();
         use_effect_with(path, move |path| {
             if let Some(path) = path.clone() {
+                loaded.set(None);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = match fetch_text(&path).await {
+                    let deck = match fetch_text(&path).await {
                         Ok(json) => dataset::load(&path, &json, |_| None)
                             .map(|d| Rc::new(Deck::new(d)))
                             .map_err(|errs| errs.iter().map(ToString::to_string).collect()),
                         Err(e) => Err(vec![format!("{path}: could not load: {e}")]),
                     };
-                    loaded.set(Some(Rc::new(result)));
+                    loaded.set(Some(Rc::new(Loaded { path: Some(path), deck })));
                 });
             }
         });
@@ -37,7 +44,7 @@ pub fn use_deck(path: Option<String>) -> Option<Rc<Loaded>> {
     (*loaded).clone()
 }
 
-fn from_embedded() -> Loaded {
+fn from_embedded() -> Result<Rc<Deck>, Vec<String>> {
     crate::data::load()
         .map(|d| Rc::new(Deck::new(d)))
         .map_err(|errs| errs.iter().map(ToString::to_string).collect())

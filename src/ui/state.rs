@@ -23,11 +23,14 @@ pub struct AppState {
     pub reveal_open: bool,
     /// True when the last change was a keystroke in the search box.
     typing: bool,
+    /// The app runs and shows the URL's view. False for the first render only, which must
+    /// reproduce the page prerendered at build time (the default view) to hydrate it.
+    pub started: bool,
 }
 
 impl AppState {
     pub fn from_url(view: ViewState) -> AppState {
-        AppState { reveal_open: view.open.is_some(), view, entry: 0, from_url: true, typing: false }
+        AppState { reveal_open: view.open.is_some(), view, entry: 0, from_url: true, typing: false, started: false }
     }
 }
 
@@ -43,6 +46,8 @@ pub enum Action {
     Open(Option<String>),
     /// Replace the whole view with one read from the URL.
     Restore(ViewState),
+    /// The app has taken over the prerendered page: show the URL's view from now on.
+    Start(ViewState),
 }
 
 impl Reducible for AppState {
@@ -70,13 +75,14 @@ impl Reducible for AppState {
                 view = ViewState { open: view.open, data: view.data, ..ViewState::default() };
             }
             Action::Open(id) => view.open = id,
-            Action::Restore(v) => return Rc::new(AppState { entry: self.entry, ..AppState::from_url(v) }),
+            Action::Restore(v) => return Rc::new(AppState { entry: self.entry, started: self.started, ..AppState::from_url(v) }),
+            Action::Start(v) => return Rc::new(AppState { entry: self.entry, started: true, ..AppState::from_url(v) }),
         }
         if view == self.view {
             return self;
         }
         let entry = if typing && self.typing { self.entry } else { self.entry + 1 };
-        Rc::new(AppState { view, entry, from_url: false, reveal_open: false, typing })
+        Rc::new(AppState { view, entry, from_url: false, reveal_open: false, typing, started: self.started })
     }
 }
 
@@ -133,6 +139,17 @@ mod tests {
         let v = ViewState { query: "x".into(), ..ViewState::default() };
         let s = apply(s0, [Action::SetQuery("abc".into()), Action::Restore(v.clone())]);
         assert_eq!((s.view.clone(), s.from_url, s.entry), (v, true, 1));
+    }
+
+    #[test]
+    fn starting_adopts_the_url_view_without_touching_history() {
+        let s0 = AppState::from_url(ViewState::default());
+        assert!(!s0.started);
+        let v = ViewState { query: "x".into(), open: Some("a".into()), ..ViewState::default() };
+        let s = apply(s0, [Action::Start(v.clone())]);
+        assert_eq!((s.view.clone(), s.from_url, s.entry, s.started, s.reveal_open), (v, true, 0, true, true));
+        let s = apply((*s).clone(), [Action::SetQuery("xy".into()), Action::Restore(ViewState::default())]);
+        assert!(s.started, "later actions keep the app started");
     }
 
     #[test]

@@ -19,8 +19,9 @@ fn current_search() -> Option<String> {
     }
 }
 
-/// Writes each new view to the URL (a new history entry when `entry` moved on, else in
-/// place), and restores views on popstate.
+/// Switches to the URL's view once the first render is on screen, then writes each new view
+/// to the URL (a new history entry when `entry` moved on, else in place), and restores views
+/// on popstate.
 #[hook]
 pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
     {
@@ -43,8 +44,19 @@ pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
         });
     }
     let last_entry = use_mut_ref(|| state.entry);
-    let deps = (state.view.clone(), state.entry, state.from_url);
-    use_effect_with(deps, move |(view, entry, from_url)| {
+    let deps = (state.view.clone(), state.entry, state.from_url, state.started);
+    let handle = state.clone();
+    use_effect_with(deps, move |(view, entry, from_url, started)| {
+        if !started {
+            // The first render reproduced the prerendered page (the default view) so that it
+            // could be hydrated; the URL says what to show. Nothing is written until then.
+            // A URL naming another dataset is the loader's business: it replaces this deck.
+            let url = initial_view();
+            if url.data == view.data {
+                handle.dispatch(Action::Start(url));
+            }
+            return;
+        }
         let push = !from_url && *entry != *last_entry.borrow();
         *last_entry.borrow_mut() = *entry;
         let target = render(view);

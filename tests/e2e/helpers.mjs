@@ -129,7 +129,8 @@ export async function serve(dir, base = '/', files = {}) {
 // ---------------------------------------------------------------------------------------
 // Browser
 
-export function launchBrowser() {
+/** Headless Chromium; `extraArgs` are added to its command line (e.g. `--js-flags=...`). */
+export function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -139,6 +140,7 @@ export function launchBrowser() {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
@@ -160,13 +162,19 @@ function isForeign(url) {
  * A fresh browser context and page that record every problem:
  * console errors, uncaught page errors, failed requests, HTTP errors, requests to any
  * non-loopback origin (which are also aborted), websockets, dialogs (dismissed) and
- * Content-Security-Policy violations.
+ * Content-Security-Policy violations. `messages` lists every console message ("type: text").
+ * `javaScriptEnabled: false` opens the page as a browser without JavaScript would; an
+ * `initScript` (function) runs in the page before any of its own scripts.
  */
-export async function newPage(browser, { viewport = { width: 1280, height: 900 }, permissions = [], serviceWorkers = 'block' } = {}) {
-  const context = await browser.newContext({ viewport, serviceWorkers });
+export async function newPage(
+  browser,
+  { viewport = { width: 1280, height: 900 }, permissions = [], serviceWorkers = 'block', javaScriptEnabled = true, initScript } = {},
+) {
+  const context = await browser.newContext({ viewport, serviceWorkers, javaScriptEnabled });
   if (permissions.length) await context.grantPermissions(permissions);
   const problems = [];
   const requests = [];
+  const messages = [];
   await context.route(
     (url) => isForeign(url.href),
     (route) => {
@@ -178,6 +186,7 @@ export async function newPage(browser, { viewport = { width: 1280, height: 900 }
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   page.on('console', (msg) => {
+    messages.push(`${msg.type()}: ${msg.text()}`);
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
@@ -193,6 +202,7 @@ export async function newPage(browser, { viewport = { width: 1280, height: 900 }
       window.__factdeckCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
     });
   });
+  if (initScript) await page.addInitScript(initScript);
   page.on('request', (req) => requests.push(req.url()));
   page.on('requestfailed', (req) => {
     const error = req.failure()?.errorText ?? '';
@@ -204,7 +214,7 @@ export async function newPage(browser, { viewport = { width: 1280, height: 900 }
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
-  return { context, page, problems, requests };
+  return { context, page, problems, requests, messages };
 }
 
 /**
@@ -220,10 +230,12 @@ export function useApp({ dist = ROOT_DIST, base = '/', files = {} } = {}) {
     /**
      * Opens `rel` (relative to the base, e.g. "?q=trade") in a fresh context and waits for
      * the app, unless `options.waitForApp` is false. Options also take `viewport`,
-     * `permissions` and `serviceWorkers` ('block' unless 'allow'; see newPage).
+     * `permissions`, `serviceWorkers` ('block' unless 'allow'), `javaScriptEnabled` and
+     * `initScript` (see newPage), and `browser` to use another browser than the file's (e.g.
+     * one launched with other flags).
      */
     async open(rel = '', options = {}) {
-      const session = await newPage(app.browser, options);
+      const session = await newPage(options.browser ?? app.browser, options);
       app.sessions.push(session);
       await session.page.goto(app.url(rel));
       if (options.waitForApp !== false) await waitForApp(session.page);
@@ -244,6 +256,10 @@ export function useApp({ dist = ROOT_DIST, base = '/', files = {} } = {}) {
     /** Every URL requested so far in the current test. */
     get requests() {
       return app.sessions.flatMap((s) => s.requests);
+    },
+    /** Every console message so far in the current test ("type: text"). */
+    get messages() {
+      return app.sessions.flatMap((s) => s.messages);
     },
   };
   before(async () => {
@@ -269,9 +285,18 @@ export function useApp({ dist = ROOT_DIST, base = '/', files = {} } = {}) {
 // ---------------------------------------------------------------------------------------
 // Reading the page
 
-/** Waits until the WebAssembly app has rendered its result count. */
+/**
+ * Waits until the WebAssembly app runs and shows its result count. The prerendered page
+ * shows a count before the app starts; its notice (`.js-notice`) goes once the app has
+ * taken the page over and applied the URL's view.
+ */
 export async function waitForApp(page) {
-  await page.locator('#result-count').waitFor({ state: 'visible' });
+  await waitForState(
+    page,
+    () => !!document.querySelector('#result-count') && !document.querySelector('.js-notice'),
+    undefined,
+    'the app to start',
+  );
 }
 
 export const search = (page) => page.getByRole('searchbox', { name: 'Search facts' });

@@ -1,0 +1,111 @@
+//! Build-time prerender, run by Trunk as a `pre_build` hook (see Trunk.toml):
+//!
+//! ```sh
+//! cargo run --release --offline -p factdeck-prerender -- target/prerender/app.html
+//! ```
+//!
+//! renders the app's first view (the embedded dataset, unfiltered: header, search box,
+//! facets, every card with its quote) with Yew's server-side renderer and writes it to the
+//! given file. index.html inlines that file into `<div id="app">`, so the built page shows
+//! every fact before, and without, JavaScript; in the browser the app hydrates these nodes.
+//!
+//! The markup must be exactly the app's first client render: it renders the same `App`
+//! component, whose first render ignores the URL (see `factdeck::ui::App`). Build it with
+//! `--release`: debug builds of Yew write each component's type name into its hydration
+//! markers, which only makes the page bigger.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::{env, fs, io};
+
+/// The app's first view as HTML, with Yew's hydration markers.
+fn render() -> String {
+    futures::executor::block_on(yew::LocalServerRenderer::<factdeck::ui::App>::new().render())
+}
+
+/// Refuses markup that is not the explorer (e.g. the dataset error page), so a broken
+/// prerender fails the build instead of shipping.
+fn check(html: &str) -> Result<(), String> {
+    let facts = factdeck::data::load().map_err(|errs| format!("the embedded dataset is invalid ({} errors)", errs.len()))?.facts.len();
+    let cards = html.matches("<article ").count();
+    // Every fact, or (for datasets longer than a page) the first page and its "Show more".
+    let paged = cards > 0 && cards < facts && html.contains(r#"class="button show-more""#);
+    if cards != facts && !paged {
+        return Err(format!("rendered {cards} cards for {facts} facts"));
+    }
+    if !html.contains(r#"id="result-count""#) || !html.contains(r#"class="js-notice""#) {
+        return Err("the result count or the no-JavaScript notice is missing".into());
+    }
+    Ok(())
+}
+
+/// Writes `contents` to `path` through a temporary file, so that a concurrent reader never
+/// sees half a file.
+fn write_atomically(path: &Path, contents: &str) -> io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    fs::write(&tmp, contents)?;
+    fs::rename(&tmp, path)
+}
+
+fn main() -> ExitCode {
+    let mut args = env::args_os().skip(1);
+    let (Some(out), None) = (args.next().map(PathBuf::from), args.next()) else {
+        eprintln!("usage: factdeck-prerender OUTPUT.html");
+        return ExitCode::from(2);
+    };
+    let html = render();
+    if let Err(e) = check(&html) {
+        eprintln!("factdeck-prerender: {e}");
+        return ExitCode::FAILURE;
+    }
+    if let Err(e) = write_atomically(&out, &html) {
+        eprintln!("factdeck-prerender: cannot write {}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    println!("factdeck-prerender: {} ({} bytes)", out.display(), html.len());
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_view_is_every_card_with_the_notice() {
+        let html = render();
+        check(&html).unwrap();
+        assert_eq!(html.matches("<article ").count(), 25, "every fact of the shipped dataset");
+        assert!(html.contains(">25 facts<"), "status says 25 facts");
+        assert!(html.contains(r#"type="search""#));
+        assert_eq!(html.matches(r#"<blockquote class="quote__text">"#).count(), 25, "every card quotes its source");
+    }
+
+    #[test]
+    fn the_markup_starts_and_ends_with_the_app_hydration_markers() {
+        // Hydration needs the root's first node to open the App component and the last to
+        // close it; anything else in `#app` would be removed or break hydration.
+        let html = render();
+        assert!(html.starts_with("<!--<["), "{}", &html[..80]);
+        assert!(html.ends_with("]>-->"), "{}", &html[html.len() - 80..]);
+        assert!(!html.contains("<script"), "no script in the prerendered markup");
+        assert!(!html.contains(" style="), "no inline style (the CSP forbids them)");
+    }
+
+    #[test]
+    fn the_first_view_ignores_the_environment() {
+        // Rendered twice, the same bytes: nothing depends on time, randomness or the URL.
+        assert_eq!(render(), render());
+    }
+
+    #[test]
+    fn output_is_written_whole() {
+        let dir = env::temp_dir().join(format!("factdeck-prerender-test-{}", std::process::id()));
+        let out = dir.join("nested/app.html");
+        write_atomically(&out, "<p>x</p>").unwrap();
+        assert_eq!(fs::read_to_string(&out).unwrap(), "<p>x</p>");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}
