@@ -351,8 +351,9 @@ if (keystroke) {
   ]);
   p(table(['dataset', 'facts', 'ready', 'count changed / keystrokes', 'median', 'p95', 'max', 'to DOM: median / p95', 'frame rendered: median / p95', 'any keystroke: median / p95'], rows));
   p(
-    '"ready": from navigation start until the result count first appears (fetching, parsing, ' +
-      'validating and indexing a `?data=` file included). "median", "p95", "max": keydown → first ' +
+    '"ready": from navigation start until the result count of that dataset first appears ' +
+      '(fetching, parsing, validating and indexing a `?data=` file included; a prerendered page ' +
+      'may show the built-in count earlier, which does not count). "median", "p95", "max": keydown → first ' +
       'frame after the count changed (its `requestAnimationFrame` callback, i.e. the frame *starts*; ' +
       'the target\'s definition). "to DOM": keydown → the count\'s mutation (the app\'s work ' +
       'without the wait for a frame). "frame rendered": keydown → a task posted from that ' +
