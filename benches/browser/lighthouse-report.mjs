@@ -80,8 +80,24 @@ export function renderSection(r) {
       'costs performance points (mostly Total Blocking Time) that a user\'s device would not lose. `benchmarkIndex` is ' +
       'Lighthouse\'s own CPU probe: about 1000–2000 on a typical quiet desktop, lower when other work competes.',
   );
-  const failed = [...new Set(presets.flatMap((p) => r.presets[p].runs.flatMap((run) => run.failed.map((f) => `${p}: ${f}`))))];
-  lines.push('', failed.length ? `Audits that lost points in some run: ${failed.map((f) => `\`${f}\``).join(', ')}.` : 'No scored audit lost points in any run.');
+  // Audits that lost points, per preset, with the range of their scores over the runs.
+  const lost = new Map();
+  for (const p of presets) {
+    for (const run of r.presets[p].runs) {
+      for (const f of run.failed) {
+        const [, id, score] = f.match(/^(.*) \((.*)\)$/);
+        const key = `${p}: ${id}`;
+        lost.set(key, [...(lost.get(key) ?? []), Number(score)]);
+      }
+    }
+  }
+  const range = (xs) => (Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Math.min(...xs)}–${Math.max(...xs)}`);
+  lines.push(
+    '',
+    lost.size
+      ? `Scored audits that lost points (score 0–1, and in how many runs): ${[...lost].map(([k, xs]) => `\`${k}\` ${range(xs)} in ${xs.length}/${runs}`).join(', ')}.`
+      : 'No scored audit lost points in any run.',
+  );
   lines.push('', END);
   return lines.join('\n');
 }
