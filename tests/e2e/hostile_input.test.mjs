@@ -24,16 +24,41 @@ import {
   waitForCardSet,
   waitForCount,
   useApp,
+  viewSnapshot,
 } from './helpers.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/hostile');
 const fixture = (name) => readFileSync(path.join(FIXTURES, name), 'utf8');
 const HOSTILE = JSON.parse(fixture('stored-xss.json'));
+const UNICODE = JSON.parse(fixture('unicode.json'));
+const MINIMAL = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/valid-minimal.json'), 'utf8'));
+
+const BIG_DESCRIPTION = '<img src=x onerror=alert(1)> '.repeat(35_000).trim();
+
+/** Files that are not datasets at all, or push the parser to its limits. */
+const GARBAGE_FILES = {
+  'empty.json': '',
+  'deep.json': '['.repeat(200_000),
+  'deep-object.json': '{"title":'.repeat(50_000),
+  'binary.json': Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0xc0, 0xaf, 0xed, 0xa0, 0x80]),
+  'lone-surrogate.json': JSON.stringify(MINIMAL).replace('"Fixture"', '"\\ud800 <img src=x onerror=alert(1)>"'),
+  'huge-number.json': JSON.stringify(MINIMAL).replace('"value":255', '"value":1e999'),
+  'null.json': 'null',
+  'array.json': '[]',
+  'string.json': '"</script><script>alert(1)</script>"',
+  'html.json': '<!doctype html><script>alert(1)</script>',
+};
 
 const app = useApp({
   files: {
     'hostile/stored-xss.json': fixture('stored-xss.json'),
     'hostile/javascript-url.json': fixture('javascript-url.json'),
+    'hostile/unicode.json': fixture('unicode.json'),
+    ...Object.fromEntries(Object.entries(GARBAGE_FILES).map(([name, body]) => [`garbage/${name}`, body])),
+    // Odd but valid: a byte-order mark (dropped by the browser's UTF-8 decoding) and a 1 MB
+    // description made of markup.
+    'garbage/bom.json': `\uFEFF${JSON.stringify(MINIMAL)}`,
+    'garbage/one-megabyte.json': JSON.stringify({ ...MINIMAL, description: BIG_DESCRIPTION }),
   },
 });
 
@@ -96,9 +121,13 @@ async function waitUntil(condition, what, timeout = 15_000) {
 
 /** The app still does its job after hostile input: a typed search finds its facts. */
 async function assertStillSearches(page) {
+  await assertStillSearchesIn(page, 'silk', 2, TOTAL);
+}
+
+async function assertStillSearchesIn(page, query, n, total) {
   await search(page).fill('');
-  await typeQuery(page, 'silk');
-  await waitForCount(page, 2);
+  await typeQuery(page, query);
+  await waitForCount(page, n, { total });
 }
 
 /** Loads the built-in page once, cleanly, as the reference for `assertInert`. */
@@ -228,6 +257,57 @@ test('a_dataset_with_javascript_links_is_rejected_and_its_errors_are_text', asyn
   await alert.getByRole('link', { name: 'Open the built-in dataset' }).click();
   await waitForApp(page);
   await assertStillSearches(page);
+});
+
+test('long_unicode_texts_are_cut_and_highlighted_between_characters', async () => {
+  // Excerpts and highlights work on byte offsets: next to multi-byte, combining, zero-width
+  // and case-changing characters a wrong cut would panic the app (a page error) or mangle text.
+  const page = await app.open('?data=hostile/unicode.json');
+  await waitForCount(page, 2, { total: 2 });
+  const f = UNICODE.facts[0];
+  assert.equal(await card(page, f.id).locator('h3').textContent(), f.title);
+  for (const word of ['gence', 'izmir', 'ozbek', 'istanbul']) {
+    await search(page).fill(word);
+    await waitForCardSet(page, [f.id]);
+    const summary = await card(page, f.id).locator('.card__summary').textContent();
+    assert.ok(!summary.includes('\uFFFD'), `${word}: no broken character in ${summary}`);
+    const shown = summary.replace(/^… /, '').replace(/ …$/, '');
+    assert.ok(f.summary.includes(shown), `${word}: the excerpt is a piece of the summary`);
+    assert.ok((await card(page, f.id).locator('.card__summary mark').count()) > 0, `${word}: highlighted`);
+  }
+  await search(page).fill('');
+  await card(page, 'big-numbers').waitFor();
+  assert.match(await card(page, 'big-numbers').locator('.card__figure-value').textContent(), /\d/);
+  await card(page, 'big-numbers').getByRole('button', { name: 'Details' }).click();
+  await card(page, 'big-numbers').locator('.derived').waitFor();
+  await assertInert(page, 'unicode dataset');
+});
+
+test('garbage_dataset_files_are_refused_with_a_message_and_odd_valid_ones_load', async () => {
+  const page = await app.open();
+  for (const name of Object.keys(GARBAGE_FILES)) {
+    await page.goto('about:blank');
+    await page.goto(app.url(`?data=garbage/${name}`));
+    const alert = page.getByRole('alert');
+    await alert
+      .getByText('The dataset could not be loaded')
+      .waitFor()
+      .catch(async (err) => {
+        throw new Error(`${name}: no error list; the page shows ${JSON.stringify(await viewSnapshot(page))}; ${app.problems}\n${err.message}`);
+      });
+    assert.match(await alert.textContent(), new RegExp(`garbage/${name.replace('.', '\\.')}`), `${name}: the error names the file`);
+    await assertInert(page, name);
+  }
+  await page.getByRole('link', { name: 'Open the built-in dataset' }).click();
+  await waitForApp(page);
+  await assertStillSearches(page);
+  await visit(page, '?data=garbage/bom.json');
+  await waitForCount(page, MINIMAL.facts.length, { total: MINIMAL.facts.length });
+  await visit(page, '?data=garbage/one-megabyte.json');
+  await waitForCount(page, MINIMAL.facts.length, { total: MINIMAL.facts.length });
+  assert.equal(await page.locator('.site-header__desc').textContent(), BIG_DESCRIPTION);
+  await assertInert(page, '1 MB description');
+  await assertStillSearchesIn(page, 'treaty', 1, MINIMAL.facts.length);
 });
 
 // ---------------------------------------------------------------------------------------
