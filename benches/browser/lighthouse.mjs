@@ -98,6 +98,7 @@ function lighthouse(url, preset, outFile) {
   const argv = [
     url,
     '--quiet',
+    '--no-enable-error-reporting',
     '--output=json',
     `--output-path=${outFile}`,
     `--only-categories=${CATEGORIES.join(',')}`,
