@@ -8,6 +8,8 @@
 //! - [`filter`]: kind and sector facets, with counts;
 //! - [`explore`]: one view = search + facets + counts + empty-state advice;
 //! - [`url_state`]: the whole view ⇄ a query string;
+//! - [`source_view`]: where each quote sits in its source text;
+//! - [`timeline`]: dated results in chronological order, grouped by year;
 //! - [`synthetic`]: generated datasets of any size, for benchmarks and scale tests.
 //!
 //! The browser UI (the `factdeck` crate) is a thin layer over these modules; anything a
@@ -18,6 +20,8 @@ pub mod explore;
 pub mod filter;
 pub mod model;
 pub mod search;
+pub mod source_view;
 pub mod synthetic;
 pub mod text;
+pub mod timeline;
 pub mod url_state;

@@ -11,6 +11,7 @@ use super::app::Deck;
 use super::fact_details::FactDetails;
 use super::highlighted::Highlighted;
 use super::permalink::Permalink;
+use super::source_link::source_link;
 use super::source_quote::SourceQuote;
 use super::state::Action;
 
@@ -83,6 +84,7 @@ pub fn fact_card(props: &FactCardProps) -> Html {
                     { if props.open { "Hide details" } else { "Details" } }
                 </button>
                 <Permalink id={fact.id.to_string()} title={fact.title.clone()} dispatch={props.dispatch.clone()} />
+                { source_link(fact.id.as_str(), &fact.title, &props.dispatch) }
             </div>
         </article>
     }
