@@ -4,6 +4,9 @@
 mod active_filters;
 mod app;
 mod card_list;
+mod dataset_bar;
+mod dataset_errors;
+mod dataset_picker;
 mod empty_state;
 mod facet_panel;
 mod fact_card;
@@ -12,6 +15,7 @@ mod header;
 mod highlighted;
 mod loader;
 mod offline;
+mod own_store;
 mod permalink;
 mod search_box;
 mod source_quote;
