@@ -49,12 +49,6 @@ pub fn app() -> Html {
     let url_view = use_memo((), |_| initial_view());
     use_effect_with((), |_| super::offline::register_service_worker());
     let (decks, command) = use_decks(url_view.data.clone());
-    // The dataset controls need the running app, so they are not part of the prerendered page.
-    let running = use_state_eq(|| false);
-    {
-        let running = running.clone();
-        use_effect_with((), move |_| running.set(true));
-    }
     match &decks.shown {
         Shown::Loading(what) => html! {
             <main class="loading">
@@ -69,7 +63,9 @@ pub fn app() -> Html {
                 Origin::Site => (*url_view).clone(),
                 Origin::Own(_) => ViewState { data: Some(LOCAL_DATA.into()), ..ViewState::default() },
             };
-            let banner = if *running { html! { <DatasetBar model={(*decks).clone()} {command} /> } } else { Html::default() };
+            // Prerendered too (its first state does not depend on the browser), so that the
+            // page does not shift when the app starts; hidden without scripts (style.css).
+            let banner = html! { <DatasetBar model={(*decks).clone()} {command} /> };
             // A new deck is a new explorer (its own reducer and URL sync).
             html! { <Explorer key={format!("{:p}", Rc::as_ptr(deck))} deck={deck.clone()} {initial} {banner} /> }
         }

@@ -8,7 +8,7 @@ pub struct HeaderProps {
     pub description: AttrValue,
     pub facts: usize,
     pub sources: usize,
-    /// Dataset controls (`DatasetBar`), once the app runs.
+    /// Dataset controls (`DatasetBar`).
     #[prop_or_default]
     pub children: Html,
 }
