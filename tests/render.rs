@@ -12,7 +12,7 @@ fn render(view: ViewState) -> String {
 }
 
 fn render_deck(deck: Rc<Deck>, view: ViewState) -> String {
-    let props = ExplorerProps { deck, initial: view };
+    let props = ExplorerProps { deck, initial: view, banner: yew::Html::default() };
     futures::executor::block_on(yew::LocalServerRenderer::<Explorer>::with_props(props).render())
 }
 

@@ -15,7 +15,7 @@ fn shipped() -> Dataset {
 
 fn render(url: &str) -> String {
     let deck = Rc::new(Deck::new(shipped()));
-    let props = ExplorerProps { deck, initial: parse(url) };
+    let props = ExplorerProps { deck, initial: parse(url), banner: yew::Html::default() };
     futures::executor::block_on(yew::LocalServerRenderer::<Explorer>::with_props(props).render())
 }
 

@@ -16,7 +16,12 @@ use crate::model::{
 };
 
 /// A validated dataset. Indices stored in facts (`sectors`, `source`) are always in range.
+///
+/// With the `transfer` feature it also (de)serialises, so that a dataset validated in one
+/// place (the browser's loader worker) can be handed to another without validating again.
+/// Only bytes produced by serialising a `Dataset` that [`load`] returned may be decoded.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct Dataset {
     pub title: String,
     pub description: String,
@@ -72,21 +77,35 @@ pub fn load(
     json: &str,
     read_source: impl Fn(&str) -> Option<String>,
 ) -> Result<Dataset, Vec<DatasetError>> {
-    let err = |record: &str, field: &str, message: String| DatasetError {
-        file: file.to_owned(),
-        record: record.to_owned(),
-        field: field.to_owned(),
-        message,
-    };
-    let value: Value = serde_json::from_str(json).map_err(|e| {
-        vec![err(
-            "dataset",
-            "",
-            format!("invalid JSON at line {} column {}: {}", e.line(), e.column(), strip_position(&e.to_string())),
-        )]
-    })?;
+    load_value(file, &parse(file, json)?, read_source)
+}
+
+/// The first step of [`load`]: the file's JSON, or the error that says where it breaks.
+pub fn parse(file: &str, json: &str) -> Result<Value, Vec<DatasetError>> {
+    serde_json::from_str(json).map_err(|e| {
+        vec![DatasetError {
+            file: file.to_owned(),
+            record: "dataset".to_owned(),
+            field: String::new(),
+            message: format!("invalid JSON at line {} column {}: {}", e.line(), e.column(), strip_position(&e.to_string())),
+        }]
+    })
+}
+
+/// How many records the file's `facts` list holds (0 when it has none), before any
+/// validation: for progress messages while a large file is checked.
+pub fn fact_count(value: &Value) -> usize {
+    value.get("facts").and_then(Value::as_array).map_or(0, Vec::len)
+}
+
+/// The second step of [`load`]: validates parsed JSON.
+pub fn load_value(
+    file: &str,
+    value: &Value,
+    read_source: impl Fn(&str) -> Option<String>,
+) -> Result<Dataset, Vec<DatasetError>> {
     let mut v = Validator { file, errors: Vec::new() };
-    let raw = v.read_dataset(&value);
+    let raw = v.read_dataset(value);
     let dataset = raw.and_then(|raw| v.dataset(raw, &read_source));
     match dataset {
         Some(d) if v.errors.is_empty() => Ok(d),

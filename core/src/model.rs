@@ -10,6 +10,7 @@ use serde::Serialize;
 
 /// A stable, slug-like identifier (`[a-z0-9-]`, 1..=80 chars), used in URLs and anchors.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
 pub struct FactId(pub(crate) String);
 
 impl FactId {
@@ -26,6 +27,7 @@ impl fmt::Display for FactId {
 
 /// What sort of claim a fact is. The set is closed: the UI styles each kind differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Project,
@@ -73,6 +75,7 @@ impl Kind {
 
 /// Where a fact stands, when the source says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Realized,
@@ -122,6 +125,7 @@ impl Status {
 
 /// A sector from the dataset's declared vocabulary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
 pub struct Sector {
     /// Slug used in facts and URLs.
     pub id: String,
@@ -131,6 +135,7 @@ pub struct Sector {
 
 /// A calendar date with optional month and day: `2024`, `2024-08` or `2024-08-15`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
 pub struct PartialDate {
     pub year: i32,
     /// 1..=12 when present.
@@ -229,6 +234,7 @@ impl fmt::Display for PartialDate {
 
 /// When a fact happened or which period it covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
 pub struct DateSpec {
     pub start: PartialDate,
     /// Present for ranges and periods; never before `start`.
@@ -250,6 +256,7 @@ impl fmt::Display for DateSpec {
 
 /// Scale word applied to a quantity's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Multiplier {
     Thousand,
@@ -286,6 +293,7 @@ impl Multiplier {
 
 /// Whether a quantity is a level, a change over a period, or a goal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// A figure as it stands ("540 companies").
@@ -317,6 +325,7 @@ impl Measure {
 
 /// A typed number with its unit. Money uses unit `"currency"` plus an ISO 4217 `currency`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
 pub struct Quantity {
     /// Finite, as written in the source before the multiplier.
     pub value: f64,
@@ -378,6 +387,7 @@ pub fn format_number(v: f64) -> String {
 
 /// A figure computed from the source's figures, never stated by the source itself.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
 pub struct Derived {
     pub label: String,
     pub quantity: Option<Quantity>,
@@ -388,6 +398,7 @@ pub struct Derived {
 
 /// Where facts come from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
 pub struct Source {
     pub id: String,
     pub publisher: String,
@@ -404,6 +415,7 @@ pub struct Source {
 
 /// One sourced claim, rendered as one card.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
 pub struct Fact {
     pub id: FactId,
     pub kind: Kind,

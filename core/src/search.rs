@@ -207,6 +207,7 @@ fn str_distance_within(word: &Word, term: &str, k: usize, prefix: bool) -> Optio
 }
 
 #[derive(Debug, Clone, Copy)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 struct Posting {
     doc: u32,
     /// Field-weighted term frequency.
@@ -215,8 +216,10 @@ struct Posting {
     plain: bool,
 }
 
-/// The search index over one dataset's facts.
+/// The search index over one dataset's facts. With the `transfer` feature it
+/// (de)serialises, so that the browser's loader worker can build it off the main thread.
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct Index {
     /// Sorted, unique folded terms.
     terms: Vec<Box<str>>,

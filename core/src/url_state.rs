@@ -31,7 +31,7 @@ pub struct ViewState {
     /// The open card's fact id.
     pub open: Option<String>,
     /// A dataset to load instead of the built-in one: a same-origin relative path to a
-    /// `.json` file (see [`is_data_path`]).
+    /// `.json` file (see [`is_data_path`]), or [`LOCAL_DATA`] for the visitor's own file.
     pub data: Option<String>,
     /// How the results are shown. [`Mode::Source`] needs `open` (the fact whose source
     /// text is shown).
@@ -79,6 +79,11 @@ impl Mode {
     }
 }
 
+/// The `data` value for a dataset the visitor opened from their own device (`?data=local`).
+/// It never names a file on the site (those end in `.json`), and a link carrying it cannot
+/// carry the file: the app restores the copy kept on this device, if any, or says so.
+pub const LOCAL_DATA: &str = "local";
+
 /// True for ids the dataset could contain: `[a-z0-9]` runs joined by single hyphens.
 pub fn is_id(s: &str) -> bool {
     !s.is_empty()
@@ -122,7 +127,7 @@ pub fn parse(input: &str) -> ViewState {
                 }
             }
             "fact" if state.open.is_none() && is_id(&value) => state.open = Some(value.into_owned()),
-            "data" if state.data.is_none() && is_data_path(&value) => state.data = Some(value.into_owned()),
+            "data" if state.data.is_none() && (is_data_path(&value) || value == LOCAL_DATA) => state.data = Some(value.into_owned()),
             "view" if mode.is_none() => mode = Mode::from_slug(&value),
             _ => {}
         }
@@ -204,6 +209,18 @@ mod tests {
             let encoded: String = form_urlencoded::byte_serialize(bad.as_bytes()).collect();
             assert_eq!(parse(&format!("?data={encoded}")).data, None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_visitors_own_dataset_is_data_local() {
+        let s = parse("?q=x&data=local");
+        assert_eq!(s.data.as_deref(), Some(LOCAL_DATA));
+        assert_eq!(render(&s), "?q=x&data=local");
+        for near in ["Local", "local.json.x", "local%2F", "locals", "%20local"] {
+            assert_eq!(parse(&format!("?data={near}")).data, None, "{near}");
+        }
+        assert_eq!(parse("?data=local.json").data.as_deref(), Some("local.json"), "a site file named local.json stays a path");
+        assert_eq!(parse("?data=local&data=x.json").data.as_deref(), Some(LOCAL_DATA), "the first data key wins");
     }
 
     #[test]

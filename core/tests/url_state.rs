@@ -32,7 +32,8 @@ fn view_state() -> impl Strategy<Value = ViewState> {
         prop::collection::btree_set(SLUG, 0..=MAX_FACET_VALUES),
         prop::sample::subsequence(Kind::ALL.to_vec(), 0..=Kind::ALL.len()),
         prop::option::of(SLUG),
-        prop::option::of(DATA_PATH),
+        // A site file, or the visitor's own (`?data=local`).
+        prop::option::of(prop_oneof![3 => DATA_PATH.prop_map(String::from), 1 => Just("local".to_owned())]),
         prop::sample::select(Mode::ALL.to_vec()),
     )
         .prop_map(|(query, sectors, kinds, open, data, mode)| {

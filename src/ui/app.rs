@@ -8,7 +8,7 @@ use factdeck_core::explore::explore;
 use factdeck_core::model::Kind;
 use factdeck_core::search::Index;
 use factdeck_core::timeline::timeline;
-use factdeck_core::url_state::{Mode, ViewState};
+use factdeck_core::url_state::{Mode, ViewState, LOCAL_DATA};
 use yew::prelude::*;
 
 use super::active_filters::ActiveFilters;
@@ -16,12 +16,14 @@ use super::card_list::CardList;
 use super::empty_state::EmptyState;
 use super::facet_panel::{FacetOption, FacetPanel};
 use super::header::Header;
-use super::loader::{use_deck, Loaded};
 use super::mode_focus::use_mode_focus;
 use super::search_box::SearchBox;
 use super::source_view::SourceView;
 use super::state::{Action, AppState};
 use super::timeline::Timeline;
+use super::dataset_bar::DatasetBar;
+use super::dataset_errors::DatasetErrors;
+use super::loader::{use_decks, Command, Origin, Shown};
 use super::url_sync::{initial_view, use_url_sync};
 use super::view_switch::view_switch;
 
@@ -51,15 +53,31 @@ pub fn app() -> Html {
     // this render hydrates node for node. The URL's view follows at once (`use_url_sync`).
     let url_view = use_memo((), |_| initial_view());
     use_effect_with((), |_| super::offline::register_service_worker());
-    let loaded = use_deck(url_view.data.clone());
-    match loaded.as_deref() {
-        None => html! { <main class="loading"><p role="status">{ "Loading dataset…" }</p></main> },
-        Some(Loaded { path, deck: Ok(deck) }) => {
-            // A fetched dataset is not prerendered: it starts from the URL's view directly.
-            let initial = if path.is_some() { (*url_view).clone() } else { ViewState::default() };
-            html! { <Explorer deck={deck.clone()} {initial} /> }
+    let (decks, command) = use_decks(url_view.data.clone());
+    match &decks.shown {
+        Shown::Loading(what) => html! {
+            <main class="loading">
+                <p aria-live="polite">{ what.clone() }</p>
+                <button type="button" class="button" onclick={command.reform(|_: MouseEvent| Command::Cancel)}>{ "Cancel" }</button>
+            </main>
+        },
+        Shown::Deck { deck, origin } => {
+            let initial = match origin {
+                Origin::Embedded => ViewState::default(),
+                // A fetched dataset is not prerendered: it starts from the URL's view directly.
+                Origin::Site => (*url_view).clone(),
+                Origin::Own(_) => ViewState { data: Some(LOCAL_DATA.into()), ..ViewState::default() },
+            };
+            // Prerendered too (its first state does not depend on the browser), so that the
+            // page does not shift when the app starts; hidden without scripts (style.css).
+            let banner = html! { <DatasetBar model={(*decks).clone()} {command} /> };
+            // A new deck is a new explorer (its own reducer and URL sync).
+            html! { <Explorer key={format!("{:p}", Rc::as_ptr(deck))} deck={deck.clone()} {initial} {banner} /> }
         }
-        Some(Loaded { deck: Err(errors), .. }) => html! { <DatasetErrors errors={errors.clone()} /> },
+        Shown::Errors { name, own, errors } => html! {
+            <DatasetErrors name={Some(name.clone())} own={*own} errors={errors.clone()} command={own.then_some(command)} busy={decks.busy.clone()} />
+        },
+        Shown::Missing => html! { <DatasetErrors name={None::<String>} own=true errors={Rc::new(Vec::new())} command={Some(command)} busy={decks.busy.clone()} /> },
     }
 }
 
@@ -69,6 +87,9 @@ pub struct ExplorerProps {
     /// The view of the first render. Once running in a browser, the explorer switches to
     /// the URL's view (`use_url_sync`); rendered on a server, it shows this one.
     pub initial: ViewState,
+    /// Shown in the header: which dataset this is and how to change it (`DatasetBar`).
+    #[prop_or_default]
+    pub banner: Html,
 }
 
 #[function_component(Explorer)]
@@ -153,7 +174,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     };
     html! {
         <>
-            <Header dataset_title={dataset.title.clone()} description={dataset.description.clone()} facts={total} sources={dataset.sources.len()} />
+            <Header dataset_title={dataset.title.clone()} description={dataset.description.clone()} facts={total} sources={dataset.sources.len()}>{ props.banner.clone() }</Header>
             <main id="main" class="layout">
                 <div class="layout__controls">
                     if !state.started {
@@ -184,22 +205,5 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 </section>
             </main>
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct DatasetErrorsProps {
-    errors: Vec<String>,
-}
-
-/// Shown instead of a blank page if the embedded dataset is somehow invalid.
-#[function_component(DatasetErrors)]
-fn dataset_errors(props: &DatasetErrorsProps) -> Html {
-    html! {
-        <main class="dataset-errors" role="alert">
-            <h1>{ "The dataset could not be loaded" }</h1>
-            <ul>{ for props.errors.iter().map(|e| html! { <li><code>{ e }</code></li> }) }</ul>
-            <p><a href="?">{ "Open the built-in dataset" }</a></p>
-        </main>
     }
 }

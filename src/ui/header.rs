@@ -8,6 +8,9 @@ pub struct HeaderProps {
     pub description: AttrValue,
     pub facts: usize,
     pub sources: usize,
+    /// Dataset controls (`DatasetBar`).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component(Header)]
@@ -23,6 +26,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 { plural(props.facts, "fact", "facts") }{ " from " }{ plural(props.sources, "source", "sources") }
                 { " · every card quotes its source" }
             </p>
+            { props.children.clone() }
         </header>
     }
 }

@@ -1,53 +1,460 @@
-//! Which dataset the explorer shows: the embedded one, or a same-origin JSON file named by
-//! the URL's `data=` parameter (validated by the same core validator, never uploaded).
+//! Which dataset the explorer shows: the embedded one, a same-origin JSON file named by
+//! `?data=path.json`, or the visitor's own file (`?data=local`).
+//!
+//! A visitor's file is read, validated (the same core validator as at build time) and
+//! indexed by the loader worker (`src/bin/factdeck-loader.rs`), off the main thread, while
+//! the page stays usable and shows progress; it is never sent anywhere. It is kept on this
+//! device only when the visitor asks (`own_store`).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use factdeck_core::dataset;
-use wasm_bindgen::JsCast;
+use factdeck_core::dataset::{self, Dataset, DatasetError};
+use factdeck_core::model::{Fact, Sector, Source};
+use factdeck_core::search::Index;
+use factdeck_core::url_state::{render, ViewState, LOCAL_DATA};
+use gloo::events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use super::app::Deck;
+use super::own_store::{self, Saved};
+use super::url_sync::initial_view;
 
-/// A dataset as loaded: where from (`None` = embedded), and the deck or the problems that
-/// stopped it, one line each.
-pub struct Loaded {
-    pub path: Option<String>,
-    pub deck: Result<Rc<Deck>, Vec<String>>,
+/// The worker's script, next to index.html (Trunk names workers after their binary).
+const WORKER_URL: &str = "factdeck-loader_loader.js";
+
+/// What the page shows.
+#[derive(Clone, PartialEq)]
+pub enum Shown {
+    /// A dataset is being fetched or restored, and there is nothing else to show meanwhile.
+    Loading(String),
+    Deck { deck: Rc<Deck>, origin: Origin },
+    /// The dataset could not be opened. `name` is the file as the visitor knows it.
+    Errors { name: String, own: bool, errors: Rc<Vec<DatasetError>> },
+    /// `?data=local`, but no copy of a dataset is kept on this device.
+    Missing,
 }
 
-/// Loads the dataset for `path` (`None` = embedded). `None` while a fetch is in flight.
-///
-/// The first render always has the embedded dataset, whatever `path` says: it must match the
-/// page prerendered at build time, which it hydrates. A fetch for `path` starts right after.
+#[derive(Clone, PartialEq)]
+pub enum Origin {
+    Embedded,
+    /// `?data=path.json`.
+    Site,
+    Own(Rc<OwnFile>),
+}
+
+/// A visitor's dataset file, as opened: its name and size, and what to keep it from.
+#[derive(PartialEq)]
+pub struct OwnFile {
+    pub name: String,
+    pub bytes: f64,
+    source: OwnSource,
+}
+
+#[derive(PartialEq)]
+enum OwnSource {
+    /// Picked or dropped: read again only if the visitor asks to keep it.
+    Picked(web_sys::Blob),
+    /// Restored from this device's storage.
+    Kept,
+}
+
+/// Everything the dataset controls show.
+#[derive(Clone, PartialEq)]
+pub struct DeckModel {
+    pub shown: Shown,
+    /// While a file is opened with the explorer still usable: what is happening.
+    pub busy: Option<String>,
+    /// The dataset kept on this device, if any.
+    pub saved: Option<Saved>,
+    /// The answer to the last "keep" request, when it needs words (e.g. too big to keep).
+    pub note: Option<String>,
+    job: u32,
+    builtin: Shown,
+}
+
+impl DeckModel {
+    /// True when the dataset shown is the visitor's and the copy kept is this one.
+    pub fn shown_is_kept(&self) -> bool {
+        match (&self.shown, &self.saved) {
+            (Shown::Deck { origin: Origin::Own(f), .. }, Some(s)) => s.name == f.name && s.bytes == f.bytes,
+            _ => false,
+        }
+    }
+}
+
+pub enum DeckAction {
+    Show(Shown),
+    /// Job `id` starts; `page` when it replaces the page rather than running beside it.
+    Start { id: u32, what: String, page: bool },
+    Progress(u32, String),
+    Finished(u32, Shown),
+    Cancel,
+    Saved(Option<Saved>, Option<String>),
+}
+
+impl Reducible for DeckModel {
+    type Action = DeckAction;
+
+    fn reduce(self: Rc<Self>, action: DeckAction) -> Rc<Self> {
+        let mut m = (*self).clone();
+        match action {
+            DeckAction::Show(shown) => {
+                m.shown = shown;
+                m.busy = None;
+                m.job += 1;
+            }
+            DeckAction::Start { id, what, page } => {
+                m.job = id;
+                m.note = None;
+                if page {
+                    m.shown = Shown::Loading(what);
+                } else {
+                    m.busy = Some(what);
+                }
+            }
+            DeckAction::Progress(id, what) if id == m.job => match &mut m.shown {
+                Shown::Loading(w) => *w = what,
+                _ => m.busy = Some(what),
+            },
+            DeckAction::Finished(id, shown) if id == m.job => {
+                m.shown = shown;
+                m.busy = None;
+            }
+            DeckAction::Progress(..) | DeckAction::Finished(..) => return self,
+            DeckAction::Cancel => {
+                m.job += 1;
+                m.busy = None;
+                if matches!(m.shown, Shown::Loading(_)) {
+                    m.shown = m.builtin.clone();
+                }
+            }
+            DeckAction::Saved(saved, note) => {
+                m.saved = saved;
+                m.note = note;
+            }
+        }
+        Rc::new(m)
+    }
+}
+
+/// What a visitor can do about datasets.
+#[derive(Clone, PartialEq)]
+pub enum Command {
+    /// Open a picked or dropped file.
+    Open(web_sys::File),
+    /// Open the copy kept on this device.
+    OpenSaved,
+    /// Stop opening a file.
+    Cancel,
+    /// Show the built-in dataset again.
+    BuiltIn,
+    /// Keep the shown dataset on this device (`true`) or forget the kept copy (`false`).
+    Keep(bool),
+}
+
+/// The dataset to show, and how to change it. The first render always has the embedded
+/// dataset, whatever `path` says: it must match the page prerendered at build time, which it
+/// hydrates. Loading what the URL asks for starts right after.
 #[hook]
-pub fn use_deck(path: Option<String>) -> Option<Rc<Loaded>> {
-    let loaded = use_state(|| Some(Rc::new(Loaded { path: None, deck: from_embedded() })));
+pub fn use_decks(path: Option<String>) -> (UseReducerHandle<DeckModel>, Callback<Command>) {
+    let model = use_reducer(|| {
+        let builtin = match crate::data::load() {
+            Ok(d) => Shown::Deck { deck: Rc::new(Deck::new(d)), origin: Origin::Embedded },
+            Err(errors) => Shown::Errors { name: "the built-in dataset".into(), own: false, errors: Rc::new(errors) },
+        };
+        DeckModel { shown: builtin.clone(), busy: None, saved: None, note: None, job: 0, builtin }
+    });
+    let jobs = use_mut_ref(|| Jobs { next: 1, running: None });
+    // Rebuilt on every render: commands read the model as it is now.
+    let command = {
+        let (model, jobs) = (model.clone(), jobs.clone());
+        Callback::from(move |cmd: Command| run(&model, &jobs, cmd))
+    };
     {
-        let loaded = loaded.clone();
+        let (model, jobs) = (model.clone(), jobs.clone());
         use_effect_with(path, move |path| {
-            if let Some(path) = path.clone() {
-                loaded.set(None);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let deck = match fetch_text(&path).await {
-                        Ok(json) => dataset::load(&path, &json, |_| None)
-                            .map(|d| Rc::new(Deck::new(d)))
-                            .map_err(|errs| errs.iter().map(ToString::to_string).collect()),
-                        Err(e) => Err(vec![format!("{path}: could not load: {e}")]),
-                    };
-                    loaded.set(Some(Rc::new(Loaded { path: Some(path), deck })));
-                });
+            let saved = own_store::saved();
+            model.dispatch(DeckAction::Saved(saved.clone(), None));
+            match path.as_deref() {
+                None => {}
+                Some(LOCAL_DATA) => match (saved, own_store::text()) {
+                    (Some(saved), Some(text)) => {
+                        let file = OwnFile { name: saved.name, bytes: saved.bytes, source: OwnSource::Kept };
+                        open(&model, &jobs, JsValue::from_str(&text), file, true);
+                    }
+                    _ => model.dispatch(DeckAction::Show(Shown::Missing)),
+                },
+                Some(path) => fetch_site_dataset(&model, path.to_owned()),
             }
         });
     }
-    (*loaded).clone()
+    (model, command)
 }
 
-fn from_embedded() -> Result<Rc<Deck>, Vec<String>> {
-    crate::data::load()
-        .map(|d| Rc::new(Deck::new(d)))
-        .map_err(|errs| errs.iter().map(ToString::to_string).collect())
+struct Jobs {
+    next: u32,
+    running: Option<Job>,
+}
+
+fn run(model: &UseReducerHandle<DeckModel>, jobs: &Rc<RefCell<Jobs>>, cmd: Command) {
+    match cmd {
+        Command::Open(file) => {
+            let own = OwnFile { name: file.name(), bytes: file.size(), source: OwnSource::Picked(file.clone().into()) };
+            open(model, jobs, file.into(), own, false);
+        }
+        Command::OpenSaved => match (own_store::saved(), own_store::text()) {
+            (Some(saved), Some(text)) => {
+                let own = OwnFile { name: saved.name, bytes: saved.bytes, source: OwnSource::Kept };
+                open(model, jobs, JsValue::from_str(&text), own, false);
+            }
+            _ => model.dispatch(DeckAction::Saved(None, Some("The kept copy is gone from this device.".into()))),
+        },
+        Command::Cancel => {
+            jobs.borrow_mut().running = None;
+            model.dispatch(DeckAction::Cancel);
+            if matches!(model.shown, Shown::Loading(_)) {
+                go_to(&ViewState::default());
+            }
+        }
+        Command::BuiltIn => {
+            jobs.borrow_mut().running = None;
+            if initial_view().data.is_some() {
+                go_to(&ViewState::default());
+            }
+            model.dispatch(DeckAction::Show(model.builtin.clone()));
+        }
+        Command::Keep(false) => {
+            own_store::forget();
+            model.dispatch(DeckAction::Saved(None, None));
+        }
+        Command::Keep(true) => {
+            let Shown::Deck { origin: Origin::Own(file), .. } = &model.shown else { return };
+            let file = file.clone();
+            let model = model.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = match &file.source {
+                    OwnSource::Kept => own_store::text(),
+                    OwnSource::Picked(blob) => JsFuture::from(blob.text()).await.ok().and_then(|t| t.as_string()),
+                };
+                let outcome = match text {
+                    Some(text) => own_store::keep(&file.name, file.bytes, &text),
+                    None => Err("The file could not be read again to keep it.".to_owned()),
+                };
+                match outcome {
+                    Ok(saved) => model.dispatch(DeckAction::Saved(Some(saved), None)),
+                    Err(why) => model.dispatch(DeckAction::Saved(own_store::saved(), Some(why))),
+                }
+            });
+        }
+    }
+}
+
+/// Starts checking a visitor's dataset (`input` is a `File` or its text) in the worker.
+fn open(model: &UseReducerHandle<DeckModel>, jobs: &Rc<RefCell<Jobs>>, input: JsValue, file: OwnFile, page: bool) {
+    let id = {
+        let mut j = jobs.borrow_mut();
+        j.next += 1;
+        j.running = None;
+        j.next
+    };
+    let what = if page { format!("Opening your dataset “{}”…", file.name) } else { format!("Opening “{}”…", file.name) };
+    model.dispatch(DeckAction::Start { id, what, page });
+    let file = Rc::new(file);
+    let on_event = {
+        let (model, jobs) = (model.clone(), jobs.clone());
+        Rc::new(move |event: JobEvent| {
+            if jobs.borrow().next != id {
+                return;
+            }
+            let shown = match event {
+                JobEvent::Progress(what) => return model.dispatch(DeckAction::Progress(id, what)),
+                JobEvent::Deck(deck) => {
+                    let view = initial_view();
+                    if view.data.as_deref() != Some(LOCAL_DATA) {
+                        go_to(&ViewState { data: Some(LOCAL_DATA.into()), ..ViewState::default() });
+                    }
+                    Shown::Deck { deck, origin: Origin::Own(file.clone()) }
+                }
+                JobEvent::Errors(errors) => Shown::Errors { name: file.name.clone(), own: true, errors: Rc::new(errors) },
+                JobEvent::Failed(why) => Shown::Errors { name: file.name.clone(), own: true, errors: Rc::new(vec![problem(&file.name, &why)]) },
+            };
+            jobs.borrow_mut().running = None;
+            model.dispatch(DeckAction::Finished(id, shown));
+        }) as Rc<dyn Fn(JobEvent)>
+    };
+    let job = Job::spawn(input, on_event);
+    jobs.borrow_mut().running = job;
+}
+
+fn problem(name: &str, message: &str) -> DatasetError {
+    DatasetError { file: name.to_owned(), record: "dataset".into(), field: String::new(), message: message.to_owned() }
+}
+
+/// Writes `view` to the address bar as a new history entry.
+fn go_to(view: &ViewState) {
+    let Some(window) = web_sys::window() else { return };
+    let url = format!("{}{}", window.location().pathname().unwrap_or_default(), render(view));
+    if let Ok(history) = window.history() {
+        // A failed history write leaves the old URL; the page still shows the right data.
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+enum JobEvent {
+    Progress(String),
+    Deck(Rc<Deck>),
+    Errors(Vec<DatasetError>),
+    Failed(String),
+}
+
+/// One running check of a visitor's file. Dropping it stops the worker.
+struct Job {
+    worker: Option<web_sys::Worker>,
+    _listeners: Vec<EventListener>,
+}
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        if let Some(w) = &self.worker {
+            w.terminate();
+        }
+    }
+}
+
+impl Job {
+    fn spawn(input: JsValue, on_event: Rc<dyn Fn(JobEvent)>) -> Option<Job> {
+        let Ok(worker) = web_sys::Worker::new(WORKER_URL) else {
+            check_here(input, on_event);
+            return None;
+        };
+        let ready = Rc::new(std::cell::Cell::new(false));
+        let on_message = {
+            let (worker, ready, input, on_event) = (worker.clone(), ready.clone(), input.clone(), on_event.clone());
+            EventListener::new(&worker.clone(), "message", move |e| {
+                let Some(data) = e.dyn_ref::<web_sys::MessageEvent>().map(|m| js_sys::Array::from(&m.data())) else { return };
+                let tag = data.get(0).as_string().unwrap_or_default();
+                let payload = data.get(1);
+                match tag.as_str() {
+                    "ready" => {
+                        ready.set(true);
+                        if worker.post_message(&input).is_err() {
+                            on_event(JobEvent::Failed("the file could not be handed to the checker".into()));
+                        }
+                    }
+                    "progress" => on_event(JobEvent::Progress(payload.as_string().unwrap_or_default())),
+                    "deck" => {
+                        let on_event = on_event.clone();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            on_event(match decode(&payload).await {
+                                Some(deck) => JobEvent::Deck(Rc::new(deck)),
+                                None => JobEvent::Failed("the checked dataset could not be read back".into()),
+                            })
+                        });
+                    }
+                    "errors" => on_event(JobEvent::Errors(errors_from(&payload))),
+                    _ => on_event(JobEvent::Failed(payload.as_string().unwrap_or_else(|| "the file could not be checked".into()))),
+                }
+            })
+        };
+        // The worker script could not start (e.g. a page opened from a single file, with no
+        // worker script next to it): check the file here instead, slower but correct.
+        let on_error = {
+            let (ready, input, on_event) = (ready.clone(), input.clone(), on_event.clone());
+            EventListener::new(&worker, "error", move |_| {
+                if ready.get() {
+                    on_event(JobEvent::Failed("the checker stopped unexpectedly".into()));
+                } else {
+                    ready.set(true);
+                    check_here(input.clone(), on_event.clone());
+                }
+            })
+        };
+        Some(Job { worker: Some(worker), _listeners: vec![on_message, on_error] })
+    }
+}
+
+/// The worker's `["deck", pieces]` → a deck, one piece per task (the page stays responsive
+/// while a large dataset arrives). The bytes come from our own worker, which produced them
+/// from a dataset the core validator accepted.
+async fn decode(payload: &JsValue) -> Option<Deck> {
+    let parts = js_sys::Array::from(payload);
+    let bytes = |v: JsValue| js_sys::Uint8Array::new(&v).to_vec();
+    let (title, description, sectors): (String, String, Vec<Sector>) = bincode::deserialize(&bytes(parts.get(0))).ok()?;
+    let mut sources: Vec<Source> = Vec::new();
+    for piece in js_sys::Array::from(&parts.get(1)).iter() {
+        yield_to_page(0).await;
+        sources.extend(bincode::deserialize::<Vec<Source>>(&bytes(piece)).ok()?);
+    }
+    let mut facts: Vec<Fact> = Vec::new();
+    for piece in js_sys::Array::from(&parts.get(2)).iter() {
+        yield_to_page(0).await;
+        facts.extend(bincode::deserialize::<Vec<Fact>>(&bytes(piece)).ok()?);
+    }
+    yield_to_page(0).await;
+    let index: Index = bincode::deserialize(&bytes(parts.get(3))).ok()?;
+    yield_to_page(0).await;
+    Some(Deck { dataset: Dataset { title, description, sectors, sources, facts }, index })
+}
+
+fn errors_from(payload: &JsValue) -> Vec<DatasetError> {
+    js_sys::Array::from(payload)
+        .iter()
+        .map(|e| {
+            let e = js_sys::Array::from(&e);
+            let s = |i| e.get(i).as_string().unwrap_or_default();
+            DatasetError { file: String::new(), record: s(0), field: s(1), message: s(2) }
+        })
+        .collect()
+}
+
+/// The same check as the worker's, on the main thread: only when no worker can start.
+fn check_here(input: JsValue, on_event: Rc<dyn Fn(JobEvent)>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = match input.as_string() {
+            Some(t) => Some(t),
+            None => match input.dyn_into::<web_sys::Blob>() {
+                Ok(blob) => JsFuture::from(blob.text()).await.ok().and_then(|t| t.as_string()),
+                Err(_) => None,
+            },
+        };
+        let Some(text) = text else { return on_event(JobEvent::Failed("the file could not be read".into())) };
+        on_event(JobEvent::Progress("Checking…".into()));
+        // Let the progress message paint before the long check.
+        yield_to_page(20).await;
+        on_event(match dataset::load("file", &text, |_| None) {
+            Ok(d) => JobEvent::Deck(Rc::new(Deck::new(d))),
+            Err(errors) => JobEvent::Errors(errors),
+        });
+    });
+}
+
+/// Resolves in a later task, after `ms` milliseconds: the browser may handle input and
+/// paint in between.
+async fn yield_to_page(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+fn fetch_site_dataset(model: &UseReducerHandle<DeckModel>, path: String) {
+    model.dispatch(DeckAction::Show(Shown::Loading("Loading dataset…".into())));
+    let model = model.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let shown = match fetch_text(&path).await {
+            Ok(json) => match dataset::load(&path, &json, |_| None) {
+                Ok(d) => Shown::Deck { deck: Rc::new(Deck::new(d)), origin: Origin::Site },
+                Err(errors) => Shown::Errors { name: path.clone(), own: false, errors: Rc::new(errors) },
+            },
+            Err(e) => Shown::Errors { name: path.clone(), own: false, errors: Rc::new(vec![problem(&path, &format!("could not load: {e}"))]) },
+        };
+        model.dispatch(DeckAction::Show(shown));
+    });
 }
 
 async fn fetch_text(path: &str) -> Result<String, String> {

@@ -4,6 +4,9 @@
 mod active_filters;
 mod app;
 mod card_list;
+mod dataset_bar;
+mod dataset_errors;
+mod dataset_picker;
 mod empty_state;
 mod facet_panel;
 mod fact_card;
@@ -13,6 +16,7 @@ mod highlighted;
 mod loader;
 mod mode_focus;
 mod offline;
+mod own_store;
 mod permalink;
 mod search_box;
 mod source_link;
