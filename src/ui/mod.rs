@@ -4,6 +4,7 @@
 mod active_filters;
 mod app;
 mod card_list;
+mod chart;
 mod empty_state;
 mod facet_panel;
 mod fact_card;
