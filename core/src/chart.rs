@@ -15,8 +15,9 @@
 use crate::dataset::Dataset;
 use crate::model::{format_number, Derived, Fact, Measure, Quantity};
 
-/// Width of every chart's viewBox, in user units.
-pub const WIDTH: u32 = 300;
+/// Width of every chart's viewBox, in user units: about a phone card's width in CSS
+/// pixels, so that text keeps its size there.
+pub const WIDTH: u32 = 240;
 /// Height of a bar; the target rule overshoots it by [`OVERSHOOT`] above and below.
 const BAR: u32 = 16;
 const OVERSHOOT: u32 = 4;
@@ -24,8 +25,11 @@ const OVERSHOOT: u32 = 4;
 const LINE: u32 = 16;
 /// Baseline offset of a line of text from its top.
 const ASCENT: u32 = 12;
-/// Longest line in characters: about 7.5 units per character (bold) fill [`WIDTH`].
-const MAX_CHARS: usize = 40;
+/// Estimated advance of one character, in tenths of a user unit, at that font size: a
+/// little wider than common sans-serif faces (about 0.51 em, bold 0.58 em) so that lines
+/// fit whatever face the reader has.
+const CHAR_TENTHS: u32 = 65;
+const BOLD_CHAR_TENTHS: u32 = 75;
 /// Gap between blocks of the ratio glyph.
 const BLOCK_GAP: u32 = 4;
 /// Integer factors up to this many are drawn as separate blocks.
@@ -264,7 +268,7 @@ struct Layout {
 impl Layout {
     /// Left-aligned text, wrapped at word boundaries into as many lines as it needs.
     fn text(&mut self, spans: Vec<Span>) {
-        for line in wrap(spans, MAX_CHARS) {
+        for line in wrap(spans, WIDTH * 10) {
             self.marks.push(Mark::Text { x: 0, y: self.y + ASCENT, anchor: Anchor::Start, spans: line });
             self.y += LINE;
         }
@@ -285,9 +289,15 @@ impl Layout {
     }
 }
 
-/// Greedy word wrap across spans, breaking only at spaces; a word longer than a line gets
-/// a line of its own.
-fn wrap(spans: Vec<Span>, max: usize) -> Vec<Vec<Span>> {
+/// Estimated width of `text` in tenths of a user unit.
+fn width(text: &str, emphasis: Emphasis) -> u32 {
+    let per = if emphasis == Emphasis::Label { CHAR_TENTHS } else { BOLD_CHAR_TENTHS };
+    u32::try_from(text.chars().count()).unwrap_or(u32::MAX / per) * per
+}
+
+/// Greedy word wrap across spans into lines at most `max` tenths of a unit wide, breaking
+/// only at spaces; a word wider than a line gets a line of its own.
+fn wrap(spans: Vec<Span>, max: u32) -> Vec<Vec<Span>> {
     let mut lines: Vec<Vec<Span>> = Vec::new();
     let mut line: Vec<Span> = Vec::new();
     let mut len = 0;
@@ -299,14 +309,14 @@ fn wrap(spans: Vec<Span>, max: usize) -> Vec<Vec<Span>> {
             if word.is_empty() {
                 continue;
             }
-            let chars = word.chars().count();
-            if space && len > 0 && len + 1 + chars > max {
+            let piece = format!(" {word}");
+            if space && len > 0 && len + width(&piece, span.emphasis) > max {
                 lines.push(std::mem::take(&mut line));
                 len = 0;
             }
-            let piece = if space && len > 0 { format!(" {word}") } else { word.to_owned() };
+            let piece = if space && len > 0 { piece } else { word.to_owned() };
             space = false;
-            len += piece.chars().count();
+            len += width(&piece, span.emphasis);
             match line.last_mut() {
                 Some(last) if last.emphasis == span.emphasis => last.text.push_str(&piece),
                 _ => line.push(Span { text: piece, emphasis: span.emphasis }),
@@ -327,11 +337,11 @@ fn progress(current: &Quantity, target: &Quantity, other: &Fact, other_role: &st
     let target_x = scaled(t, max);
     let pct = percent(c, t);
     let mut l = Layout::default();
-    let caption = format!("Target: {target}");
+    let caption = vec![label("Target: "), value(target.to_string())];
     // The caption sits over the target rule when it fits to its left.
-    let fits = caption.chars().count() * 7 <= target_x as usize;
+    let fits = caption.iter().map(|s| width(&s.text, s.emphasis)).sum::<u32>() <= target_x * 10;
     let (x, anchor) = if fits { (target_x, Anchor::End) } else { (0, Anchor::Start) };
-    l.marks.push(Mark::Text { x, y: ASCENT, anchor, spans: vec![label("Target: "), value(target.to_string())] });
+    l.marks.push(Mark::Text { x, y: ASCENT, anchor, spans: caption });
     l.gap(LINE + OVERSHOOT);
     let top = l.y + 2;
     l.bar(WIDTH, Tone::Track);
@@ -484,7 +494,7 @@ mod tests {
         assert_eq!(c.kind, ChartKind::Progress);
         assert_eq!(bars(&c, Tone::Track), [(0, WIDTH)]);
         // $255 million of $1 billion: the fill ends at 25.5% of the track.
-        assert_eq!(bars(&c, Tone::Stated), [(0, 77)]);
+        assert_eq!(bars(&c, Tone::Stated), [(0, 61)]);
         // The target rule is at the end of the track, since the target is the larger figure.
         let [(x, w)] = bars(&c, Tone::Target)[..] else { panic!("one target rule") };
         assert!(x < WIDTH && x + w >= WIDTH - 1, "rule at {x}+{w}");
@@ -499,7 +509,7 @@ mod tests {
         let over = r#"{"value": 1.5, "unit": "currency", "currency": "USD", "multiplier": "billion", "measure": "current"}"#;
         let c = chart(&[fact("over", over, r#", "compare_with": "goal""#), fact("goal", GOAL, "")], "over");
         assert_eq!(bars(&c, Tone::Stated), [(0, WIDTH)]);
-        assert_eq!(bars(&c, Tone::Target), [(198, 3)]);
+        assert_eq!(bars(&c, Tone::Target), [(158, 3)]);
         assert!(c.lines().contains(&"150% of the target (derived)".to_owned()), "{:?}", c.lines());
         assert!(c.text.contains("The target is from “Title of goal”"), "{}", c.text);
     }
@@ -510,7 +520,7 @@ mod tests {
         let c = chart(&[fact("turnover", TURNOVER, ""), tripled], "tripled");
         assert_eq!(c.kind, ChartKind::Change);
         // The base is drawn in the derived tone, to scale against the level reached.
-        assert_eq!(bars(&c, Tone::Derived), [(0, 100)]);
+        assert_eq!(bars(&c, Tone::Derived), [(0, 80)]);
         assert_eq!(bars(&c, Tone::Stated), [(0, WIDTH)]);
         assert_eq!(c.lines()[0], "about $85 million (derived)");
         assert_eq!(derived_spans(&c), [" (derived)"]);
@@ -548,11 +558,11 @@ mod tests {
     #[test]
     fn fractional_or_large_factors_are_one_bar_each() {
         let c = chart(&[fact("x", r#"{"value": 2.5, "unit": "times", "measure": "change"}"#, "")], "x");
-        assert_eq!(bars(&c, Tone::Base), [(0, 120)]);
+        assert_eq!(bars(&c, Tone::Base), [(0, 96)]);
         assert_eq!(bars(&c, Tone::Stated), [(0, WIDTH)]);
         let c = chart(&[fact("x", r#"{"value": 0.5, "unit": "times", "measure": "change"}"#, "")], "x");
         assert_eq!(bars(&c, Tone::Base), [(0, WIDTH)]);
-        assert_eq!(bars(&c, Tone::Stated), [(0, 150)]);
+        assert_eq!(bars(&c, Tone::Stated), [(0, 120)]);
     }
 
     #[test]
@@ -564,7 +574,7 @@ mod tests {
             "az",
         );
         assert_eq!(c.kind, ChartKind::Comparison);
-        assert_eq!(bars(&c, Tone::Stated), [(0, WIDTH), (0, 39)]);
+        assert_eq!(bars(&c, Tone::Stated), [(0, WIDTH), (0, 31)]);
         assert_eq!(c.lines(), ["540 companies", "Title of az", "about 70 enterprises", "Title of uz"]);
         assert_eq!(c.title, "540 companies compared with about 70 enterprises");
         assert!(c.text.contains("compared with about 70 enterprises (“Title of uz”)"), "{}", c.text);
@@ -582,8 +592,12 @@ mod tests {
         let base = BASE.replace("Implied turnover before", long);
         let tripled = fact("tripled", TRIPLED, &format!(r#"{base}, "compare_with": "turnover""#));
         let c = chart(&[fact("turnover", TURNOVER, ""), tripled], "tripled");
-        assert!(c.lines().iter().all(|l| l.chars().count() <= MAX_CHARS), "{:?}", c.lines());
-        assert!(c.lines().contains(&"Implied trade turnover between the two".to_owned()), "{:?}", c.lines());
+        for m in &c.marks {
+            if let Mark::Text { spans, .. } = m {
+                assert!(spans.iter().map(|s| width(&s.text, s.emphasis)).sum::<u32>() <= WIDTH * 10, "{spans:?}");
+            }
+        }
+        assert!(c.lines().contains(&"Implied trade turnover between the".to_owned()), "{:?}", c.lines());
         let mut last = 0;
         for m in &c.marks {
             let (bottom, right) = match m {
@@ -597,15 +611,15 @@ mod tests {
 
     #[test]
     fn wrap_keeps_emphasis_and_spaces() {
-        let lines = wrap(vec![value("$255 million"), label(" is "), value("25.5%"), derived_mark()], 16);
+        let lines = wrap(vec![value("$255 million"), label(" is "), value("25.5%"), derived_mark()], 16 * BOLD_CHAR_TENTHS);
         assert_eq!(lines, [vec![value("$255 million"), label(" is")], vec![value("25.5%"), derived_mark()]]);
-        let lines = wrap(vec![label("Target: "), value("$1 billion"), label(", "), value("×3")], MAX_CHARS);
+        let lines = wrap(vec![label("Target: "), value("$1 billion"), label(", "), value("×3")], WIDTH * 10);
         assert_eq!(lines, [vec![label("Target:"), value(" $1 billion"), label(","), value(" ×3")]]);
     }
 
     #[test]
     fn wrap_breaks_only_at_spaces() {
-        assert_eq!(wrap(vec![label("a b")], 1), [vec![label("a")], vec![label("b")]]);
+        assert_eq!(wrap(vec![label("a b")], CHAR_TENTHS), [vec![label("a")], vec![label("b")]]);
         // "x" and "yz" touch: one word, even though it is longer than the line.
         assert_eq!(wrap(vec![value("x"), label("yz")], 1), [vec![value("x"), label("yz")]]);
     }
