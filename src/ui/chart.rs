@@ -1,31 +1,22 @@
 //! An indicator's chart: the core's geometry ([`factdeck_core::chart`]) drawn as SVG,
 //! named by its `<title>`, with the same content in words in `<desc>` and in a visible
 //! caption. Colours come from the stylesheet through classes; nothing here is styled inline.
-
-use std::rc::Rc;
+//!
+//! A plain view function rather than a component: it has no state or hooks, and a
+//! component would add its own generic code to the wasm.
 
 use factdeck_core::chart::{self as model, Anchor, Emphasis, Mark, Tone, WIDTH};
+use factdeck_core::dataset::Dataset;
 use yew::prelude::*;
 
-use super::app::Deck;
-
-#[derive(Properties, PartialEq)]
-pub struct ChartProps {
-    pub deck: Rc<Deck>,
-    /// Index into the dataset's facts.
-    pub fact: usize,
-    /// Prefix of the DOM ids of the chart's title and caption; unique on the page.
-    pub id: AttrValue,
-}
-
-/// Renders nothing for a fact whose figures call for no chart.
-#[function_component(Chart)]
-pub fn chart(props: &ChartProps) -> Html {
-    let Some(chart) = model::chart_for(&props.deck.dataset, props.fact) else {
+/// The chart of fact `fact`, or nothing when its figures call for none. `id` prefixes the
+/// DOM ids of the chart's title and caption, so it must be unique on the page.
+pub fn chart(dataset: &Dataset, fact: usize, id: &str) -> Html {
+    let Some(chart) = model::chart_for(dataset, fact) else {
         return Html::default();
     };
-    let title_id = format!("{}-title", props.id);
-    let caption_id = format!("{}-caption", props.id);
+    let title_id = format!("{id}-title");
+    let caption_id = format!("{id}-caption");
     html! {
         <figure class={classes!("chart", format!("chart--{}", chart.kind.slug()))}>
             <svg class="chart__svg" viewBox={format!("0 0 {WIDTH} {}", chart.height)} role="img"
