@@ -1,12 +1,15 @@
 // Writes BENCHMARKS.md from the measured JSON in target/bench/results (machine.json,
 // engines.json, quality.json, keystroke.json, sizes.json, criterion.json), so that no
-// figure is ever copied by hand. Missing parts are reported as not run.
+// figure is ever copied by hand. Missing parts are reported as not run. The Lighthouse
+// section comes from the committed benches/results/lighthouse.json (scripts/lighthouse).
 //
 //   node benches/browser/report.mjs [--results target/bench/results] [--out BENCHMARKS.md]
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { loadCommitted, renderSection } from './lighthouse-report.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -476,6 +479,10 @@ if (criterion) {
       : 'Not run.',
   );
 }
+
+// Lighthouse is measured by scripts/lighthouse, not scripts/bench: its section comes from the
+// committed benches/results/lighthouse.json, so regenerating this file keeps it.
+p(renderSection(loadCommitted()));
 
 const missing = [
   ['engines', engines],

@@ -9,6 +9,8 @@
 //! - [`explore`]: one view = search + facets + counts + empty-state advice;
 //! - [`chart`]: which chart an indicator gets, its geometry and its text equivalent;
 //! - [`url_state`]: the whole view ⇄ a query string;
+//! - [`source_view`]: where each quote sits in its source text;
+//! - [`timeline`]: dated results in chronological order, grouped by year;
 //! - [`synthetic`]: generated datasets of any size, for benchmarks and scale tests.
 //!
 //! The browser UI (the `factdeck` crate) is a thin layer over these modules; anything a
@@ -20,6 +22,8 @@ pub mod explore;
 pub mod filter;
 pub mod model;
 pub mod search;
+pub mod source_view;
 pub mod synthetic;
 pub mod text;
+pub mod timeline;
 pub mod url_state;

@@ -168,13 +168,14 @@ impl PartialDate {
         }
     }
 
-    /// The last possible day this date can denote, for ordering ranges.
-    fn upper(self) -> (i32, u8, u8) {
+    /// The last possible day this date can denote, as (year, month, day), for ordering ranges.
+    pub fn upper(self) -> (i32, u8, u8) {
         let m = self.month.unwrap_or(12);
         (self.year, m, self.day.unwrap_or(days_in_month(self.year, m)))
     }
 
-    fn lower(self) -> (i32, u8, u8) {
+    /// The first possible day this date can denote, as (year, month, day).
+    pub fn lower(self) -> (i32, u8, u8) {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 

@@ -1,10 +1,11 @@
 //! The whole view as a query string, and back.
 //!
-//! `render` writes a canonical form (`?q=…&sector=…&kind=…&fact=…`, sets sorted);
-//! `parse` reads anything a user or a link might produce without failing: malformed
-//! percent-encoding is decoded lossily, unknown keys are ignored, repeated `q`/`fact`
-//! keep the first, and sizes are capped. For every state within the caps,
-//! `parse(&render(s)) == s`.
+//! `render` writes a canonical form (`?q=…&sector=…&kind=…&fact=…&view=…&data=…`, sets
+//! sorted, the default cards view omitted); `parse` reads anything a user or a link might
+//! produce without failing: malformed percent-encoding is decoded lossily, unknown keys
+//! and values are ignored, repeated `q`/`fact`/`view` keep the first, `view=source`
+//! without a `fact` is dropped (there is no source to show), and sizes are capped. For
+//! every valid state within the caps ([`ViewState::is_valid`]), `parse(&render(s)) == s`.
 
 use std::collections::BTreeSet;
 
@@ -32,11 +33,49 @@ pub struct ViewState {
     /// A dataset to load instead of the built-in one: a same-origin relative path to a
     /// `.json` file (see [`is_data_path`]).
     pub data: Option<String>,
+    /// How the results are shown. [`Mode::Source`] needs `open` (the fact whose source
+    /// text is shown).
+    pub mode: Mode,
 }
 
 impl ViewState {
     pub fn is_filtered(&self) -> bool {
         !self.query.trim().is_empty() || !self.sectors.is_empty() || !self.kinds.is_empty()
+    }
+
+    /// True for states a link can carry: a source view names its fact.
+    pub fn is_valid(&self) -> bool {
+        self.mode != Mode::Source || self.open.is_some()
+    }
+}
+
+/// How the explorer presents the view: `?view=timeline`, `?view=source`, or nothing for
+/// the cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The result cards (the default; not written to the URL).
+    #[default]
+    Cards,
+    /// The results that carry dates, in chronological order.
+    Timeline,
+    /// The full source text of the open fact, its quote highlighted.
+    Source,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Cards, Mode::Timeline, Mode::Source];
+
+    /// The value of the `view` key.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Mode::Cards => "cards",
+            Mode::Timeline => "timeline",
+            Mode::Source => "source",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.slug() == s)
     }
 }
 
@@ -67,6 +106,7 @@ pub fn parse(input: &str) -> ViewState {
     }
     let mut state = ViewState::default();
     let mut have_query = false;
+    let mut mode = None;
     for (key, value) in form_urlencoded::parse(&input.as_bytes()[..cut]) {
         match &*key {
             "q" if !have_query => {
@@ -83,8 +123,13 @@ pub fn parse(input: &str) -> ViewState {
             }
             "fact" if state.open.is_none() && is_id(&value) => state.open = Some(value.into_owned()),
             "data" if state.data.is_none() && is_data_path(&value) => state.data = Some(value.into_owned()),
+            "view" if mode.is_none() => mode = Mode::from_slug(&value),
             _ => {}
         }
+    }
+    state.mode = mode.unwrap_or_default();
+    if !state.is_valid() {
+        state.mode = Mode::Cards;
     }
     state
 }
@@ -103,6 +148,9 @@ pub fn render(state: &ViewState) -> String {
     }
     if let Some(id) = &state.open {
         ser.append_pair("fact", id);
+    }
+    if state.mode != Mode::Cards {
+        ser.append_pair("view", state.mode.slug());
     }
     if let Some(path) = &state.data {
         ser.append_pair("data", path);
@@ -163,6 +211,30 @@ mod tests {
         let s = parse("?q=first&q=second&fact=a&fact=b");
         assert_eq!(s.query, "first");
         assert_eq!(s.open.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn the_view_key_picks_timeline_or_source() {
+        assert_eq!(parse("?view=timeline").mode, Mode::Timeline);
+        assert_eq!(parse("?fact=a&view=source").mode, Mode::Source);
+        assert_eq!(parse("?view=cards").mode, Mode::Cards);
+        assert_eq!(render(&parse("?view=cards")), "", "the cards view is the default, not written");
+        assert_eq!(render(&parse("?view=timeline&q=x")), "?q=x&view=timeline");
+    }
+
+    #[test]
+    fn a_source_view_without_its_fact_falls_back_to_the_cards() {
+        assert_eq!(parse("?view=source"), ViewState::default());
+        assert_eq!(parse("?view=source&fact=Not+A+Slug").mode, Mode::Cards);
+        assert_eq!(render(&parse("?view=source&q=x")), "?q=x");
+    }
+
+    #[test]
+    fn unknown_or_repeated_views_are_ignored() {
+        assert_eq!(parse("?view=map").mode, Mode::Cards);
+        assert_eq!(parse("?view=Timeline").mode, Mode::Cards);
+        assert_eq!(parse("?view=timeline&view=source&fact=a").mode, Mode::Timeline, "the first view wins");
+        assert_eq!(parse("?view=bogus&view=timeline").mode, Mode::Timeline, "as for `fact`, an invalid value is skipped");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use factdeck_core::model::Kind;
 use factdeck_core::url_state::{
-    is_id, parse, render, ViewState, MAX_FACET_VALUES, MAX_INPUT_BYTES, MAX_QUERY_CHARS,
+    is_id, parse, render, Mode, ViewState, MAX_FACET_VALUES, MAX_INPUT_BYTES, MAX_QUERY_CHARS,
 };
 use proptest::prelude::*;
 
@@ -33,8 +33,13 @@ fn view_state() -> impl Strategy<Value = ViewState> {
         prop::sample::subsequence(Kind::ALL.to_vec(), 0..=Kind::ALL.len()),
         prop::option::of(SLUG),
         prop::option::of(DATA_PATH),
+        prop::sample::select(Mode::ALL.to_vec()),
     )
-        .prop_map(|(query, sectors, kinds, open, data)| ViewState { query, sectors, kinds: kinds.into_iter().collect(), open, data })
+        .prop_map(|(query, sectors, kinds, open, data, mode)| {
+            // A source view always names its fact (`ViewState::is_valid`).
+            let mode = if mode == Mode::Source && open.is_none() { Mode::Cards } else { mode };
+            ViewState { query, sectors, kinds: kinds.into_iter().collect(), open, data, mode }
+        })
 }
 
 /// Strings shaped like query strings, built from keys the parser knows and junk.
@@ -45,10 +50,13 @@ fn query_string_like() -> impl Strategy<Value = String> {
         Just("kind".to_owned()),
         Just("fact".to_owned()),
         Just("data".to_owned()),
+        Just("view".to_owned()),
         "[a-z%+=]{0,6}",
     ];
     let value = prop_oneof![
         Just("project".to_owned()),
+        Just("timeline".to_owned()),
+        Just("source".to_owned()),
         SLUG.prop_map(String::from),
         "(%[0-9A-Fa-f]{0,2}|[+&=#?a-zA-Z0-9]|.){0,12}",
     ];
@@ -63,6 +71,7 @@ fn assert_within_caps(s: &ViewState) {
     assert!(s.sectors.len() <= MAX_FACET_VALUES);
     assert!(s.sectors.iter().all(|id| is_id(id)), "{:?}", s.sectors);
     assert!(s.open.as_deref().is_none_or(is_id), "{:?}", s.open);
+    assert!(s.is_valid(), "{s:?}");
 }
 
 proptest! {
@@ -103,7 +112,7 @@ proptest! {
         // Exactly one `&` between each pair, so no value contains a raw `&` or `=`.
         let body = link.strip_prefix('?').unwrap_or(&link);
         let pairs = if body.is_empty() { 0 } else { body.split('&').count() };
-        let expected = usize::from(!state.query.is_empty()) + state.sectors.len() + state.kinds.len() + usize::from(state.open.is_some()) + usize::from(state.data.is_some());
+        let expected = usize::from(!state.query.is_empty()) + state.sectors.len() + state.kinds.len() + usize::from(state.open.is_some()) + usize::from(state.data.is_some()) + usize::from(state.mode != Mode::Cards);
         prop_assert_eq!(pairs, expected);
         prop_assert!(body.split('&').filter(|p| !p.is_empty()).all(|p| p.matches('=').count() == 1), "{}", link);
     }
@@ -131,10 +140,11 @@ fn a_full_view_renders_in_canonical_order() {
         kinds: BTreeSet::from([Kind::Agreement, Kind::Project]),
         open: Some("treaty".to_owned()),
         data: Some("more/facts.json".to_owned()),
+        mode: Mode::Source,
     };
     assert_eq!(
         render(&state),
-        "?q=green+energy&sector=energy&sector=trade&kind=project&kind=agreement&fact=treaty&data=more%2Ffacts.json"
+        "?q=green+energy&sector=energy&sector=trade&kind=project&kind=agreement&fact=treaty&view=source&data=more%2Ffacts.json"
     );
 }
 
@@ -146,6 +156,7 @@ fn the_longest_valid_view_still_round_trips() {
         kinds: Kind::ALL.into_iter().collect(),
         open: Some("abcdefgh-abcdefgh-abcdefgh".to_owned()),
         data: Some(format!("{}.json", "a".repeat(195))),
+        mode: Mode::Timeline,
     };
     assert_eq!(parse(&render(&state)), state);
 }
@@ -165,5 +176,21 @@ fn links_longer_than_the_read_limit_are_cut_safely_at_any_byte() {
             assert_within_caps(&s);
             assert_eq!(s.open.as_deref(), Some("first"), "the start of the link is still read");
         }
+    }
+}
+
+#[test]
+fn links_written_before_the_view_key_existed_still_open_the_cards() {
+    for old in ["?q=trade", "?fact=treaty-on-allied-relations", "?sector=energy&kind=project", "?data=x.json"] {
+        assert_eq!(parse(old).mode, Mode::Cards, "{old}");
+        assert_eq!(render(&parse(old)), old, "{old}");
+    }
+}
+
+#[test]
+fn every_mode_comes_back_from_its_link() {
+    for mode in Mode::ALL {
+        let state = ViewState { open: Some("treaty".to_owned()), mode, ..ViewState::default() };
+        assert_eq!(parse(&render(&state)), state);
     }
 }

@@ -7,7 +7,8 @@ use factdeck_core::dataset::Dataset;
 use factdeck_core::explore::explore;
 use factdeck_core::model::Kind;
 use factdeck_core::search::Index;
-use factdeck_core::url_state::ViewState;
+use factdeck_core::timeline::timeline;
+use factdeck_core::url_state::{Mode, ViewState};
 use yew::prelude::*;
 
 use super::active_filters::ActiveFilters;
@@ -15,10 +16,14 @@ use super::card_list::CardList;
 use super::empty_state::EmptyState;
 use super::facet_panel::{FacetOption, FacetPanel};
 use super::header::Header;
-use super::search_box::SearchBox;
-use super::state::{Action, AppState};
 use super::loader::{use_deck, Loaded};
+use super::mode_focus::use_mode_focus;
+use super::search_box::SearchBox;
+use super::source_view::SourceView;
+use super::state::{Action, AppState};
+use super::timeline::Timeline;
 use super::url_sync::{initial_view, use_url_sync};
+use super::view_switch::view_switch;
 
 /// A dataset with its search index. Compared by identity: one `Deck` is built per load.
 pub struct Deck {
@@ -73,13 +78,21 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     // Only matters on narrow screens, where the facets fold away behind a button.
     let filters_open = use_state(|| false);
     use_url_sync(&state);
+    use_mode_focus(state.view.mode, state.view.open.clone(), state.started);
     let deck = props.deck.clone();
     let outcome = {
         let deck = deck.clone();
         use_memo(state.view.clone(), move |view| explore(&deck.dataset, &deck.index, view))
     };
+    let dates = {
+        let deck = deck.clone();
+        let timeline_results = (state.view.mode == Mode::Timeline).then(|| outcome.results.clone());
+        use_memo(timeline_results, move |r| r.as_ref().map(|r| Rc::new(timeline(&deck.dataset, r))))
+    };
     let dataset = &deck.dataset;
     let view = &state.view;
+    // The source view's fact; a link naming a fact this dataset lacks gets a notice.
+    let source_fact = (view.mode == Mode::Source).then(|| view.open.as_deref().and_then(|id| dataset.fact_index(id)));
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -114,10 +127,29 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
     };
     let total = dataset.facts.len();
-    let status = if view.is_filtered() {
+    let mut status = if view.is_filtered() {
         format!("{} of {total} facts", outcome.results.len())
     } else {
         format!("{total} facts")
+    };
+    if let Some(dates) = dates.as_ref().as_ref().filter(|_| !outcome.results.is_empty()) {
+        status.push_str(&format!(", {} on the timeline", dates.dated));
+    }
+    let results = match (source_fact, dates.as_ref()) {
+        (Some(Some(fact)), _) => html! { <SourceView deck={deck.clone()} {fact} dispatch={dispatch.clone()} /> },
+        (Some(None), _) => html! {
+            <div class="empty" role="alert">
+                <p class="empty__title">{ format!("There is no fact “{}” in this dataset, so no source text to show.", view.open.clone().unwrap_or_default()) }</p>
+                <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::SetMode(Mode::Cards))}>{ "Show the cards" }</button>
+            </div>
+        },
+        _ if outcome.results.is_empty() => html! {
+            <EmptyState deck={deck.clone()} query={view.query.clone()} relaxations={outcome.relaxations.clone()} suggestion={outcome.suggestion.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
+        },
+        (None, Some(dates)) => html! { <Timeline deck={deck.clone()} timeline={dates.clone()} dispatch={dispatch.clone()} /> },
+        (None, None) => html! {
+            <CardList deck={deck.clone()} results={outcome.results.clone()} query={outcome.query.clone()} open={view.open.clone()} reveal={state.reveal_open} dispatch={dispatch.clone()} />
+        },
     };
     html! {
         <>
@@ -145,13 +177,10 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     <h2 id="results-heading" class="visually-hidden">{ "Results" }</h2>
                     <div class="results-bar">
                         <p role="status" id="result-count" class="results-bar__count">{ status }</p>
+                        { view_switch(view.mode, &dispatch) }
                         <ActiveFilters deck={deck.clone()} view={view.clone()} dispatch={dispatch.clone()} />
                     </div>
-                    if outcome.results.is_empty() {
-                        <EmptyState deck={deck.clone()} query={view.query.clone()} relaxations={outcome.relaxations.clone()} suggestion={outcome.suggestion.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
-                    } else {
-                        <CardList deck={deck.clone()} results={outcome.results.clone()} query={outcome.query.clone()} open={view.open.clone()} reveal={state.reveal_open} {dispatch} />
-                    }
+                    { results }
                 </section>
             </main>
         </>

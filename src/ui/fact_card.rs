@@ -12,6 +12,7 @@ use super::chart::chart;
 use super::fact_details::FactDetails;
 use super::highlighted::Highlighted;
 use super::permalink::Permalink;
+use super::source_link::source_link;
 use super::source_quote::SourceQuote;
 use super::state::Action;
 
@@ -85,6 +86,7 @@ pub fn fact_card(props: &FactCardProps) -> Html {
                     { if props.open { "Hide details" } else { "Details" } }
                 </button>
                 <Permalink id={fact.id.to_string()} title={fact.title.clone()} dispatch={props.dispatch.clone()} />
+                { source_link(fact.id.as_str(), &fact.title, &props.dispatch) }
             </div>
         </article>
     }

@@ -12,11 +12,17 @@ mod fact_details;
 mod header;
 mod highlighted;
 mod loader;
+mod mode_focus;
 mod offline;
 mod permalink;
 mod search_box;
+mod source_link;
 mod source_quote;
+mod source_text;
+mod source_view;
 pub mod state;
+mod timeline;
 mod url_sync;
+mod view_switch;
 
 pub use app::{App, Deck, Explorer, ExplorerProps};

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use factdeck_core::model::Kind;
-use factdeck_core::url_state::{ViewState, MAX_QUERY_CHARS};
+use factdeck_core::url_state::{Mode, ViewState, MAX_QUERY_CHARS};
 use yew::Reducible;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -19,7 +19,8 @@ pub struct AppState {
     pub entry: u32,
     /// The view came from the URL (load, Back/Forward): history must not be written.
     pub from_url: bool,
-    /// True when the open card should be scrolled into view (it came from the URL).
+    /// True when the open card should be scrolled into view (it came from the URL or from
+    /// a link elsewhere on the page, such as the timeline).
     pub reveal_open: bool,
     /// True when the last change was a keystroke in the search box.
     typing: bool,
@@ -44,6 +45,13 @@ pub enum Action {
     ClearAll,
     /// Open a card, or close it with `None`.
     Open(Option<String>),
+    /// Show the results as cards or as a timeline (or leave the source view).
+    SetMode(Mode),
+    /// Show a fact's quote in its full source text.
+    ShowSource(String),
+    /// Show a fact's card, opened and scrolled into view (from the timeline or the source
+    /// view).
+    ShowCard(String),
     /// Replace the whole view with one read from the URL.
     Restore(ViewState),
     /// The app has taken over the prerendered page: show the URL's view from now on.
@@ -56,6 +64,14 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut view = self.view.clone();
         let typing = matches!(action, Action::SetQuery(_));
+        let reveal = matches!(action, Action::ShowCard(_));
+        // Searching or filtering acts on the result list, so it leaves the source view
+        // (which shows one source whatever the filters) for the cards.
+        if matches!(action, Action::SetQuery(_) | Action::ToggleSector(_) | Action::ToggleKind(_) | Action::ClearQuery | Action::ClearAll)
+            && view.mode == Mode::Source
+        {
+            view.mode = Mode::Cards;
+        }
         match action {
             Action::SetQuery(q) => {
                 view.query = q.chars().take(MAX_QUERY_CHARS).collect();
@@ -72,17 +88,30 @@ impl Reducible for AppState {
             }
             Action::ClearQuery => view.query.clear(),
             Action::ClearAll => {
-                view = ViewState { open: view.open, data: view.data, ..ViewState::default() };
+                view = ViewState { open: view.open, data: view.data, mode: view.mode, ..ViewState::default() };
             }
             Action::Open(id) => view.open = id,
+            Action::SetMode(mode) => view.mode = mode,
+            Action::ShowSource(id) => {
+                view.open = Some(id);
+                view.mode = Mode::Source;
+            }
+            Action::ShowCard(id) => {
+                view.open = Some(id);
+                view.mode = Mode::Cards;
+            }
             Action::Restore(v) => return Rc::new(AppState { entry: self.entry, started: self.started, ..AppState::from_url(v) }),
             Action::Start(v) => return Rc::new(AppState { entry: self.entry, started: true, ..AppState::from_url(v) }),
         }
-        if view == self.view {
+        if !view.is_valid() {
+            // A source view without its fact (`SetMode(Source)`, or the fact closed).
+            view.mode = Mode::Cards;
+        }
+        if view == self.view && !reveal {
             return self;
         }
         let entry = if typing && self.typing { self.entry } else { self.entry + 1 };
-        Rc::new(AppState { view, entry, from_url: false, reveal_open: false, typing, started: self.started })
+        Rc::new(AppState { view, entry, from_url: false, reveal_open: reveal, typing, started: self.started })
     }
 }
 
@@ -150,6 +179,45 @@ mod tests {
         assert_eq!((s.view.clone(), s.from_url, s.entry, s.started, s.reveal_open), (v, true, 0, true, true));
         let s = apply((*s).clone(), [Action::SetQuery("xy".into()), Action::Restore(ViewState::default())]);
         assert!(s.started, "later actions keep the app started");
+    }
+
+    #[test]
+    fn the_source_view_opens_on_a_fact_and_closes_to_its_card() {
+        let s0 = AppState::from_url(ViewState { query: "trade".into(), ..ViewState::default() });
+        let s = apply(s0, [Action::ShowSource("a".into())]);
+        assert_eq!((s.view.mode, s.view.open.as_deref(), s.entry), (Mode::Source, Some("a"), 1));
+        let s = apply((*s).clone(), [Action::SetMode(Mode::Cards)]);
+        assert_eq!((s.view.mode, s.view.open.as_deref(), s.view.query.as_str(), s.entry), (Mode::Cards, Some("a"), "trade", 2));
+    }
+
+    #[test]
+    fn searching_or_filtering_leaves_the_source_view_but_not_the_timeline() {
+        let source = AppState::from_url(ViewState { open: Some("a".into()), mode: Mode::Source, ..ViewState::default() });
+        for action in [Action::SetQuery("x".into()), Action::ToggleSector("energy".into()), Action::ToggleKind(Kind::Event), Action::ClearAll] {
+            assert_eq!(apply(source.clone(), [Action::SetQuery("y".into()), action.clone()]).view.mode, Mode::Cards, "{action:?}");
+        }
+        let timeline = AppState::from_url(ViewState { mode: Mode::Timeline, ..ViewState::default() });
+        let s = apply(timeline, [Action::SetQuery("x".into()), Action::ToggleKind(Kind::Event), Action::ClearAll]);
+        assert_eq!(s.view.mode, Mode::Timeline);
+    }
+
+    #[test]
+    fn a_source_view_never_loses_its_fact() {
+        let s0 = AppState::from_url(ViewState::default());
+        assert_eq!(apply(s0.clone(), [Action::SetMode(Mode::Source)]).view.mode, Mode::Cards);
+        let s = apply(s0, [Action::ShowSource("a".into()), Action::Open(None)]);
+        assert!(s.view.is_valid() && s.view.mode == Mode::Cards, "{:?}", s.view);
+    }
+
+    #[test]
+    fn showing_a_card_from_the_timeline_reveals_it_even_when_already_open() {
+        let s0 = AppState::from_url(ViewState { mode: Mode::Timeline, ..ViewState::default() });
+        let s = apply(s0, [Action::ShowCard("a".into())]);
+        assert_eq!((s.view.mode, s.view.open.as_deref(), s.reveal_open), (Mode::Cards, Some("a"), true));
+        let again = apply((*s).clone(), [Action::ShowCard("a".into())]);
+        assert!(again.reveal_open);
+        let next = apply((*again).clone(), [Action::ToggleKind(Kind::Event)]);
+        assert!(!next.reveal_open, "only the link that asked for it scrolls");
     }
 
     #[test]

@@ -145,7 +145,6 @@ pub fn view(query: &str, sectors: &[&str], kinds: &[Kind]) -> ViewState {
         query: query.to_owned(),
         sectors: sectors.iter().map(|s| (*s).to_owned()).collect(),
         kinds: kinds.iter().copied().collect(),
-        open: None,
-        data: None,
+        ..ViewState::default()
     }
 }

@@ -1,0 +1,40 @@
+//! A source text with quotes marked: the current fact's quote focusable, the others as
+//! links that highlight theirs instead. Pieces come from `factdeck_core::source_view`.
+//! A plain function: it holds no state (see `source_link` on why not a component).
+
+use factdeck_core::source_view::{pieces, Piece, QuoteSpan};
+use yew::prelude::*;
+
+use super::app::Deck;
+use super::source_link::{in_app, source_href};
+use super::state::Action;
+
+/// DOM id of the highlighted quote, which receives focus.
+pub const CURRENT_ID: &str = "source-current";
+
+/// The text of source `source` with `spans` marked, `current` (a fact index) highlighted.
+pub fn source_text(deck: &Deck, source: usize, spans: &[QuoteSpan], current: usize, dispatch: &Callback<Action>) -> Html {
+    let dataset = &deck.dataset;
+    let text = dataset.sources[source].text.as_str();
+    let parts = pieces(text.len(), spans, Some(current));
+    html! {
+        <div class="source-text">
+            { for parts.into_iter().map(|piece| match piece {
+                Piece::Plain(r) => html! { { &text[r] } },
+                Piece::Current(r) => html! {
+                    <mark id={CURRENT_ID} class="source-mark source-mark--current" tabindex="-1">
+                        <span class="visually-hidden">{ "Highlighted quote: " }</span>{ &text[r] }
+                    </mark>
+                },
+                Piece::Other { range, fact } => {
+                    let f = &dataset.facts[fact];
+                    html! {
+                        <mark class="source-mark source-mark--other">
+                            <a href={source_href(f.id.as_str())} title={f.title.clone()} onclick={in_app(dispatch, Action::ShowSource(f.id.to_string()))}>{ &text[range] }</a>
+                        </mark>
+                    }
+                }
+            }) }
+        </div>
+    }
+}
