@@ -127,13 +127,15 @@ const BROKEN: &[(&str, &str)] = &[
     ("indicator-without-quantity", "fact \"turnover\", field `quantity`: an indicator needs a quantity"),
     ("agreement-without-parties", "fact \"treaty\", field `parties`: an agreement needs its parties"),
     ("dangling-source", "fact \"treaty\", field `source`: no source has id \"agency\"; declared sources are: wire"),
-    ("unknown-field", "fact \"treaty\", field `qoute`: unknown field; expected one of: id, kind, title, summary, sectors, countries, parties, attribution, date, status, source, quote, quantity, derived"),
+    ("unknown-field", "fact \"treaty\", field `qoute`: unknown field; expected one of: id, kind, title, summary, sectors, countries, parties, attribution, date, status, source, quote, quantity, derived, compare_with"),
     ("wrong-type", "fact \"turnover\", field `quantity.value`: expected a number, found a string"),
     ("bad-id", "fact \"Turnover 2025\", field `id`: \"Turnover 2025\" is not a slug: use lowercase letters, digits and single hyphens, at most 80 characters"),
     ("unreadable-source-file", "source \"wire\", field `file`: cannot read source text \"sources/missing.txt\""),
     ("missing-title", "fact \"treaty\", field `title`: is missing"),
     ("sectors-not-a-list", "fact \"turnover\", field `sectors`: expected a list, found a string"),
     ("non-http-source-url", "source \"wire\", field `url`: \"javascript:alert(1)\" is not an http(s) address"),
+    ("compare-with-unknown-fact", "fact \"turnover\", field `compare_with`: no fact has id \"goal\""),
+    ("compare-with-fact-without-quantity", "fact \"turnover\", field `compare_with`: fact \"treaty\" has no quantity to compare with"),
     ("invalid-json", "dataset: invalid JSON at line 5 column 3: trailing comma"),
 ];
 
@@ -166,4 +168,27 @@ fn all_errors_are_reported_at_once() {
     let errs = load("x.json", &value.to_string(), |_| None).unwrap_err();
     let fields: Vec<(&str, &str)> = errs.iter().map(|e| (e.record.as_str(), e.field.as_str())).collect();
     assert_eq!(fields, [("fact \"turnover\"", "sectors[0]"), ("fact \"treaty\"", "source")]);
+}
+
+#[test]
+fn shipped_indicators_get_progress_change_ratio_and_comparison_charts() {
+    use factdeck_core::chart::{chart_for, ChartKind};
+    let d = shipped();
+    let charted: Vec<(&str, ChartKind)> = (0..d.facts.len())
+        .filter_map(|i| chart_for(&d, i).map(|c| (d.facts[i].id.as_str(), c.kind)))
+        .collect();
+    assert_eq!(
+        charted,
+        [
+            ("joint-ventures-fivefold", ChartKind::Ratio),
+            ("azerbaijani-capital-companies-in-uzbekistan", ChartKind::Comparison),
+            ("trade-turnover-tripled", ChartKind::Change),
+            ("trade-turnover-target-1-billion", ChartKind::Progress),
+        ]
+    );
+    let progress = chart_for(&d, d.fact_index("trade-turnover-target-1-billion").unwrap()).unwrap();
+    assert!(progress.text.starts_with("$255 million is 25.5% of the target of $1 billion"), "{}", progress.text);
+    // The dataset's own derived figure agrees with what the chart computes.
+    let stored = fact(&d, "trade-turnover-target-1-billion").derived[0].quantity.clone().unwrap();
+    assert_eq!(stored.value, 25.5);
 }

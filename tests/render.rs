@@ -120,3 +120,16 @@ fn a_typo_still_finds_the_card() {
     assert!(html.contains(r#"<article id="fact-gypsum-board-production-uzbekistan""#));
     assert!(html.contains("<mark>Gypsum</mark>"));
 }
+
+#[test]
+fn indicator_cards_carry_a_chart_named_by_its_title_with_a_visible_caption() {
+    let html = render(parse("?q=turnover+goal"));
+    let card = html.split(r#"<article id="fact-trade-turnover-target-1-billion""#).nth(1).unwrap();
+    let card = card.split("</article>").next().unwrap();
+    assert!(card.contains(r#"<figure class="chart chart--progress">"#), "{card}");
+    assert!(card.contains(r#"role="img" aria-labelledby="fact-trade-turnover-target-1-billion-chart-title""#), "{card}");
+    assert!(card.contains(r#"<title id="fact-trade-turnover-target-1-billion-chart-title">Progress toward the target: $255 million of $1 billion</title>"#), "{card}");
+    assert!(card.contains(r#"<figcaption id="fact-trade-turnover-target-1-billion-chart-caption" class="chart__caption">$255 million is 25.5% of the target"#), "{card}");
+    assert!(card.contains(r#"<tspan class="chart__derived"> (derived)</tspan>"#), "{card}");
+    assert!(!card.contains("style="), "{card}");
+}

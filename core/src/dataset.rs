@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use crate::chart;
 use crate::model::{
     DateSpec, Derived, Fact, FactId, Kind, Measure, Multiplier, PartialDate, Quantity, Sector,
     Source, Status,
@@ -159,6 +160,7 @@ struct RawFact<'v> {
     quote: Option<String>,
     quantity: Option<&'v Value>,
     derived: Vec<&'v Value>,
+    compare_with: Option<String>,
 }
 
 struct RawDateSpec {
@@ -173,7 +175,7 @@ const SECTOR_FIELDS: &[&str] = &["id", "label"];
 const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "place", "published", "url", "note", "file", "text"];
 const FACT_FIELDS: &[&str] = &[
     "id", "kind", "title", "summary", "sectors", "countries", "parties", "attribution", "date", "status", "source",
-    "quote", "quantity", "derived",
+    "quote", "quantity", "derived", "compare_with",
 ];
 const DATE_FIELDS: &[&str] = &["start", "end", "phrase", "inferred"];
 const QUANTITY_FIELDS: &[&str] = &["value", "unit", "currency", "multiplier", "measure", "approximate", "period"];
@@ -354,6 +356,7 @@ impl Validator<'_> {
         let source = self.string(r, "", m, "source");
         let quote = self.opt_string(r, "", m, "quote");
         let derived = self.list(r, "", m, "derived", |_, _, item| Some(item));
+        let compare_with = self.opt_string(r, "", m, "compare_with");
         Some(RawFact {
             id: id.ok()?,
             kind: kind.ok()?,
@@ -369,6 +372,7 @@ impl Validator<'_> {
             quote: quote.ok()?,
             quantity: m.get("quantity").filter(|v| !v.is_null()),
             derived: derived.ok()?,
+            compare_with: compare_with.ok()?,
         })
     }
 
@@ -451,14 +455,23 @@ impl Validator<'_> {
         let source_texts: Vec<String> = sources.iter().map(|s| normalise_whitespace(&s.text)).collect();
         let mut seen = HashSet::new();
         let mut facts = Vec::with_capacity(raw.facts.len());
+        // (fact index, record, the id it names): resolved once every fact is known.
+        let mut comparisons = Vec::new();
         for (record, map) in raw.facts {
-            let Some(f) = self.read_fact(&record, map) else { continue };
+            let Some(mut f) = self.read_fact(&record, map) else { continue };
             if !seen.insert(f.id.clone()) {
                 self.push(&record, "id", format!("duplicate id \"{}\"; ids must be unique", f.id));
             }
+            let compare_with = f.compare_with.take();
             if let Some(fact) = self.fact(&record, f, &sectors, &sources, &source_texts) {
+                if let Some(other) = compare_with {
+                    comparisons.push((facts.len(), record, other));
+                }
                 facts.push(fact);
             }
+        }
+        for (i, record, other) in comparisons {
+            facts[i].compare_with = self.compare_with(&record, &facts, i, &other, &seen);
         }
         Some(Dataset { title: raw.title, description: raw.description, sectors, sources, facts })
     }
@@ -647,7 +660,30 @@ impl Validator<'_> {
             quote,
             quantity,
             derived,
+            compare_with: None,
         })
+    }
+
+    /// Resolves `compare_with` to a fact index, if the two figures can be drawn together.
+    fn compare_with(&mut self, record: &str, facts: &[Fact], i: usize, other: &str, ids: &HashSet<String>) -> Option<usize> {
+        let Some(j) = facts.iter().position(|f| f.id.as_str() == other) else {
+            // A fact that exists but failed validation already has its own error.
+            if !ids.contains(other) {
+                self.push(record, "compare_with", format!("no fact has id \"{other}\""));
+            }
+            return None;
+        };
+        if i == j {
+            self.push(record, "compare_with", "a fact cannot be compared with itself");
+            return None;
+        }
+        match chart::pairing(&facts[i], &facts[j]) {
+            Ok(_) => Some(j),
+            Err(why) => {
+                self.push(record, "compare_with", why);
+                None
+            }
+        }
     }
 
     fn date_value(&mut self, record: &str, field: &str, s: &str) -> Option<PartialDate> {

@@ -7,6 +7,7 @@
 //! - [`search`]: the inverted index, ranking and highlight spans;
 //! - [`filter`]: kind and sector facets, with counts;
 //! - [`explore`]: one view = search + facets + counts + empty-state advice;
+//! - [`chart`]: which chart an indicator gets, its geometry and its text equivalent;
 //! - [`url_state`]: the whole view ⇄ a query string;
 //! - [`source_view`]: where each quote sits in its source text;
 //! - [`timeline`]: dated results in chronological order, grouped by year;
@@ -15,6 +16,7 @@
 //! The browser UI (the `factdeck` crate) is a thin layer over these modules; anything a
 //! user can observe that does not need a DOM is decided and tested here.
 
+pub mod chart;
 pub mod dataset;
 pub mod explore;
 pub mod filter;

@@ -438,4 +438,7 @@ pub struct Fact {
     /// Required for indicators.
     pub quantity: Option<Quantity>,
     pub derived: Vec<Derived>,
+    /// Index into [`crate::dataset::Dataset::facts`] of another fact whose figure this
+    /// one's is drawn against (see [`crate::chart`]); never the fact itself.
+    pub compare_with: Option<usize>,
 }

@@ -8,6 +8,7 @@ use factdeck_core::search::Query;
 use yew::prelude::*;
 
 use super::app::Deck;
+use super::chart::chart;
 use super::fact_details::FactDetails;
 use super::highlighted::Highlighted;
 use super::permalink::Permalink;
@@ -68,6 +69,7 @@ pub fn fact_card(props: &FactCardProps) -> Html {
                     }
                 </p>
             }
+            { chart(dataset, props.fact, &format!("{anchor}-chart")) }
             <p class="card__summary"><Highlighted text={fact.summary.clone()} query={props.query.clone()} max_chars={limit} /></p>
             if let Some(date) = &fact.date {
                 <p class="card__date"><span class="card__label">{ "Date: " }</span>{ date_html(date) }</p>

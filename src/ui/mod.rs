@@ -7,6 +7,7 @@ mod card_list;
 mod dataset_bar;
 mod dataset_errors;
 mod dataset_picker;
+mod chart;
 mod empty_state;
 mod facet_panel;
 mod fact_card;
