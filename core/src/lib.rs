@@ -8,6 +8,7 @@
 //! - [`filter`]: kind and sector facets, with counts;
 //! - [`explore`]: one view = search + facets + counts + empty-state advice;
 //! - [`url_state`]: the whole view ⇄ a query string;
+//! - [`export`]: facts as CSV or as a dataset file, citations, export file names;
 //! - [`synthetic`]: generated datasets of any size, for benchmarks and scale tests.
 //!
 //! The browser UI (the `factdeck` crate) is a thin layer over these modules; anything a
@@ -15,6 +16,7 @@
 
 pub mod dataset;
 pub mod explore;
+pub mod export;
 pub mod filter;
 pub mod model;
 pub mod search;
