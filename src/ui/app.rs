@@ -13,6 +13,7 @@ use yew::prelude::*;
 use super::active_filters::ActiveFilters;
 use super::card_list::CardList;
 use super::empty_state::EmptyState;
+use super::export_bar::ExportBar;
 use super::facet_panel::{FacetOption, FacetPanel};
 use super::header::Header;
 use super::search_box::SearchBox;
@@ -146,6 +147,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     <div class="results-bar">
                         <p role="status" id="result-count" class="results-bar__count">{ status }</p>
                         <ActiveFilters deck={deck.clone()} view={view.clone()} dispatch={dispatch.clone()} />
+                        <ExportBar deck={deck.clone()} results={outcome.results.clone()} />
                     </div>
                     if outcome.results.is_empty() {
                         <EmptyState deck={deck.clone()} query={view.query.clone()} relaxations={outcome.relaxations.clone()} suggestion={outcome.suggestion.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />

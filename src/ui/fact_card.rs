@@ -8,6 +8,7 @@ use factdeck_core::search::Query;
 use yew::prelude::*;
 
 use super::app::Deck;
+use super::cite_fact::CiteFact;
 use super::fact_details::FactDetails;
 use super::highlighted::Highlighted;
 use super::permalink::Permalink;
@@ -83,6 +84,7 @@ pub fn fact_card(props: &FactCardProps) -> Html {
                     { if props.open { "Hide details" } else { "Details" } }
                 </button>
                 <Permalink id={fact.id.to_string()} title={fact.title.clone()} dispatch={props.dispatch.clone()} />
+                <CiteFact deck={props.deck.clone()} fact={props.fact} />
             </div>
         </article>
     }

@@ -30,7 +30,8 @@ pub fn use_deck(path: Option<String>) -> Option<Rc<Loaded>> {
             if let Some(path) = path.clone() {
                 loaded.set(None);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let deck = match fetch_text(&path).await {
+                    let fetched = if opened_from_disk() { Err(FROM_DISK.to_owned()) } else { fetch_text(&path).await };
+                    let deck = match fetched {
                         Ok(json) => dataset::load(&path, &json, |_| None)
                             .map(|d| Rc::new(Deck::new(d)))
                             .map_err(|errs| errs.iter().map(ToString::to_string).collect()),
@@ -48,6 +49,14 @@ fn from_embedded() -> Result<Rc<Deck>, Vec<String>> {
     crate::data::load()
         .map(|d| Rc::new(Deck::new(d)))
         .map_err(|errs| errs.iter().map(ToString::to_string).collect())
+}
+
+/// Why a page opened from disk (the single-file build, by file://) loads no other file:
+/// browsers refuse it, and its policy forbids it.
+const FROM_DISK: &str = "this page was opened from disk (file://), where it may not read other files; serve the app over http(s) to open another dataset";
+
+fn opened_from_disk() -> bool {
+    web_sys::window().is_some_and(|w| w.location().protocol().is_ok_and(|p| p == "file:"))
 }
 
 async fn fetch_text(path: &str) -> Result<String, String> {

@@ -4,7 +4,9 @@
 mod active_filters;
 mod app;
 mod card_list;
+mod cite_fact;
 mod empty_state;
+mod export_bar;
 mod facet_panel;
 mod fact_card;
 mod fact_details;
