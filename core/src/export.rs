@@ -70,69 +70,83 @@ const LIST_SEPARATOR: &str = "; ";
 pub fn csv(dataset: &Dataset, facts: &[usize], page_url: Option<&str>) -> String {
     let mut out = String::with_capacity(256 + facts.len() * 1024);
     out.push(BOM);
-    csv_row(&mut out, CSV_COLUMNS.iter().map(|c| (*c).to_owned()));
+    let mut row = Row { out: &mut out, first: true };
+    for column in CSV_COLUMNS {
+        row.cell(column);
+    }
+    row.end();
     for &i in facts {
-        let fact = &dataset.facts[i];
-        csv_row(&mut out, fact_cells(dataset, fact, page_url));
+        fact_row(&mut Row { out: &mut out, first: true }, dataset, &dataset.facts[i], page_url);
     }
     out
 }
 
-fn fact_cells(dataset: &Dataset, fact: &Fact, page_url: Option<&str>) -> Vec<String> {
-    let source = dataset.source_of(fact);
-    let sectors: Vec<&str> = fact.sectors.iter().map(|&s| dataset.sectors[s].id.as_str()).collect();
-    let (d_start, d_end, d_phrase, d_inferred) = date_cells(fact.date.as_ref());
-    let q = fact.quantity.as_ref();
-    let (p_start, p_end, p_phrase, p_inferred) = date_cells(q.and_then(|q| q.period.as_ref()));
-    let derived: Vec<String> = fact.derived.iter().map(derived_text).collect();
-    vec![
-        fact.id.to_string(),
-        fact.kind.slug().to_owned(),
-        fact.title.clone(),
-        fact.summary.clone(),
-        sectors.join(LIST_SEPARATOR),
-        fact.countries.join(LIST_SEPARATOR),
-        fact.parties.join(LIST_SEPARATOR),
-        fact.attribution.clone().unwrap_or_default(),
-        fact.status.map(|s| s.slug().to_owned()).unwrap_or_default(),
-        d_start,
-        d_end,
-        d_phrase,
-        d_inferred,
-        q.map(ToString::to_string).unwrap_or_default(),
-        q.map(|q| number(q.value)).unwrap_or_default(),
-        q.map(|q| q.unit.clone()).unwrap_or_default(),
-        q.and_then(|q| q.currency.clone()).unwrap_or_default(),
-        q.and_then(|q| q.multiplier).map(|m| m.word().to_owned()).unwrap_or_default(),
-        q.map(|q| measure_slug(q).to_owned()).unwrap_or_default(),
-        q.map(|q| q.approximate.to_string()).unwrap_or_default(),
-        p_start,
-        p_end,
-        p_phrase,
-        p_inferred,
-        derived.join("\n"),
-        fact.quote.clone(),
-        source.id.clone(),
-        source.publisher.clone(),
-        source.title.clone(),
-        source.place.clone().unwrap_or_default(),
-        source.published.iso(),
-        source.url.clone().unwrap_or_default(),
-        source.file.clone().unwrap_or_default(),
-        page_url.map(|u| permalink(u, fact)).unwrap_or_default(),
-    ]
+/// One CSV record being written: cells are guarded, quoted and separated as they come.
+struct Row<'a> {
+    out: &'a mut String,
+    first: bool,
 }
 
-fn date_cells(date: Option<&DateSpec>) -> (String, String, String, String) {
-    match date {
-        None => Default::default(),
-        Some(d) => (
-            d.start.iso(),
-            d.end.map(PartialDate::iso).unwrap_or_default(),
-            d.phrase.clone().unwrap_or_default(),
-            d.inferred.to_string(),
-        ),
+impl Row<'_> {
+    fn cell(&mut self, value: &str) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        csv_field(self.out, value);
     }
+
+    fn opt(&mut self, value: Option<&str>) {
+        self.cell(value.unwrap_or_default());
+    }
+
+    fn end(&mut self) {
+        self.out.push_str("\r\n");
+    }
+}
+
+/// The cells of one fact, in [`CSV_COLUMNS`] order.
+fn fact_row(row: &mut Row, dataset: &Dataset, fact: &Fact, page_url: Option<&str>) {
+    let source = dataset.source_of(fact);
+    let sectors: Vec<&str> = fact.sectors.iter().map(|&s| dataset.sectors[s].id.as_str()).collect();
+    let q = fact.quantity.as_ref();
+    row.cell(fact.id.as_str());
+    row.cell(fact.kind.slug());
+    row.cell(&fact.title);
+    row.cell(&fact.summary);
+    row.cell(&sectors.join(LIST_SEPARATOR));
+    row.cell(&fact.countries.join(LIST_SEPARATOR));
+    row.cell(&fact.parties.join(LIST_SEPARATOR));
+    row.opt(fact.attribution.as_deref());
+    row.opt(fact.status.map(|s| s.slug()));
+    date_cells(row, fact.date.as_ref());
+    row.cell(&q.map(ToString::to_string).unwrap_or_default());
+    row.cell(&q.map(|q| number(q.value)).unwrap_or_default());
+    row.opt(q.map(|q| q.unit.as_str()));
+    row.opt(q.and_then(|q| q.currency.as_deref()));
+    row.opt(q.and_then(|q| q.multiplier).map(|m| m.word()));
+    row.opt(q.map(measure_slug));
+    row.opt(q.map(|q| if q.approximate { "true" } else { "false" }));
+    date_cells(row, q.and_then(|q| q.period.as_ref()));
+    row.cell(&fact.derived.iter().map(derived_text).collect::<Vec<_>>().join("\n"));
+    row.cell(&fact.quote);
+    row.cell(&source.id);
+    row.cell(&source.publisher);
+    row.cell(&source.title);
+    row.opt(source.place.as_deref());
+    row.cell(&source.published.iso());
+    row.opt(source.url.as_deref());
+    row.opt(source.file.as_deref());
+    row.cell(&page_url.map(|u| permalink(u, fact)).unwrap_or_default());
+    row.end();
+}
+
+/// Start, end, phrase and inferred; four empty cells without a date.
+fn date_cells(row: &mut Row, date: Option<&DateSpec>) {
+    row.cell(&date.map(|d| d.start.iso()).unwrap_or_default());
+    row.cell(&date.and_then(|d| d.end).map(PartialDate::iso).unwrap_or_default());
+    row.opt(date.and_then(|d| d.phrase.as_deref()));
+    row.opt(date.map(|d| if d.inferred { "true" } else { "false" }));
 }
 
 /// `Implied trade turnover five years earlier: about $85 million (method: $255 million ÷ 3)`.
@@ -160,17 +174,6 @@ fn measure_slug(q: &Quantity) -> &'static str {
 /// without exponent or trailing `.0` (`255`, `1.5`, `-0.25`).
 fn number(v: f64) -> String {
     format!("{v}")
-}
-
-/// Appends one CSV record (fields guarded and quoted as needed) and its CRLF.
-fn csv_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
-    for (i, cell) in cells.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        csv_field(out, &cell);
-    }
-    out.push_str("\r\n");
 }
 
 /// Appends one CSV field: formula-guarded, then quoted if it holds `,` `"` CR or LF.
