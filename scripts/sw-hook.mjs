@@ -11,7 +11,9 @@ if (!dir) {
   process.exit(1);
 }
 const files = readdirSync(dir, { withFileTypes: true })
-  .filter((e) => e.isFile() && e.name !== 'sw.js')
+  // factdeck.html (scripts/single-file.mjs) is the whole app again, for opening from disk:
+  // never needed by the site, so never precached.
+  .filter((e) => e.isFile() && e.name !== 'sw.js' && e.name !== 'factdeck.html')
   .map((e) => e.name)
   .sort();
 const hash = createHash('sha256');

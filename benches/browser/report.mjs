@@ -447,6 +447,13 @@ if (sizes) {
     ),
   );
   p(table(['file', 'raw', 'gzip', 'brotli'], sizes.files.map((f) => [code(f.file), kb(f.raw), kb(f.gzip), kb(f.brotli)])));
+  if (sizes.singleFile) {
+    const f = sizes.singleFile;
+    p(
+      `Not part of the first load: \`${f.file}\`, the single-file build for opening from disk (the same app with its ` +
+        `WebAssembly as base64, script and style inline), ${kb(f.raw)} raw, ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli.`,
+    );
+  }
   if (sizes.twiggy) {
     const shipped = t.wasm.raw;
     p(`### What the wasm is made of (${sizes.twiggy.version})`);

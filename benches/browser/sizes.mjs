@@ -22,6 +22,7 @@ const OUT = path.resolve(ROOT, opt('--out', 'target/bench/results'));
 const DIST = path.resolve(ROOT, opt('--dist', 'target/dist-bench'));
 const TWIGGY_DIR = path.resolve(ROOT, opt('--twiggy', 'target/bench-twiggy'));
 
+const SINGLE_FILE = 'factdeck.html';
 const TYPES = { '.html': 'html', '.js': 'js', '.mjs': 'js', '.wasm': 'wasm', '.css': 'css' };
 
 function compressed(buf) {
@@ -73,8 +74,12 @@ function crateOf(name) {
 
 function main() {
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${path.relative(ROOT, DIST)} has no index.html: build it first`);
+  // factdeck.html (scripts/single-file.mjs) is the whole app again in one file, for opening
+  // from disk; a visit to the site never loads it, so it is reported on its own.
+  const singlePath = path.join(DIST, SINGLE_FILE);
+  const singleFile = existsSync(singlePath) ? { file: SINGLE_FILE, ...compressed(readFileSync(singlePath)) } : null;
   const files = readdirSync(DIST)
-    .filter((f) => statSync(path.join(DIST, f)).isFile())
+    .filter((f) => f !== SINGLE_FILE && statSync(path.join(DIST, f)).isFile())
     .sort()
     .map((f) => ({ file: f, type: TYPES[path.extname(f)] ?? 'other', ...compressed(readFileSync(path.join(DIST, f))) }));
   const byType = {};
@@ -92,6 +97,7 @@ function main() {
     files,
     byType,
     total,
+    singleFile,
     twiggy: twiggy(path.join(TWIGGY_DIR, 'named.wasm')),
     strippedTwiggyBuildBytes: existsSync(stripped) ? statSync(stripped).size : null,
   };

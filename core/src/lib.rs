@@ -11,6 +11,7 @@
 //! - [`url_state`]: the whole view ⇄ a query string;
 //! - [`source_view`]: where each quote sits in its source text;
 //! - [`timeline`]: dated results in chronological order, grouped by year;
+//! - [`export`]: facts as CSV or as a dataset file, citations, export file names;
 //! - [`synthetic`]: generated datasets of any size, for benchmarks and scale tests.
 //!
 //! The browser UI (the `factdeck` crate) is a thin layer over these modules; anything a
@@ -19,6 +20,7 @@
 pub mod chart;
 pub mod dataset;
 pub mod explore;
+pub mod export;
 pub mod filter;
 pub mod model;
 pub mod search;

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use super::active_filters::ActiveFilters;
 use super::card_list::CardList;
 use super::empty_state::EmptyState;
+use super::export_bar::ExportBar;
 use super::facet_panel::{FacetOption, FacetPanel};
 use super::header::Header;
 use super::mode_focus::use_mode_focus;
@@ -200,6 +201,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                         <p role="status" id="result-count" class="results-bar__count">{ status }</p>
                         { view_switch(view.mode, &dispatch) }
                         <ActiveFilters deck={deck.clone()} view={view.clone()} dispatch={dispatch.clone()} />
+                        <ExportBar deck={deck.clone()} results={outcome.results.clone()} />
                     </div>
                     { results }
                 </section>

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::app::Deck;
 use super::chart::chart;
+use super::cite_fact::CiteFact;
 use super::fact_details::FactDetails;
 use super::highlighted::Highlighted;
 use super::permalink::Permalink;
@@ -87,6 +88,7 @@ pub fn fact_card(props: &FactCardProps) -> Html {
                 </button>
                 <Permalink id={fact.id.to_string()} title={fact.title.clone()} dispatch={props.dispatch.clone()} />
                 { source_link(fact.id.as_str(), &fact.title, &props.dispatch) }
+                <CiteFact deck={props.deck.clone()} fact={props.fact} />
             </div>
         </article>
     }

@@ -446,7 +446,8 @@ fn fetch_site_dataset(model: &UseReducerHandle<DeckModel>, path: String) {
     model.dispatch(DeckAction::Show(Shown::Loading("Loading dataset…".into())));
     let model = model.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let shown = match fetch_text(&path).await {
+        let fetched = if opened_from_disk() { Err(FROM_DISK.to_owned()) } else { fetch_text(&path).await };
+        let shown = match fetched {
             Ok(json) => match dataset::load(&path, &json, |_| None) {
                 Ok(d) => Shown::Deck { deck: Rc::new(Deck::new(d)), origin: Origin::Site },
                 Err(errors) => Shown::Errors { name: path.clone(), own: false, errors: Rc::new(errors) },
@@ -455,6 +456,14 @@ fn fetch_site_dataset(model: &UseReducerHandle<DeckModel>, path: String) {
         };
         model.dispatch(DeckAction::Show(shown));
     });
+}
+
+/// Why a page opened from disk (the single-file build, by file://) loads no other file:
+/// browsers refuse it, and its policy forbids it.
+const FROM_DISK: &str = "this page was opened from disk (file://), where it may not read other files; serve the app over http(s) to open another dataset";
+
+fn opened_from_disk() -> bool {
+    web_sys::window().is_some_and(|w| w.location().protocol().is_ok_and(|p| p == "file:"))
 }
 
 async fn fetch_text(path: &str) -> Result<String, String> {

@@ -16,7 +16,7 @@ const app = useApp();
 const GYPSUM = 'gypsum-board-production-uzbekistan';
 const LAST = 'nizami-ganjavi-880th-anniversary';
 
-const toggle = (page, id) => card(page, id).locator('.card__actions button[aria-expanded]');
+const toggle = (page, id) => card(page, id).locator('.card__actions button[aria-controls$="-details"]');
 
 async function assertOpen(page, id) {
   await card(page, id).locator(`#fact-${id}-details`).waitFor();

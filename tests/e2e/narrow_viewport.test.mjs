@@ -72,7 +72,7 @@ test('at_320px_every_card_opened_in_turn_fits', async () => {
   const page = await app.open('', PHONE);
   const ids = await page.$$eval('article.card', (as) => as.map((a) => a.id.replace(/^fact-/, '')));
   for (const id of ids) {
-    await card(page, id).locator('.card__actions button[aria-expanded]').click();
+    await card(page, id).locator('.card__actions button[aria-controls$="-details"]').click();
     await waitForSearch(page, `?fact=${id}`);
     await card(page, id).locator('.details').waitFor();
     await assertNoHorizontalScroll(page, `card ${id} open`);

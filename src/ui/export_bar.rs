@@ -1,0 +1,96 @@
+//! Download buttons: the facts of the current view as CSV or JSON, and the whole dataset
+//! as JSON. The files are written by `factdeck_core::export`; this component only hands
+//! them to the browser as downloads (a Blob behind a temporary `<a download>`).
+
+use std::rc::Rc;
+
+use factdeck_core::export;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::app::Deck;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportBarProps {
+    pub deck: Rc<Deck>,
+    /// The view's fact indices, in result order (all of them, not only the rendered page).
+    pub results: Vec<usize>,
+}
+
+#[function_component(ExportBar)]
+pub fn export_bar(props: &ExportBarProps) -> Html {
+    let n = props.results.len();
+    let total = props.deck.dataset.facts.len();
+    let facts = if n == 1 { "the 1 fact shown".to_owned() } else { format!("the {n} facts shown") };
+    let view_csv = {
+        let (deck, results) = (props.deck.clone(), props.results.clone());
+        Callback::from(move |_: MouseEvent| {
+            let d = &deck.dataset;
+            let text = export::csv(d, &results, page_url().as_deref());
+            download(&export::view_file_name(d, results.len(), "csv"), "text/csv;charset=utf-8", &text);
+        })
+    };
+    let view_json = {
+        let (deck, results) = (props.deck.clone(), props.results.clone());
+        Callback::from(move |_: MouseEvent| {
+            let d = &deck.dataset;
+            download(&export::view_file_name(d, results.len(), "json"), "application/json", &export::json(d, &results));
+        })
+    };
+    let all_json = {
+        let deck = props.deck.clone();
+        Callback::from(move |_: MouseEvent| {
+            let d = &deck.dataset;
+            let all: Vec<usize> = (0..d.facts.len()).collect();
+            download(&export::dataset_file_name(d), "application/json", &export::json(d, &all));
+        })
+    };
+    html! {
+        <div class="export" role="group" aria-labelledby="export-label">
+            <span id="export-label" class="export__label">{ "Download" }</span>
+            <button type="button" class="button button--quiet" onclick={view_csv} disabled={n == 0}
+                aria-label={format!("Download {facts} as CSV")}>{ "CSV" }</button>
+            <button type="button" class="button button--quiet" onclick={view_json} disabled={n == 0}
+                aria-label={format!("Download {facts} as JSON")}>{ "JSON" }</button>
+            <button type="button" class="button button--quiet" onclick={all_json}
+                aria-label={format!("Download the whole dataset ({total} facts) as JSON")}>{ "Whole dataset" }</button>
+        </div>
+    }
+}
+
+/// The app's address without query or fragment, for permalinks in exports; `None` where
+/// it would not be a shareable link (a file opened from disk).
+pub fn page_url() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let protocol = location.protocol().ok()?;
+    if protocol != "https:" && protocol != "http:" {
+        return None;
+    }
+    Some(format!("{}{}", location.origin().ok()?, location.pathname().ok()?))
+}
+
+/// Offers `text` as a file download named `name`. Quietly does nothing if the browser
+/// refuses (there is nothing useful to say that the missing download does not).
+fn download(name: &str, mime: &str, text: &str) {
+    let _ = try_download(name, mime, text);
+}
+
+fn try_download(name: &str, mime: &str, text: &str) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let parts = web_sys::js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The download has taken its own reference to the blob by now; freeing the URL on the
+    // next task (not at once) is what every browser tolerates.
+    gloo::timers::callback::Timeout::new(0, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Some(())
+}
