@@ -526,6 +526,9 @@ impl Index {
     }
 }
 
+/// Up to this many, [`Ranked::top`] keeps a sorted shortlist instead of selecting.
+const SMALL_TOP: usize = 64;
+
 /// Per-fact slots reused across the words of one query.
 struct Scratch {
     scores: Vec<f32>,
@@ -613,18 +616,32 @@ impl Ranked {
     }
 
     /// The best `k` facts (or all, if fewer), best first. Costs O(n + k log k) for n
-    /// matches: a selection of the best k, then a sort of those only.
+    /// matches, and allocates only for the k.
     pub fn top(&self, k: usize) -> Vec<usize> {
-        let mut hits = self.hits.to_vec();
-        if k == 0 {
-            return Vec::new();
+        let k = k.min(self.hits.len());
+        let mut best: Vec<Hit> = Vec::with_capacity(k);
+        if k <= SMALL_TOP {
+            // A page: keep the best k seen so far, sorted; most hits lose to the last of
+            // them at the first comparison.
+            for h in self.hits.iter() {
+                if best.len() == k {
+                    if k == 0 || h.rank(&best[k - 1]) != Ordering::Less {
+                        continue;
+                    }
+                    best.pop();
+                }
+                let at = best.partition_point(|b| b.rank(h) == Ordering::Less);
+                best.insert(at, *h);
+            }
+        } else {
+            best.extend_from_slice(&self.hits);
+            if k < best.len() {
+                best.select_nth_unstable_by(k - 1, Hit::rank);
+                best.truncate(k);
+            }
+            best.sort_unstable_by(Hit::rank);
         }
-        if k < hits.len() {
-            hits.select_nth_unstable_by(k - 1, Hit::rank);
-            hits.truncate(k);
-        }
-        hits.sort_unstable_by(Hit::rank);
-        hits.into_iter().map(|h| h.doc as usize).collect()
+        best.into_iter().map(|h| h.doc as usize).collect()
     }
 
     /// Every matching fact, best first.
@@ -731,6 +748,25 @@ mod tests {
         assert_eq!(typos("export", "exporter", false), Some(2));
         // While typing, a short prefix is a short word: "toxx" is 2 edits from "text".
         assert_eq!(typos("toxx", "textiles", true), None);
+    }
+
+    #[test]
+    fn a_page_of_results_is_the_start_of_the_full_ranking() {
+        let mut x: u32 = 1;
+        let hits: Vec<Hit> = (0..500)
+            .map(|doc| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                Hit { doc, typos: (x >> 29) as u8 % 3, score: ((x >> 8) % 50) as f32 }
+            })
+            .collect();
+        let mut full = hits.clone();
+        full.sort_by(Hit::rank);
+        let full: Vec<usize> = full.iter().map(|h| h.doc as usize).collect();
+        let ranked = Ranked::new(hits);
+        assert_eq!(ranked.best_first(), full);
+        for k in [0, 1, 12, 30, 64, 65, 200, 500, 900] {
+            assert_eq!(ranked.top(k), full[..k.min(500)], "k = {k}");
+        }
     }
 
     #[test]
