@@ -16,6 +16,7 @@
 // keystroke"); "keystroke → DOM" is statusMut − t0 (the app's work, without any frame).
 //
 //   node benches/browser/keystroke.mjs [--out target/bench/results] [--sizes 10000,100000]
+//                                      [--dist target/dist-bench]
 
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,7 +27,6 @@ import { serveRoutes } from './server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
-const DIST = path.join(ROOT, 'target/dist-bench');
 const DATA = path.join(ROOT, 'target/bench/data');
 
 const args = process.argv.slice(2);
@@ -34,6 +34,8 @@ const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
+/** The built app to measure (another build can be compared with `--dist`). */
+const DIST = path.resolve(ROOT, opt('--dist', 'target/dist-bench'));
 const OUT = path.resolve(ROOT, opt('--out', 'target/bench/results'));
 const SIZES = opt('--sizes', '10000,100000').split(',').filter(Boolean).map(Number);
 /** Pause after a keystroke has painted, before the next one (ms). */
@@ -203,7 +205,7 @@ async function runDataset(browser, origin, { name, query, facts, queries }) {
 }
 
 async function main() {
-  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('target/dist-bench is missing: trunk build --release --offline --dist target/dist-bench');
+  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${path.relative(ROOT, DIST)} is missing: trunk build --release --offline --dist target/dist-bench`);
   mkdirSync(OUT, { recursive: true });
   const routes = { '/': DIST };
   for (const n of SIZES) {

@@ -6,7 +6,7 @@
 use crate::dataset::Dataset;
 use crate::filter::{facet_counts, FacetCounts, Selection};
 use crate::model::Kind;
-use crate::search::{Index, Query};
+use crate::search::{Index, Query, Ranked};
 use crate::url_state::ViewState;
 
 /// A way back from an empty result: drop one constraint and get `results` facts.
@@ -21,8 +21,9 @@ pub enum Relaxation {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Outcome {
     pub query: Query,
-    /// Fact indices, best first.
-    pub results: Vec<usize>,
+    /// The facts shown, ranked on demand (`results.top(k)` for the first page); its
+    /// length is the exact count.
+    pub results: Ranked,
     pub counts: FacetCounts,
     /// Only when `results` is empty: single changes that would bring results back,
     /// those giving the most results first.
@@ -34,33 +35,40 @@ pub struct Outcome {
 pub fn explore(dataset: &Dataset, index: &Index, view: &ViewState) -> Outcome {
     let query = Query::parse(&view.query);
     let sel = Selection::resolve(view, dataset);
-    let hits = index.search(&query);
+    let hits = index.rank(&query);
     let results = filtered(dataset, &hits, &sel);
-    let counts = facet_counts(dataset, &hits, &sel);
-    let relaxations = if results.is_empty() { relax(dataset, index, &query, &hits, &sel) } else { Vec::new() };
+    let counts = facet_counts(dataset, hits.facts(), &sel);
+    let relaxations = if results.is_empty() { relax(dataset, &query, &hits, &sel) } else { Vec::new() };
     let suggestion = if hits.is_empty() { index.suggest(&query) } else { None };
     Outcome { query, results, counts, relaxations, suggestion }
 }
 
-fn filtered(dataset: &Dataset, hits: &[usize], sel: &Selection) -> Vec<usize> {
-    hits.iter().copied().filter(|&h| sel.admits(&dataset.facts[h], None)).collect()
+fn filtered(dataset: &Dataset, hits: &Ranked, sel: &Selection) -> Ranked {
+    if sel.is_empty() {
+        return hits.clone();
+    }
+    hits.filter(|h| sel.admits(&dataset.facts[h], None))
 }
 
-fn relax(dataset: &Dataset, index: &Index, query: &Query, hits: &[usize], sel: &Selection) -> Vec<Relaxation> {
+/// How many of `facts` pass `sel`.
+fn admitted(dataset: &Dataset, facts: impl Iterator<Item = usize>, sel: &Selection) -> usize {
+    facts.filter(|&f| sel.admits(&dataset.facts[f], None)).count()
+}
+
+fn relax(dataset: &Dataset, query: &Query, hits: &Ranked, sel: &Selection) -> Vec<Relaxation> {
     let mut out = Vec::new();
     if !query.is_empty() {
-        let results = filtered(dataset, &index.search(&Query::default()), sel).len();
-        out.push(Relaxation::ClearQuery { results });
+        out.push(Relaxation::ClearQuery { results: admitted(dataset, 0..dataset.facts.len(), sel) });
     }
     for (i, &sector) in sel.sectors.iter().enumerate() {
         let mut s = sel.clone();
         s.sectors.remove(i);
-        out.push(Relaxation::RemoveSector { sector, results: filtered(dataset, hits, &s).len() });
+        out.push(Relaxation::RemoveSector { sector, results: admitted(dataset, hits.facts(), &s) });
     }
     for (i, &kind) in sel.kinds.iter().enumerate() {
         let mut s = sel.clone();
         s.kinds.remove(i);
-        out.push(Relaxation::RemoveKind { kind, results: filtered(dataset, hits, &s).len() });
+        out.push(Relaxation::RemoveKind { kind, results: admitted(dataset, hits.facts(), &s) });
     }
     out.retain(|r| r.results() > 0);
     out.sort_by_key(|r| std::cmp::Reverse(r.results()));

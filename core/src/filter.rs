@@ -33,6 +33,11 @@ impl Selection {
         Selection { sectors, kinds: view.kinds.iter().copied().collect() }
     }
 
+    /// True when no facet value is selected: every fact passes.
+    pub fn is_empty(&self) -> bool {
+        self.sectors.is_empty() && self.kinds.is_empty()
+    }
+
     /// Does `fact` pass every facet except `skip`?
     pub fn admits(&self, fact: &Fact, skip: Option<Facet>) -> bool {
         let sector_ok = skip == Some(Facet::Sector)
@@ -52,11 +57,11 @@ pub struct FacetCounts {
     pub kinds: Vec<(Kind, usize)>,
 }
 
-/// Counts for `hits` (facts matching the search) under `sel`.
-pub fn facet_counts(dataset: &Dataset, hits: &[usize], sel: &Selection) -> FacetCounts {
+/// Counts for `hits` (indices of the facts matching the search) under `sel`, in one pass.
+pub fn facet_counts(dataset: &Dataset, hits: impl IntoIterator<Item = usize>, sel: &Selection) -> FacetCounts {
     let mut sectors = vec![0usize; dataset.sectors.len()];
     let mut kinds = [0usize; Kind::ALL.len()];
-    for &h in hits {
+    for h in hits {
         let fact = &dataset.facts[h];
         if sel.admits(fact, Some(Facet::Sector)) {
             for &s in &fact.sectors {

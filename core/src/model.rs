@@ -365,24 +365,50 @@ impl fmt::Display for Quantity {
     }
 }
 
-/// Formats a finite number without a trailing `.0`, with thin grouping for thousands.
+/// Formats a finite number without a trailing `.0`, with comma grouping for whole
+/// thousands below 10^15 (`1,000`, `25.5`, `1234.5`). A fraction gets the fewest decimals
+/// that give back the same number, as Rust's `{}` does for any number written with up to
+/// 15 significant digits (figures as sources state them); longer ones (float noise such as
+/// `0.30000000000000004`) are rounded to 15. Integers from 10^15 up are written in full,
+/// without grouping. Computed on integers, so the wasm carries no float-printing code.
 pub fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        let digits = format!("{}", v.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if v < 0.0 {
-            out.insert(0, '-');
-        }
-        out
-    } else {
-        format!("{v}")
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: integers below are exact in f64
+    let a = v.abs();
+    let mut out = String::new();
+    if v < 0.0 {
+        out.push('-');
     }
+    if a >= 1e15 {
+        out.push_str(&(a as u128).to_string());
+        return out;
+    }
+    // `n / 10^d` is one correctly rounded division of exact values, so it equals `a`
+    // exactly when the decimal n·10^-d reads back as `a`.
+    let shortest = (0..=22)
+        .map(|d| (d, (a * 10f64.powi(d)).round()))
+        .take_while(|&(_, n)| n < EXACT)
+        .find(|&(d, n)| n / 10f64.powi(d) == a);
+    let (decimals, n) = shortest.unwrap_or_else(|| {
+        // 15 significant digits: scale into [10^14, 10^15).
+        let d = (0..340).find(|&d| a * 10f64.powi(d) >= 1e14).unwrap_or(340);
+        (d, (a * 10f64.powi(d)).round())
+    });
+    let decimals = decimals as usize;
+    let digits = format!("{:0>width$}", n as u64, width = decimals + 1);
+    let (int, frac) = digits.split_at(digits.len() - decimals);
+    let frac = frac.trim_end_matches('0');
+    for (i, c) in int.chars().enumerate() {
+        // Like `{}`, a number with a fraction is not grouped.
+        if i > 0 && frac.is_empty() && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
 }
 
 /// A figure computed from the source's figures, never stated by the source itself.
@@ -441,4 +467,36 @@ pub struct Fact {
     /// Index into [`crate::dataset::Dataset::facts`] of another fact whose figure this
     /// one's is drawn against (see [`crate::chart`]); never the fact itself.
     pub compare_with: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_number;
+
+    #[test]
+    fn figures_print_as_written() {
+        assert_eq!(format_number(255.0), "255");
+        assert_eq!(format_number(1000.0), "1,000");
+        assert_eq!(format_number(-1_234_567.0), "-1,234,567");
+        assert_eq!(format_number(25.5), "25.5");
+        assert_eq!(format_number(0.1), "0.1");
+        assert_eq!(format_number(-0.0), "0");
+        assert_eq!(format_number(1e15), "1000000000000000");
+    }
+
+    #[test]
+    fn fractions_match_rusts_shortest_formatting() {
+        // Every number written with up to 15 significant digits prints as Rust prints it.
+        let mut k: u64 = 7;
+        for _ in 0..20_000 {
+            k = k.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let digits = (k >> 4) % 10u64.pow(1 + (k % 15) as u32);
+            let v = digits as f64 / 10f64.powi(((k >> 20) % 16) as i32);
+            if v.fract() != 0.0 && v < 1e15 {
+                assert_eq!(format_number(v), format!("{v}"), "{v:e}");
+                assert_eq!(format_number(-v), format!("{}", -v), "{v:e}");
+            }
+        }
+        assert_eq!(format_number(0.1 + 0.2), "0.3", "float noise is rounded to 15 digits");
+    }
 }

@@ -5,7 +5,9 @@
 //! A fact matches when every query word matches one of its words, either
 //! - exactly (after folding, see [`crate::text`]),
 //! - as a prefix, for the last word while it is being typed, or
-//! - within an edit distance of 1 for words of 4–7 characters and 2 for 8 or more
+//! - within an edit distance of 1 for words of 4–7 characters and 2 for 8 or more,
+//!   counting the longer of the query word and the indexed word (so `Prciosu`, `Precious`
+//!   with a letter dropped, still gets 2), while query words under 4 characters get none
 //!   (transpositions count as one edit; words with digits never match fuzzily, so `255`
 //!   does not find `256`).
 //!
@@ -14,7 +16,9 @@
 //! prefix > fuzzy), and an exact spelling (`Gəncə` for `Gəncə`) beats a folded one; then
 //! dataset order, so results are stable.
 
+use std::cmp::Ordering;
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -58,7 +62,8 @@ pub const MAX_QUERY_WORDS: usize = 16;
 /// Words longer than this (in characters) are matched exactly or by prefix only.
 const MAX_FUZZY_CHARS: usize = 40;
 
-/// Edits allowed for a query word of `len` characters.
+/// Edits allowed between two words, the longer of which has `len` characters. Query words
+/// under 4 characters get none whatever they are compared with (see [`Word`]).
 pub fn max_edits(len: usize) -> usize {
     match len {
         0..=3 => 0,
@@ -75,8 +80,19 @@ pub struct Word {
     /// As typed, lowercased (see [`spelling`]).
     pub spelling: String,
     chars: Vec<char>,
-    /// Edits tolerated: 0 for short words and words with digits.
-    edits: usize,
+    /// May match with typos: false for words under 4 characters, words with digits and
+    /// words over `MAX_FUZZY_CHARS`. How many typos depends on the word it meets too.
+    fuzzy: bool,
+}
+
+impl Word {
+    /// Shortest and longest indexed word (in characters) within this word's typo budget.
+    fn fuzzy_lengths(&self) -> (usize, usize) {
+        let len = self.chars.len();
+        // Shorter words: the query word is the longer one. Longer words: the longer word
+        // sets the budget, so a 6-letter word already reaches 8-letter words with 2 edits.
+        (len - max_edits(len), len + max_edits(len + 2))
+    }
 }
 
 /// A parsed query: folded words, the last of which may be a prefix.
@@ -122,8 +138,8 @@ impl Query {
             .map(|t| {
                 let chars: Vec<char> = t.norm.chars().collect();
                 let has_digit = chars.iter().any(char::is_ascii_digit);
-                let edits = if has_digit || chars.len() > MAX_FUZZY_CHARS { 0 } else { max_edits(chars.len()) };
-                Word { spelling: spelling(&input[t.span]), norm: t.norm, chars, edits }
+                let fuzzy = !has_digit && (4..=MAX_FUZZY_CHARS).contains(&chars.len());
+                Word { spelling: spelling(&input[t.span]), norm: t.norm, chars, fuzzy }
             })
             .collect();
         Query { words, last_is_prefix: ends_inside_word(input) }
@@ -147,10 +163,10 @@ impl Query {
         if prefix && term.starts_with(w.norm.as_str()) {
             return Some(Match::Prefix);
         }
-        if w.edits == 0 || term.bytes().any(|b| b.is_ascii_digit()) {
+        if !w.fuzzy || term.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
-        str_distance_within(w, term, w.edits, prefix).map(Match::Fuzzy)
+        str_typo_distance(w, term, prefix).map(Match::Fuzzy)
     }
 
     /// True when some query word matches `term` (a folded word); used for highlighting.
@@ -159,25 +175,27 @@ impl Query {
     }
 }
 
-/// Optimal-string-alignment distance between `a` and `b` (or, with `prefix`, between `a`
-/// and the closest prefix of `b`), if it is at most `k`. Words longer than
-/// `MAX_FUZZY_CHARS + k` are never within reach and return `None`.
-fn edit_distance_within<T: PartialEq + Copy>(a: &[T], b: &[T], k: usize, prefix: bool) -> Option<u8> {
-    const W: usize = MAX_FUZZY_CHARS + 4;
-    let b = if prefix { &b[..b.len().min(a.len() + k)] } else { b };
-    if (!prefix && a.len().abs_diff(b.len()) > k) || b.len() >= W || a.len() >= W {
-        return None;
+/// Longest word (in characters) the edit-distance table holds.
+const W: usize = MAX_FUZZY_CHARS + 4;
+
+/// Optimal-string-alignment distances between `a` and every prefix of `b`: on return,
+/// `row[j]` is the distance between `a` and `b[..j]` (at most `W`, so a byte holds it). `false` (row undefined) as soon as
+/// every distance exceeds `k`, or when a word is too long for the table.
+fn osa_row<T: PartialEq + Copy>(a: &[T], b: &[T], k: usize, row: &mut [u8; W]) -> bool {
+    if b.len() >= W || a.len() >= W {
+        return false;
     }
     let n = b.len();
-    let (mut prev2, mut prev, mut cur) = ([0usize; W], [0usize; W], [0usize; W]);
+    // Three rows of the table (two back, previous, current), small enough to copy.
+    let (mut prev2, mut prev, mut cur) = ([0u8; W], [0u8; W], [0u8; W]);
     for (j, p) in prev.iter_mut().enumerate().take(n + 1) {
-        *p = j;
+        *p = j as u8;
     }
     for i in 1..=a.len() {
-        cur[0] = i;
+        cur[0] = i as u8;
         let mut row_min = cur[0];
         for j in 1..=n {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(prev2[j - 2] + 1);
@@ -185,24 +203,59 @@ fn edit_distance_within<T: PartialEq + Copy>(a: &[T], b: &[T], k: usize, prefix:
             cur[j] = v;
             row_min = row_min.min(v);
         }
-        if row_min > k {
-            return None;
+        if usize::from(row_min) > k {
+            return false;
         }
         prev2 = prev;
         prev = cur;
     }
-    let d = if prefix { *prev[..=n].iter().min()? } else { prev[n] };
-    (d <= k).then_some(d as u8)
+    *row = prev;
+    true
 }
 
-/// [`edit_distance_within`] on strings: on bytes when both are ASCII (most folded words),
-/// else on characters.
-fn str_distance_within(word: &Word, term: &str, k: usize, prefix: bool) -> Option<u8> {
+/// Optimal-string-alignment distance between `a` and `b`, if it is at most `k`
+/// (transpositions count as one edit).
+fn distance_within<T: PartialEq + Copy>(a: &[T], b: &[T], k: usize) -> Option<u8> {
+    let mut row = [0u8; W];
+    if a.len().abs_diff(b.len()) > k || !osa_row(a, b, k, &mut row) {
+        return None;
+    }
+    (usize::from(row[b.len()]) <= k).then_some(row[b.len()])
+}
+
+/// Typos between a query word `a` and an indexed word `b` (with `prefix`, the closest
+/// prefix of `b`), if within the budget that the longer of the two sets ([`max_edits`]).
+/// The caller has checked that `a` may match fuzzily at all.
+fn typo_distance<T: PartialEq + Copy>(a: &[T], b: &[T], prefix: bool) -> Option<u8> {
+    if !prefix {
+        return distance_within(a, b, max_edits(a.len().max(b.len())));
+    }
+    // Each prefix of `b` is a candidate word of its own length.
+    let b = &b[..b.len().min(a.len() + 2)];
+    let mut row = [0u8; W];
+    if !osa_row(a, b, max_edits(a.len().max(b.len())), &mut row) {
+        return None;
+    }
+    (0..=b.len()).filter(|&j| usize::from(row[j]) <= max_edits(a.len().max(j))).map(|j| row[j]).min()
+}
+
+/// On bytes when both words are ASCII (most folded words), else on characters.
+fn str_typo_distance(word: &Word, term: &str, prefix: bool) -> Option<u8> {
     if word.norm.is_ascii() && term.is_ascii() {
-        edit_distance_within(word.norm.as_bytes(), term.as_bytes(), k, prefix)
+        typo_distance(word.norm.as_bytes(), term.as_bytes(), prefix)
     } else {
         let term: Vec<char> = term.chars().collect();
-        edit_distance_within(&word.chars, &term, k, prefix)
+        typo_distance(&word.chars, &term, prefix)
+    }
+}
+
+/// [`distance_within`] on strings.
+fn str_distance_within(word: &Word, term: &str, k: usize) -> Option<u8> {
+    if word.norm.is_ascii() && term.is_ascii() {
+        distance_within(word.norm.as_bytes(), term.as_bytes(), k)
+    } else {
+        let term: Vec<char> = term.chars().collect();
+        distance_within(&word.chars, &term, k)
     }
 }
 
@@ -321,29 +374,32 @@ impl Index {
     }
 
     /// Fact indices matching every word of `query`, best first. An empty query matches
-    /// every fact, in dataset order.
+    /// every fact, in dataset order. The same as `self.rank(query).best_first()`.
     pub fn search(&self, query: &Query) -> Vec<usize> {
-        let n = self.len();
+        self.rank(query).best_first()
+    }
+
+    /// The facts matching every word of `query`, with what ranks them (see [`Ranked`]).
+    pub fn rank(&self, query: &Query) -> Ranked {
         if query.is_empty() {
-            return (0..n).collect();
+            return Ranked::new((0..self.len() as u32).map(|doc| Hit { doc, typos: 0, score: 0.0 }).collect());
         }
-        let mut score = vec![0.0f32; n];
-        let mut typos = vec![0u8; n];
-        let mut alive = vec![true; n];
+        // Work in proportion to the matches, not to the dataset: a query that matches
+        // little costs little however many facts there are.
+        let mut scratch = None;
+        let mut acc: Option<Vec<Hit>> = None;
         for i in 0..query.words.len() {
-            let (word_score, word_typos) = self.word_scores(query, i);
-            for d in 0..n {
-                if word_score[d] > 0.0 {
-                    score[d] += word_score[d];
-                    typos[d] = typos[d].saturating_add(word_typos[d]);
-                } else {
-                    alive[d] = false;
-                }
+            let hits = self.word_hits(query, i, &mut scratch);
+            let both = match acc {
+                None => hits,
+                Some(prev) => intersect(&prev, &hits),
+            };
+            if both.is_empty() {
+                return Ranked::default();
             }
+            acc = Some(both);
         }
-        let mut hits: Vec<usize> = (0..n).filter(|&d| alive[d]).collect();
-        hits.sort_by(|&a, &b| typos[a].cmp(&typos[b]).then(score[b].total_cmp(&score[a])).then(a.cmp(&b)));
-        hits
+        Ranked::new(acc.unwrap_or_default())
     }
 
     /// Term ids query word `i` may match: exact/prefix candidates, then fuzzy ones.
@@ -355,9 +411,9 @@ impl Index {
             .take_while(|&t| if prefix { self.terms[t].starts_with(w.norm.as_str()) } else { *self.terms[t] == *w.norm })
             .map(|t| t as u32)
             .collect();
-        if w.edits > 0 {
-            let lo = w.chars.len().saturating_sub(w.edits);
-            let hi = if prefix { self.by_len.len() - 1 } else { (w.chars.len() + w.edits).min(self.by_len.len() - 1) };
+        if w.fuzzy {
+            let (lo, hi) = w.fuzzy_lengths();
+            let hi = if prefix { self.by_len.len() - 1 } else { hi.min(self.by_len.len() - 1) };
             let already = |t: &str| if prefix { t.starts_with(w.norm.as_str()) } else { t == w.norm };
             for bucket in &self.by_len[lo..=hi] {
                 out.extend(bucket.iter().copied().filter(|&t| !already(&self.terms[t as usize])));
@@ -366,16 +422,24 @@ impl Index {
         out
     }
 
-    /// Per-fact score and typo count of query word `i` (score 0 where it does not match).
-    fn word_scores(&self, query: &Query, i: usize) -> (Vec<f32>, Vec<u8>) {
+    /// The facts query word `i` matches, in dataset order, each with the score and typos of
+    /// its best match (fewest typos, then highest score). `scratch` holds per-fact slots,
+    /// allocated on first use and left clean for the next word.
+    fn word_hits(&self, query: &Query, i: usize, scratch: &mut Option<Scratch>) -> Vec<Hit> {
         let n = self.len();
         let w = &query.words[i];
-        let mut scores = vec![0.0f32; n];
-        let mut typos = vec![u8::MAX; n];
+        let matched: Vec<(usize, Match)> = self
+            .candidates(query, i)
+            .into_iter()
+            .filter_map(|t| Some((t as usize, query.match_term(i, &self.terms[t as usize])?)))
+            .collect();
+        if matched.is_empty() {
+            return Vec::new();
+        }
+        let Scratch { scores, typos, touched } =
+            scratch.get_or_insert_with(|| Scratch { scores: vec![0.0; n], typos: vec![u8::MAX; n], touched: Vec::new() });
         let spelled_docs = (w.spelling != w.norm).then(|| self.spelled(&w.spelling));
-        for t in self.candidates(query, i) {
-            let t = t as usize;
-            let Some(m) = query.match_term(i, &self.terms[t]) else { continue };
+        for (t, m) in matched {
             let list = &self.postings[t];
             let idf = (1.0 + (n as f32 - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln();
             for p in list {
@@ -389,18 +453,33 @@ impl Index {
                 if m == Match::Exact && exact_spelling {
                     s *= SPELLING_BONUS;
                 }
+                if typos[d] == u8::MAX {
+                    touched.push(p.doc);
+                }
                 if (m.typos(), -s) < (typos[d], -scores[d]) {
                     typos[d] = m.typos();
                     scores[d] = s.max(f32::MIN_POSITIVE);
                 }
             }
         }
-        for t in &mut typos {
-            if *t == u8::MAX {
-                *t = 0;
-            }
+        // Few matches: sort them; many: a pass over every slot is cheaper than a sort.
+        if touched.len() * 16 < n {
+            touched.sort_unstable();
+        } else {
+            touched.clear();
+            touched.extend((0..n as u32).filter(|&d| typos[d as usize] != u8::MAX));
         }
-        (scores, typos)
+        let hits = touched
+            .iter()
+            .map(|&doc| {
+                let d = doc as usize;
+                let hit = Hit { doc, typos: typos[d], score: scores[d] };
+                (typos[d], scores[d]) = (u8::MAX, 0.0);
+                hit
+            })
+            .collect();
+        touched.clear();
+        hits
     }
 
     fn spelled(&self, spelling: &str) -> &[u32] {
@@ -431,7 +510,7 @@ impl Index {
             changed = true;
         }
         let fixed = words.join(" ");
-        (changed && !self.search(&Query::parse(&fixed)).is_empty()).then_some(fixed)
+        (changed && !self.rank(&Query::parse(&fixed)).is_empty()).then_some(fixed)
     }
 
     fn closest(&self, word: &Word) -> Option<&str> {
@@ -442,11 +521,135 @@ impl Index {
             .flatten()
             .filter(|&&t| !self.terms[t as usize].bytes().any(|b| b.is_ascii_digit()))
             .filter_map(|&t| {
-                let d = str_distance_within(word, &self.terms[t as usize], 2, false)?;
+                let d = str_distance_within(word, &self.terms[t as usize], 2)?;
                 Some((d, std::cmp::Reverse(self.postings[t as usize].len()), t))
             })
             .min()
             .map(|(_, _, t)| &*self.terms[t as usize])
+    }
+}
+
+/// Up to this many, [`Ranked::top`] keeps a sorted shortlist instead of selecting.
+const SMALL_TOP: usize = 64;
+
+/// Per-fact slots reused across the words of one query.
+struct Scratch {
+    scores: Vec<f32>,
+    /// `u8::MAX` where the current word has not matched.
+    typos: Vec<u8>,
+    /// Facts whose slots are in use.
+    touched: Vec<u32>,
+}
+
+/// The facts in both lists (each in dataset order), with their scores and typos added up.
+fn intersect(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].doc.cmp(&b[j].doc) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                let (x, y) = (a[i], b[j]);
+                out.push(Hit { doc: x.doc, typos: x.typos.saturating_add(y.typos), score: x.score + y.score });
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// One matching fact and what ranks it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Hit {
+    doc: u32,
+    typos: u8,
+    score: f32,
+}
+
+impl Hit {
+    /// Best first: fewer typos, then a higher score, then dataset order (a total order, so
+    /// every ranking is stable).
+    fn rank(&self, other: &Hit) -> Ordering {
+        self.typos.cmp(&other.typos).then(other.score.total_cmp(&self.score)).then(self.doc.cmp(&other.doc))
+    }
+}
+
+/// The facts a query matches, kept in dataset order with what ranks them, and ranked only
+/// as far as asked: a page of results needs the best 30 of perhaps 100,000, and a full
+/// sort on every keystroke would cost more than the search. Cheap to clone.
+#[derive(Debug, Clone, Default)]
+pub struct Ranked {
+    hits: Arc<[Hit]>,
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.hits, &other.hits) || self.hits == other.hits
+    }
+}
+
+impl Ranked {
+    fn new(hits: Vec<Hit>) -> Ranked {
+        Ranked { hits: hits.into() }
+    }
+
+    /// How many facts matched: the exact count, however few are ranked.
+    pub fn len(&self) -> usize {
+        self.hits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hits.is_empty()
+    }
+
+    /// The matching facts' indices in dataset order (not ranked).
+    pub fn facts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.hits.iter().map(|h| h.doc as usize)
+    }
+
+    pub fn contains(&self, fact: usize) -> bool {
+        self.hits.binary_search_by_key(&fact, |h| h.doc as usize).is_ok()
+    }
+
+    /// The facts for which `keep` holds, ranked as before.
+    pub fn filter(&self, mut keep: impl FnMut(usize) -> bool) -> Ranked {
+        Ranked::new(self.hits.iter().copied().filter(|h| keep(h.doc as usize)).collect())
+    }
+
+    /// The best `k` facts (or all, if fewer), best first. Costs O(n + k log k) for n
+    /// matches, and allocates only for the k.
+    pub fn top(&self, k: usize) -> Vec<usize> {
+        let k = k.min(self.hits.len());
+        let mut best: Vec<Hit> = Vec::with_capacity(k);
+        if k <= SMALL_TOP {
+            // A page: keep the best k seen so far, sorted; most hits lose to the last of
+            // them at the first comparison.
+            for h in self.hits.iter() {
+                if best.len() == k {
+                    if k == 0 || h.rank(&best[k - 1]) != Ordering::Less {
+                        continue;
+                    }
+                    best.pop();
+                }
+                let at = best.partition_point(|b| b.rank(h) == Ordering::Less);
+                best.insert(at, *h);
+            }
+        } else {
+            best.extend_from_slice(&self.hits);
+            if k < best.len() {
+                best.select_nth_unstable_by(k - 1, Hit::rank);
+                best.truncate(k);
+            }
+            best.sort_unstable_by(Hit::rank);
+        }
+        best.into_iter().map(|h| h.doc as usize).collect()
+    }
+
+    /// Every matching fact, best first.
+    pub fn best_first(&self) -> Vec<usize> {
+        self.top(self.len())
     }
 }
 
@@ -455,11 +658,13 @@ pub fn highlight_ranges(text: &str, query: &Query) -> Vec<Range<usize>> {
     if query.is_empty() {
         return Vec::new();
     }
-    tokenize(text)
-        .into_iter()
-        .filter(|t| query.matches_term(&t.norm))
-        .map(|t| t.span)
-        .collect()
+    let mut out = Vec::new();
+    for_each_token(text, |span, norm| {
+        if query.matches_term(norm) {
+            out.push(span);
+        }
+    });
+    out
 }
 
 /// Splits `text` into (segment, highlighted) pieces covering it exactly.
@@ -504,27 +709,67 @@ pub fn excerpt(text: &str, query: &Query, max_chars: usize) -> (Range<usize>, bo
 mod tests {
     use super::*;
 
-    fn d(a: &str, b: &str, k: usize, prefix: bool) -> Option<u8> {
-        let a: Vec<char> = a.chars().collect();
-        let b: Vec<char> = b.chars().collect();
-        edit_distance_within(&a, &b, k, prefix)
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    fn d(a: &str, b: &str, k: usize) -> Option<u8> {
+        distance_within(&chars(a), &chars(b), k)
+    }
+
+    /// Typos within the length-based budget, as a query word (`prefix`: being typed).
+    fn typos(a: &str, b: &str, prefix: bool) -> Option<u8> {
+        typo_distance(&chars(a), &chars(b), prefix)
     }
 
     #[test]
     fn one_typo_is_one_edit() {
-        assert_eq!(d("trade", "trade", 1, false), Some(0));
-        assert_eq!(d("trdae", "trade", 1, false), Some(1), "transposition");
-        assert_eq!(d("trad", "trade", 1, false), Some(1), "insertion");
-        assert_eq!(d("trxde", "trade", 1, false), Some(1), "substitution");
-        assert_eq!(d("tade", "trade", 1, false), Some(1), "deletion");
-        assert_eq!(d("tdx", "trade", 1, false), None);
+        assert_eq!(d("trade", "trade", 1), Some(0));
+        assert_eq!(d("trdae", "trade", 1), Some(1), "transposition");
+        assert_eq!(d("trad", "trade", 1), Some(1), "insertion");
+        assert_eq!(d("trxde", "trade", 1), Some(1), "substitution");
+        assert_eq!(d("tade", "trade", 1), Some(1), "deletion");
+        assert_eq!(d("tdx", "trade", 1), None);
     }
 
     #[test]
     fn prefix_distance_compares_with_the_best_prefix() {
-        assert_eq!(d("samrq", "samarqand", 1, true), Some(1));
-        assert_eq!(d("samarq", "samarqand", 1, true), Some(0));
-        assert_eq!(d("xyzq", "samarqand", 1, true), None);
+        assert_eq!(typos("samrq", "samarqand", true), Some(1));
+        assert_eq!(typos("samarq", "samarqand", true), Some(0));
+        assert_eq!(typos("xyzq", "samarqand", true), None);
+    }
+
+    #[test]
+    fn the_longer_word_sets_the_typo_budget() {
+        // 7 letters typed, 8 indexed: a deletion plus a transposition is within 2.
+        assert_eq!(typos("prciosu", "precious", false), Some(2));
+        assert_eq!(typos("prciosu", "precious", true), Some(2), "also while typing");
+        // 5 letters against 6: still 1.
+        assert_eq!(typos("enrgy", "energy", false), Some(1));
+        assert_eq!(typos("nrgyy", "energy", false), None);
+        // 6 letters against 8: two insertions.
+        assert_eq!(typos("export", "exporter", false), Some(2));
+        // While typing, a short prefix is a short word: "toxx" is 2 edits from "text".
+        assert_eq!(typos("toxx", "textiles", true), None);
+    }
+
+    #[test]
+    fn a_page_of_results_is_the_start_of_the_full_ranking() {
+        let mut x: u32 = 1;
+        let hits: Vec<Hit> = (0..500)
+            .map(|doc| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                Hit { doc, typos: (x >> 29) as u8 % 3, score: ((x >> 8) % 50) as f32 }
+            })
+            .collect();
+        let mut full = hits.clone();
+        full.sort_by(Hit::rank);
+        let full: Vec<usize> = full.iter().map(|h| h.doc as usize).collect();
+        let ranked = Ranked::new(hits);
+        assert_eq!(ranked.best_first(), full);
+        for k in [0, 1, 12, 30, 64, 65, 200, 500, 900] {
+            assert_eq!(ranked.top(k), full[..k.min(500)], "k = {k}");
+        }
     }
 
     #[test]

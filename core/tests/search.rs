@@ -307,6 +307,41 @@ fn two_typos_find_a_word_of_eight_or_more_letters() {
 }
 
 #[test]
+fn deleted_letter_in_eight_letter_word_still_matches() {
+    // "Precious" with a letter dropped is a 7-letter word, but the word it meets has 8
+    // letters, so it gets 2 edits: the deletion plus a transposition.
+    let deck = titles(&["Precious metals trade in Yevlax", "Other"]);
+    assert_eq!(deck.search("prciosu "), ["f0"]);
+    assert_eq!(deck.search("prciosu yevlax"), ["f0"]);
+    assert_eq!(deck.search("yevlax prciosu"), ["f0"], "also as the word being typed");
+    let deck = titles(&["Lənkəran tea reaches Namangan", "Other"]);
+    assert_eq!(deck.search("Lənləan tea "), ["f0"], "substitution + deletion, folded");
+    assert_eq!(deck.search("lenlean namqnan "), ["f0"], "two such words in one query");
+}
+
+#[test]
+fn six_letter_word_reaches_eight_letter_word_with_two_edits() {
+    let deck = titles(&["Exporter of cotton", "Other"]);
+    assert_eq!(deck.search("export "), ["f0"]);
+    let deck = titles(&["Energies", "Other"]);
+    assert!(deck.search("enrgy ").is_empty(), "5 letters reach 6 at most; 8 is too far");
+}
+
+#[test]
+fn short_query_words_get_no_typo_even_against_long_words() {
+    let deck = titles(&["Kurdamir solar plant", "Other"]);
+    assert!(deck.search("kur ").is_empty());
+    assert!(deck.search("kdr").is_empty(), "nor while it is being typed");
+}
+
+#[test]
+fn numbers_get_no_typo_even_against_long_numbers() {
+    let deck = titles(&["Turnover of 25500000 dollars", "Other"]);
+    assert!(deck.search("2550000 ").is_empty(), "a digit dropped from an 8-digit number");
+    assert!(deck.search("25500001 ").is_empty());
+}
+
+#[test]
 fn words_under_four_letters_need_no_typo() {
     let deck = titles(&["Baku port", "Other"]);
     assert!(deck.search("bku ").is_empty());

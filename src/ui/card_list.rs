@@ -3,7 +3,10 @@
 
 use std::rc::Rc;
 
-use factdeck_core::search::Query;
+use factdeck_core::search::{Query, Ranked};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::js_sys::Function;
 use yew::prelude::*;
 
 use super::app::Deck;
@@ -14,11 +17,15 @@ use super::state::Action;
 /// than a screenful per keystroke is what makes typing lag on large datasets.
 pub const PAGE: usize = 30;
 
+/// Cards rendered in the frame that answers a keystroke: more than a large screen shows.
+/// The rest of the page follows in a task after that frame, so typing paints at once.
+const FIRST: usize = 12;
+
 #[derive(Properties, PartialEq)]
 pub struct CardListProps {
     pub deck: Rc<Deck>,
-    /// Fact indices, best first; never empty.
-    pub results: Vec<usize>,
+    /// The facts to list; never empty. Only the shown page is ranked (`Ranked::top`).
+    pub results: Ranked,
     pub query: Query,
     pub open: Option<String>,
     /// Scroll the open card into view after rendering (it came from the URL).
@@ -28,13 +35,10 @@ pub struct CardListProps {
 
 #[function_component(CardList)]
 pub fn card_list(props: &CardListProps) -> Html {
-    // Back to one page whenever the results change; `_eq` so that resetting an unchanged
-    // limit does not render the list a second time.
-    let limit = use_state_eq(|| PAGE);
-    {
-        let limit = limit.clone();
-        use_effect_with(props.results.clone(), move |_| limit.set(PAGE));
-    }
+    // How many cards to show, and for which results: one page again as soon as the results
+    // change (decided here, not in an effect, so that a keystroke renders the list once).
+    let pages = use_state_eq(|| (props.results.clone(), PAGE));
+    let limit = if pages.0 == props.results { pages.1 } else { PAGE };
     let open_index = props.open.as_deref().and_then(|id| props.deck.dataset.fact_index(id));
     {
         let target = open_index.filter(|_| props.reveal).map(|i| anchor(&props.deck.dataset.facts[i]));
@@ -44,24 +48,37 @@ pub fn card_list(props: &CardListProps) -> Html {
             }
         });
     }
-    // The open card is always rendered, even when it lies beyond the current page.
-    let shown: Vec<usize> = props
-        .results
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|&(pos, f)| pos < *limit || Some(f) == open_index)
-        .map(|(_, f)| f)
-        .collect();
-    let remaining = props.results.len().saturating_sub(*limit);
+    // Only the shown page is ranked; the open card is always rendered, even when it lies
+    // beyond the current page.
+    // New results render FIRST cards, then the whole page once that frame is painted. The
+    // first render is whole: it must equal the page prerendered at build time.
+    let complete = use_state_eq(|| props.results.clone());
+    {
+        let complete = complete.clone();
+        use_effect_with(props.results.clone(), move |results| {
+            if *complete != *results {
+                let results = results.clone();
+                after_next_paint(move || complete.set(results));
+            }
+        });
+    }
+    let count = if *complete == props.results { limit } else { limit.min(FIRST) };
+    let shown = use_memo((props.results.clone(), count, open_index), |(results, count, open)| {
+        let mut shown = results.top(*count);
+        if let Some(open) = open.filter(|&o| results.contains(o) && !shown.contains(&o)) {
+            shown.push(open);
+        }
+        shown
+    });
+    let remaining = props.results.len().saturating_sub(limit);
     let more = {
-        let limit = limit.clone();
-        Callback::from(move |_: MouseEvent| limit.set(*limit + PAGE))
+        let results = props.results.clone();
+        Callback::from(move |_: MouseEvent| pages.set((results.clone(), limit + PAGE)))
     };
     html! {
         <>
             <div class="cards">
-                { for shown.into_iter().map(|f| html! {
+                { for shown.iter().map(|&f| html! {
                     <FactCard key={f} deck={props.deck.clone()} fact={f} query={props.query.clone()}
                         open={Some(f) == open_index} dispatch={props.dispatch.clone()} />
                 }) }
@@ -73,4 +90,18 @@ pub fn card_list(props: &CardListProps) -> Html {
             }
         </>
     }
+}
+
+/// Runs `f` in a task after the browser has rendered its next frame.
+fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let after_frame = Closure::once_into_js(move || {
+        let task = Closure::once_into_js(f);
+        if let Some(window) = web_sys::window() {
+            // Fails only without a window; nothing would be shown then anyway.
+            let _ = window.set_timeout_with_callback(task.unchecked_ref::<Function>());
+        }
+    });
+    // Likewise.
+    let _ = window.request_animation_frame(after_frame.unchecked_ref::<Function>());
 }

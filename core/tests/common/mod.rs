@@ -122,7 +122,7 @@ impl Deck {
 
     /// Ids of the facts `explore` shows for `view`, in display order.
     pub fn shown(&self, view: &ViewState) -> Vec<String> {
-        self.ids(&self.explore(view).results)
+        self.ids(&self.explore(view).results.best_first())
     }
 
     /// Ids of the facts found by searching `query` alone, best first.
