@@ -245,7 +245,7 @@ pub fn json(dataset: &Dataset, facts: &[usize]) -> String {
     w.open('[');
     for &i in facts {
         w.item();
-        fact_json(&mut w, dataset, &dataset.facts[i]);
+        fact_json(&mut w, dataset, &dataset.facts[i], facts);
     }
     w.close(']');
     w.close('}');
@@ -266,7 +266,9 @@ fn source_json(w: &mut Json, s: &Source) {
     w.close('}');
 }
 
-fn fact_json(w: &mut Json, dataset: &Dataset, f: &Fact) {
+/// `exported`: the facts in the same file; a `compare_with` link to a fact outside it is
+/// left out, so that the file still loads.
+fn fact_json(w: &mut Json, dataset: &Dataset, f: &Fact, exported: &[usize]) {
     w.open('{');
     w.field("id", f.id.as_str());
     w.field("kind", f.kind.slug());
@@ -309,6 +311,9 @@ fn fact_json(w: &mut Json, dataset: &Dataset, f: &Fact) {
             w.close('}');
         }
         w.close(']');
+    }
+    if let Some(other) = f.compare_with.filter(|c| exported.contains(c)) {
+        w.field("compare_with", dataset.facts[other].id.as_str());
     }
     w.close('}');
 }
@@ -755,6 +760,20 @@ mod tests {
         assert_eq!(back.facts, d.facts);
         assert_eq!(back.sectors, d.sectors);
         assert_eq!(back.sources.iter().map(|s| &s.text).collect::<Vec<_>>(), d.sources.iter().map(|s| &s.text).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_view_without_the_compared_fact_drops_the_link_and_still_loads() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/");
+        let json_text = std::fs::read_to_string(format!("{root}dataset.json")).unwrap();
+        let d = load("data/dataset.json", &json_text, |p| std::fs::read_to_string(format!("{root}{p}")).ok()).unwrap();
+        let linking = d.facts.iter().position(|f| f.compare_with.is_some()).expect("a fact with compare_with");
+        let back = load("view.json", &json(&d, &[linking]), |_| None).expect("valid without the linked fact");
+        assert_eq!(back.facts.len(), 1);
+        assert_eq!(back.facts[0].compare_with, None);
+        let target = d.facts[linking].compare_with.unwrap();
+        let both = load("view.json", &json(&d, &[target, linking]), |_| None).expect("valid with it");
+        assert_eq!(both.facts[1].compare_with, Some(0), "the link survives when both facts are exported");
     }
 
     #[test]

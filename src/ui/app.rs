@@ -109,7 +109,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     let dates = {
         let deck = deck.clone();
         let timeline_results = (state.view.mode == Mode::Timeline).then(|| outcome.results.clone());
-        use_memo(timeline_results, move |r| r.as_ref().map(|r| Rc::new(timeline(&deck.dataset, r))))
+        use_memo(timeline_results, move |r| r.as_ref().map(|r| Rc::new(timeline(&deck.dataset, &r.facts().collect::<Vec<_>>()))))
     };
     let dataset = &deck.dataset;
     let view = &state.view;

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use factdeck_core::export;
+use factdeck_core::search::Ranked;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -13,8 +14,9 @@ use super::app::Deck;
 #[derive(Properties, PartialEq)]
 pub struct ExportBarProps {
     pub deck: Rc<Deck>,
-    /// The view's fact indices, in result order (all of them, not only the rendered page).
-    pub results: Vec<usize>,
+    /// The view's matches (all of them, not only the rendered page); ranked in full only
+    /// when a file is asked for, never on a keystroke.
+    pub results: Ranked,
 }
 
 #[function_component(ExportBar)]
@@ -25,7 +27,7 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
     let view_csv = {
         let (deck, results) = (props.deck.clone(), props.results.clone());
         Callback::from(move |_: MouseEvent| {
-            let d = &deck.dataset;
+            let (d, results) = (&deck.dataset, results.best_first());
             let text = export::csv(d, &results, page_url().as_deref());
             download(&export::view_file_name(d, results.len(), "csv"), "text/csv;charset=utf-8", &text);
         })
@@ -33,7 +35,7 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
     let view_json = {
         let (deck, results) = (props.deck.clone(), props.results.clone());
         Callback::from(move |_: MouseEvent| {
-            let d = &deck.dataset;
+            let (d, results) = (&deck.dataset, results.best_first());
             download(&export::view_file_name(d, results.len(), "json"), "application/json", &export::json(d, &results));
         })
     };
