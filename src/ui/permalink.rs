@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::state::Action;
+use super::url_sync::fact_href;
 
 #[derive(Properties, PartialEq)]
 pub struct PermalinkProps {
@@ -14,7 +15,7 @@ pub struct PermalinkProps {
 #[function_component(Permalink)]
 pub fn permalink(props: &PermalinkProps) -> Html {
     let copied = use_state(|| false);
-    let href = format!("?fact={}", props.id);
+    let href = fact_href(&props.id);
     let open = {
         let id = props.id.to_string();
         props.dispatch.reform(move |e: MouseEvent| {
@@ -42,7 +43,7 @@ pub fn permalink(props: &PermalinkProps) -> Html {
     }
 }
 
-/// `?fact=id` resolved against the current page, keeping any sub-path.
+/// A relative link (`?fact=id…`) resolved against the current page, keeping any sub-path.
 fn absolute(relative: &str) -> Option<String> {
     let location = web_sys::window()?.location();
     Some(format!("{}{}{relative}", location.origin().ok()?, location.pathname().ok()?))

@@ -3,10 +3,11 @@
 //! Plain functions rather than components: they hold no state, and every Yew component
 //! adds some 3 KB of generic code to the WebAssembly.
 
-use factdeck_core::url_state::{render, Mode, ViewState};
+use factdeck_core::url_state::{Mode, ViewState};
 use yew::prelude::*;
 
 use super::state::Action;
+use super::url_sync::link_within_dataset;
 
 /// The DOM id of a fact's source link: focus returns here when the source view closes.
 pub fn source_link_id(fact_id: &str) -> String {
@@ -15,7 +16,7 @@ pub fn source_link_id(fact_id: &str) -> String {
 
 /// The address of fact `id`'s source view.
 pub fn source_href(id: &str) -> String {
-    render(&ViewState { open: Some(id.to_owned()), mode: Mode::Source, ..ViewState::default() })
+    link_within_dataset(ViewState { open: Some(id.to_owned()), mode: Mode::Source, ..ViewState::default() })
 }
 
 /// The "Source text" link of the card of fact `id` titled `title`. Its own URL drops the

@@ -11,6 +11,7 @@ use super::app::Deck;
 use super::source_link::{in_app, source_href};
 use super::source_text::{source_text, CURRENT_ID};
 use super::state::Action;
+use super::url_sync::fact_href;
 
 #[derive(Properties, PartialEq)]
 pub struct SourceViewProps {
@@ -75,7 +76,7 @@ pub fn source_view(props: &SourceViewProps) -> Html {
                             <li>
                                 <a href={source_href(&id)} onclick={in_app(&props.dispatch, Action::ShowSource(id.clone()))}>{ &other.title }</a>
                                 { " · " }
-                                <a href={format!("?fact={id}")} onclick={in_app(&props.dispatch, Action::ShowCard(id.clone()))}
+                                <a href={fact_href(&id)} onclick={in_app(&props.dispatch, Action::ShowCard(id.clone()))}
                                     aria-label={format!("Card of “{}”", other.title)}>{ "Card" }</a>
                             </li>
                         }

@@ -10,6 +10,7 @@ use super::app::Deck;
 use super::fact_card::date_html;
 use super::source_link::in_app;
 use super::state::Action;
+use super::url_sync::fact_href;
 
 /// Entries rendered before a "Show more" button, so a large dataset's timeline stays quick.
 const PAGE: usize = 100;
@@ -99,7 +100,7 @@ fn entry(deck: &Deck, e: &Entry, dispatch: &Callback<Action>) -> Html {
             <p class="timeline__when">{ date_html(&e.when) }</p>
             <p class="timeline__what">
                 <span class={classes!("badge", format!("badge--{kind}"))}>{ f.kind.label() }</span>{ " " }
-                <a href={format!("?fact={id}")} onclick={in_app(dispatch, Action::ShowCard(id.clone()))}>{ &f.title }</a>
+                <a href={fact_href(&id)} onclick={in_app(dispatch, Action::ShowCard(id.clone()))}>{ &f.title }</a>
             </p>
             { detail }
         </li>

@@ -11,6 +11,17 @@ pub fn initial_view() -> ViewState {
     current_search().map(|s| parse(&s)).unwrap_or_default()
 }
 
+/// The address of `view` within the dataset shown now: a fact's permalink or source link
+/// keeps `?data=…`, so that it opens the same dataset, not the built-in one.
+pub fn link_within_dataset(view: ViewState) -> String {
+    render(&ViewState { data: initial_view().data, ..view })
+}
+
+/// The address of fact `id`'s card, within the dataset shown now.
+pub fn fact_href(id: &str) -> String {
+    link_within_dataset(ViewState { open: Some(id.to_owned()), ..ViewState::default() })
+}
+
 fn current_search() -> Option<String> {
     if cfg!(target_arch = "wasm32") {
         web_sys::window()?.location().search().ok()

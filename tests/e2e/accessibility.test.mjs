@@ -40,7 +40,8 @@ test('tab_moves_from_search_to_filters_to_cards', async () => {
   const page = await app.open();
   await search(page).focus();
   const order = [];
-  for (let i = 0; i < 20; i++) {
+  // Past the 16 filters and the result bar's controls (view switch, downloads).
+  for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
     order.push(await page.evaluate(() => {
       const el = document.activeElement;

@@ -89,6 +89,20 @@ test('the_loaded_dataset_stays_in_the_url_while_searching_filtering_and_reloadin
   await waitForCount(page, 2, { filtered: false, total: 2 });
 });
 
+test('a_cards_permalink_and_source_link_open_the_same_dataset', async () => {
+  const page = await app.open('?data=extra/mini.json');
+  await waitForCardSet(page, ['solar-memorandum', 'corridor-freight-growth']);
+  const card = page.locator('article#fact-solar-memorandum');
+  const permalink = await card.getByRole('link', { name: /^Permalink to/ }).getAttribute('href');
+  assert.equal(permalink, '?fact=solar-memorandum&data=extra%2Fmini.json');
+  const source = await card.getByRole('link', { name: /^Source text of/ }).getAttribute('href');
+  assert.match(source, /[?&]data=extra%2Fmini\.json(&|$)/);
+  await page.goto(app.url(permalink));
+  await waitForApp(page);
+  await waitForCount(page, 2, { total: 2 });
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Mini dataset');
+});
+
 test('back_to_the_built_in_dataset_reloads_it', async () => {
   const page = await app.open();
   await page.goto(app.url('?data=extra/mini.json'));

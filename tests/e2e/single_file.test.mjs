@@ -115,7 +115,7 @@ test('another_dataset_cannot_load_from_disk_and_says_why', async () => {
   const page = await open('?data=other.json');
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /other\.json: .*opened from disk/);
+  assert.match(await alert.textContent(), /problem in other\.json[\s\S]*opened from disk \(file:\/\/\)/);
 });
 
 test('downloads_work_from_disk', async () => {
