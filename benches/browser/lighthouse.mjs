@@ -18,6 +18,7 @@ import zlib from 'node:zlib';
 
 import { CHROMIUM, chromiumVersion } from './browser.mjs';
 import { COMMITTED, spliceSection } from './lighthouse-report.mjs';
+import { MIME } from './server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -48,16 +49,6 @@ const CHROME_FLAGS = [
   '--no-first-run',
 ];
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * Serves `dir` at "/" as a typical static host does: the right content types, gzip when

@@ -428,3 +428,43 @@ export async function typeQuery(page, text) {
   await search(page).click();
   await search(page).pressSequentially(text);
 }
+
+/**
+ * A two-fact dataset in the dataset format (sources with inline text), for the tests that
+ * load another dataset: `?data=` and the visitor's own file. `extra` is appended to the
+ * source text.
+ */
+export function miniDataset({ title, description, extra = '' }) {
+  const text =
+    'Tashkent, 1 July. The two ministries signed a memorandum on solar power. ' +
+    `Freight traffic on the Middle Corridor grew by 40 percent this year.${extra}`;
+  return {
+    title,
+    description,
+    sectors: [
+      { id: 'energy', label: 'Energy' },
+      { id: 'transport', label: 'Transport' },
+    ],
+    sources: [{ id: 'note-2025', publisher: 'Test wire', title: 'Test note', published: '2025-07-01', text }],
+    facts: [
+      {
+        id: 'solar-memorandum',
+        kind: 'event',
+        title: 'Memorandum on solar power',
+        summary: 'The two ministries signed a memorandum on solar power.',
+        sectors: ['energy'],
+        source: 'note-2025',
+        quote: 'The two ministries signed a memorandum on solar power.',
+      },
+      {
+        id: 'corridor-freight-growth',
+        kind: 'statement',
+        title: 'Freight on the Middle Corridor grew',
+        summary: 'Freight traffic on the Middle Corridor grew by 40 percent this year.',
+        sectors: ['transport'],
+        source: 'note-2025',
+        quote: 'Freight traffic on the Middle Corridor grew by 40 percent this year.',
+      },
+    ],
+  };
+}

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import {
   TOTAL,
   checkbox,
+  miniDataset,
   statusText,
   typeQuery,
   viewSnapshot,
@@ -17,39 +18,7 @@ import {
   useApp,
 } from './helpers.mjs';
 
-const TEXT =
-  'Tashkent, 1 July. The two ministries signed a memorandum on solar power. ' +
-  'Freight traffic on the Middle Corridor grew by 40 percent this year.';
-
-const MINI = {
-  title: 'Mini dataset',
-  description: 'Two facts for the end-to-end tests.',
-  sectors: [
-    { id: 'energy', label: 'Energy' },
-    { id: 'transport', label: 'Transport' },
-  ],
-  sources: [{ id: 'note-2025', publisher: 'Test wire', title: 'Test note', published: '2025-07-01', text: TEXT }],
-  facts: [
-    {
-      id: 'solar-memorandum',
-      kind: 'event',
-      title: 'Memorandum on solar power',
-      summary: 'The two ministries signed a memorandum on solar power.',
-      sectors: ['energy'],
-      source: 'note-2025',
-      quote: 'The two ministries signed a memorandum on solar power.',
-    },
-    {
-      id: 'corridor-freight-growth',
-      kind: 'statement',
-      title: 'Freight on the Middle Corridor grew',
-      summary: 'Freight traffic on the Middle Corridor grew by 40 percent this year.',
-      sectors: ['transport'],
-      source: 'note-2025',
-      quote: 'Freight traffic on the Middle Corridor grew by 40 percent this year.',
-    },
-  ],
-};
+const MINI = miniDataset({ title: 'Mini dataset', description: 'Two facts for the end-to-end tests.' });
 
 const BROKEN = structuredClone(MINI);
 BROKEN.facts[1].quote = 'A sentence the source never says.';

@@ -10,42 +10,14 @@ import { test } from 'node:test';
 
 import AxeBuilder from '@axe-core/playwright';
 
-import { TOTAL, cardIds, search, statusText, typeQuery, useApp, waitForApp, waitForCardSet, waitForCount, waitForSearch, waitForState } from './helpers.mjs';
+import { TOTAL, cardIds, miniDataset, search, statusText, typeQuery, useApp, waitForApp, waitForCardSet, waitForCount, waitForSearch, waitForState } from './helpers.mjs';
 
 const MARKER = 'Zanzibar-7f3c marker sentence';
-const TEXT =
-  'Tashkent, 1 July. The two ministries signed a memorandum on solar power. ' +
-  `Freight traffic on the Middle Corridor grew by 40 percent this year. ${MARKER}.`;
-
-const MINI = {
+const MINI = miniDataset({
   title: 'My own mini dataset',
   description: 'Two facts from a file on this device.',
-  sectors: [
-    { id: 'energy', label: 'Energy' },
-    { id: 'transport', label: 'Transport' },
-  ],
-  sources: [{ id: 'note-2025', publisher: 'Test wire', title: 'Test note', published: '2025-07-01', text: TEXT }],
-  facts: [
-    {
-      id: 'solar-memorandum',
-      kind: 'event',
-      title: 'Memorandum on solar power',
-      summary: 'The two ministries signed a memorandum on solar power.',
-      sectors: ['energy'],
-      source: 'note-2025',
-      quote: 'The two ministries signed a memorandum on solar power.',
-    },
-    {
-      id: 'corridor-freight-growth',
-      kind: 'statement',
-      title: 'Freight on the Middle Corridor grew',
-      summary: 'Freight traffic on the Middle Corridor grew by 40 percent this year.',
-      sectors: ['transport'],
-      source: 'note-2025',
-      quote: 'Freight traffic on the Middle Corridor grew by 40 percent this year.',
-    },
-  ],
-};
+  extra: ` ${MARKER}.`,
+});
 
 const BROKEN = structuredClone(MINI);
 BROKEN.facts[1].quote = 'A sentence the source never says.';
