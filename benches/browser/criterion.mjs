@@ -8,13 +8,9 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { args, opt } from './cli.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const OUT = path.resolve(ROOT, opt('--out', 'target/bench/results'));
 const SINCE = Number(opt('--since', '0'));
 const DIR = path.join(ROOT, 'target/criterion');

@@ -24,16 +24,12 @@ import { fileURLToPath } from 'node:url';
 
 import { chromiumVersion, launch } from './browser.mjs';
 import { serveRoutes } from './server.mjs';
+import { args, opt } from './cli.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 const DATA = path.join(ROOT, 'target/bench/data');
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 /** The built app to measure (another build can be compared with `--dist`). */
 const DIST = path.resolve(ROOT, opt('--dist', 'target/dist-bench'));
 const OUT = path.resolve(ROOT, opt('--out', 'target/bench/results'));

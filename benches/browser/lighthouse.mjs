@@ -16,16 +16,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
-import { CHROMIUM, chromiumVersion } from './browser.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS, chromiumVersion } from './browser.mjs';
 import { COMMITTED, spliceSection } from './lighthouse-report.mjs';
 import { MIME } from './server.mjs';
+import { args, opt } from './cli.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const DIST = path.resolve(ROOT, opt('--dist', 'dist'));
 const RUNS = Number(opt('--runs', '3'));
 const OUT = path.resolve(ROOT, opt('--out', 'target/bench/results'));
@@ -39,15 +35,7 @@ const METRICS = {
   si: 'speed-index',
 };
 // The flags of the end-to-end suite (tests/e2e/helpers.mjs), headless.
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 
 /**

@@ -10,13 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromiumVersion } from './browser.mjs';
+import { args, opt } from './cli.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const OUT = path.resolve(ROOT, opt('--out', 'target/bench/results'));
 const PHASE = opt('--phase', null);
 const FILE = path.join(OUT, 'machine.json');

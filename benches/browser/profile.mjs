@@ -15,14 +15,10 @@ import { fileURLToPath } from 'node:url';
 
 import { launch } from './browser.mjs';
 import { serveRoutes } from './server.mjs';
+import { args, opt } from './cli.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const DIST = path.resolve(ROOT, opt('--dist', 'target/dist-bench'));
 const SIZE = Number(opt('--size', '10000'));
 const CPU = args.includes('--cpu');

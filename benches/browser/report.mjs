@@ -10,14 +10,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { loadCommitted, renderSection } from './lighthouse-report.mjs';
+import { args, opt } from './cli.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const RESULTS = path.resolve(ROOT, opt('--results', 'target/bench/results'));
 const OUT = path.resolve(ROOT, opt('--out', 'BENCHMARKS.md'));
 

@@ -14,16 +14,12 @@ import { fileURLToPath } from 'node:url';
 
 import { chromiumVersion, launch } from './browser.mjs';
 import { serveRoutes } from './server.mjs';
+import { args, opt } from './cli.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 const DATA = path.join(ROOT, 'target/bench/data');
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const OUT = path.resolve(ROOT, opt('--out', 'target/bench/results'));
 const SIZES = opt('--sizes', '1000,10000,100000').split(',').map(Number);
 const ONLY = opt('--only', null);

@@ -10,14 +10,10 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { args, opt } from './cli.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const OUT = path.resolve(ROOT, opt('--out', 'target/bench/results'));
 const DIST = path.resolve(ROOT, opt('--dist', 'target/dist-bench'));
 const TWIGGY_DIR = path.resolve(ROOT, opt('--twiggy', 'target/bench-twiggy'));
