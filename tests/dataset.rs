@@ -134,6 +134,7 @@ const BROKEN: &[(&str, &str)] = &[
     ("missing-title", "fact \"treaty\", field `title`: is missing"),
     ("sectors-not-a-list", "fact \"turnover\", field `sectors`: expected a list, found a string"),
     ("non-http-source-url", "source \"wire\", field `url`: \"javascript:alert(1)\" is not an http(s) address"),
+    ("attribute-breaking-source-url", "source \"wire\", field `url`: \"http://\"onmouseover=alert(1)\" is not an http(s) address"),
     ("compare-with-unknown-fact", "fact \"turnover\", field `compare_with`: no fact has id \"goal\""),
     ("compare-with-fact-without-quantity", "fact \"turnover\", field `compare_with`: fact \"treaty\" has no quantity to compare with"),
     ("invalid-json", "dataset: invalid JSON at line 5 column 3: trailing comma"),
