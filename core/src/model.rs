@@ -365,6 +365,22 @@ impl fmt::Display for Quantity {
     }
 }
 
+/// A file size as people read it: `9.6 MB`, `512 KB`, `300 bytes` (decimal units, MB to
+/// one decimal, KB rounded up so that a small file never reads "0 KB"). Computed on
+/// integers, like `format_number`, so the wasm carries no float-printing code.
+pub fn format_bytes(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    } else if bytes >= 1000 {
+        format!("{} KB", bytes.div_ceil(1000))
+    } else if bytes == 1 {
+        "1 byte".to_owned()
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 /// Formats a finite number without a trailing `.0`, with comma grouping for whole
 /// thousands below 10^15 (`1,000`, `25.5`, `1234.5`). A fraction gets the fewest decimals
 /// that give back the same number, as Rust's `{}` does for any number written with up to
@@ -471,7 +487,21 @@ pub struct Fact {
 
 #[cfg(test)]
 mod tests {
-    use super::format_number;
+    use super::{format_bytes, format_number};
+
+    #[test]
+    fn file_sizes_read_as_people_write_them() {
+        assert_eq!(format_bytes(0), "0 bytes");
+        assert_eq!(format_bytes(1), "1 byte");
+        assert_eq!(format_bytes(999), "999 bytes");
+        assert_eq!(format_bytes(1000), "1 KB");
+        assert_eq!(format_bytes(1001), "2 KB", "rounded up: never less than the file");
+        assert_eq!(format_bytes(512_000), "512 KB");
+        assert_eq!(format_bytes(999_999), "1000 KB");
+        assert_eq!(format_bytes(1_000_000), "1.0 MB");
+        assert_eq!(format_bytes(9_640_000), "9.6 MB");
+        assert_eq!(format_bytes(9_960_000), "10.0 MB");
+    }
 
     #[test]
     fn figures_print_as_written() {

@@ -103,9 +103,5 @@ fn post(scope: &DedicatedWorkerGlobalScope, parts: &[JsValue], transfer: Option<
 
 /// `9.6 MB`, `512 KB`.
 fn megabytes(bytes: f64) -> String {
-    if bytes >= 1_000_000.0 {
-        format!("{:.1} MB", bytes / 1_000_000.0)
-    } else {
-        format!("{} KB", (bytes / 1000.0).ceil())
-    }
+    factdeck_core::model::format_bytes(bytes.max(0.0) as u64)
 }

@@ -75,13 +75,8 @@ pub fn dataset_picker(props: &DatasetPickerProps) -> Html {
     }
 }
 
-/// `9.6 MB`, `512 KB`, `300 bytes`.
+/// `9.6 MB`, `512 KB`, `300 bytes`, from the byte count the browser reports.
 pub fn size_label(bytes: f64) -> String {
-    if bytes >= 1_000_000.0 {
-        format!("{:.1} MB", bytes / 1_000_000.0)
-    } else if bytes >= 1000.0 {
-        format!("{} KB", (bytes / 1000.0).round())
-    } else {
-        format!("{bytes} bytes")
-    }
+    // Sizes come from `File.size` and storage lengths: whole, non-negative numbers.
+    factdeck_core::model::format_bytes(bytes.max(0.0) as u64)
 }
