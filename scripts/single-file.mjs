@@ -41,9 +41,10 @@ export function singleFile(dir) {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const read = (url, encoding) => readFileSync(join(dir, basename(url)), encoding);
 
-  // Trunk's loader: `import init, * as bindings from '<glue>.js'` and the wasm's URL.
+  // Trunk's loader, as scripts/defer-hook.mjs left it: `await import('<glue>.js')` and the
+  // wasm's URL.
   const loader = one(html, /<script type="module">([\s\S]*?)<\/script>/, 'module loader script');
-  const glueUrl = one(loader[1], /import init, \* as bindings from '([^']+)';/, 'glue import')[1];
+  const glueUrl = one(loader[1], /const bindings = await import\('([^']+)'\);/, 'glue import')[1];
   const wasmUrl = one(loader[1], /__trunkInitializer\(init, '([^']+)'/, 'wasm URL')[1];
   const cssLink = one(html, /<link rel="stylesheet" href="([^"]+)"[^>]*\/?>/, 'stylesheet link');
   const iconLink = one(html, /<link rel="icon" href="([^"]+\.svg)"[^>]*\/?>/, 'SVG icon link');

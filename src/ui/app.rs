@@ -53,7 +53,11 @@ pub fn app() -> Html {
     // whatever the URL says: that is the page prerendered at build time (prerender/), which
     // this render hydrates node for node. The URL's view follows at once (`use_url_sync`).
     let url_view = use_memo((), |_| initial_view());
-    use_effect_with((), |_| super::offline::register_service_worker());
+    use_effect_with((), |_| {
+        // The first render (the hydration of the prerendered page) is over.
+        super::hydration::end();
+        super::offline::register_service_worker();
+    });
     let (decks, command) = use_decks(url_view.data.clone());
     match &decks.shown {
         Shown::Loading(what) => html! {
@@ -115,9 +119,11 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     let view = &state.view;
     // The source view's fact; a link naming a fact this dataset lacks gets a notice.
     let source_fact = (view.mode == Mode::Source).then(|| view.open.as_deref().and_then(|id| dataset.fact_index(id)));
+    // One callback for the explorer's life: children compare it by identity, so a new one
+    // per render would re-render every card whenever anything else changed.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
     };
     let sector_options: Vec<FacetOption> = outcome
         .counts

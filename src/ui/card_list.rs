@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use super::app::Deck;
 use super::fact_card::{anchor, FactCard};
+use super::hydration;
 use super::state::Action;
 
 /// Cards rendered per page. Each card is some 60 DOM nodes; rendering and laying out more
@@ -75,13 +76,27 @@ pub fn card_list(props: &CardListProps) -> Html {
         let results = props.results.clone();
         Callback::from(move |_: MouseEvent| pages.set((results.clone(), limit + PAGE)))
     };
+    // While the prerendered cards adopt their nodes, one task each (hydration.rs), the list
+    // says it is busy.
+    let adopting = use_state_eq(hydration::active);
+    let list = use_node_ref();
+    {
+        let (adopting, list) = (adopting.clone(), list.clone());
+        use_effect_with((), move |_| {
+            if *adopting {
+                hydration::when_adopted(list, move || adopting.set(false));
+            }
+        });
+    }
     html! {
         <>
-            <div class="cards">
-                { for shown.iter().map(|&f| html! {
-                    <FactCard key={f} deck={props.deck.clone()} fact={f} query={props.query.clone()}
-                        open={Some(f) == open_index} dispatch={props.dispatch.clone()} />
-                }) }
+            <div class="cards" ref={list} aria-busy={adopting.then_some("true")}>
+                <Suspense>
+                    { for shown.iter().map(|&f| html! {
+                        <FactCard key={f} deck={props.deck.clone()} fact={f} query={props.query.clone()}
+                            open={Some(f) == open_index} dispatch={props.dispatch.clone()} />
+                    }) }
+                </Suspense>
             </div>
             if remaining > 0 {
                 <button type="button" class="button show-more" onclick={more}>
@@ -95,13 +110,7 @@ pub fn card_list(props: &CardListProps) -> Html {
 /// Runs `f` in a task after the browser has rendered its next frame.
 fn after_next_paint(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
-    let after_frame = Closure::once_into_js(move || {
-        let task = Closure::once_into_js(f);
-        if let Some(window) = web_sys::window() {
-            // Fails only without a window; nothing would be shown then anyway.
-            let _ = window.set_timeout_with_callback(task.unchecked_ref::<Function>());
-        }
-    });
-    // Likewise.
+    let after_frame = Closure::once_into_js(move || hydration::in_next_task(f));
+    // Fails only without a window; nothing would be shown then anyway.
     let _ = window.request_animation_frame(after_frame.unchecked_ref::<Function>());
 }

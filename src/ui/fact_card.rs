@@ -12,6 +12,7 @@ use super::chart::chart;
 use super::cite_fact::CiteFact;
 use super::fact_details::FactDetails;
 use super::highlighted::Highlighted;
+use super::hydration::use_adopt_later;
 use super::permalink::Permalink;
 use super::source_link::source_link;
 use super::source_quote::SourceQuote;
@@ -36,7 +37,9 @@ pub fn anchor(fact: &Fact) -> String {
 }
 
 #[function_component(FactCard)]
-pub fn fact_card(props: &FactCardProps) -> Html {
+pub fn fact_card(props: &FactCardProps) -> HtmlResult {
+    // A prerendered card adopts its nodes in a task of its own (see hydration.rs).
+    use_adopt_later()?;
     let dataset = &props.deck.dataset;
     let fact = &dataset.facts[props.fact];
     let anchor = anchor(fact);
@@ -50,7 +53,7 @@ pub fn fact_card(props: &FactCardProps) -> Html {
         let open = props.open;
         props.dispatch.reform(move |_: MouseEvent| Action::Open((!open).then(|| id.clone())))
     };
-    html! {
+    Ok(html! {
         <article id={anchor.clone()} class={classes!("card", format!("card--{kind}"), props.open.then_some("card--open"))} aria-labelledby={title_id.clone()}>
             <div class="card__top">
                 <span class={classes!("badge", format!("badge--{kind}"))}>{ fact.kind.label() }</span>
@@ -91,7 +94,7 @@ pub fn fact_card(props: &FactCardProps) -> Html {
                 <CiteFact deck={props.deck.clone()} fact={props.fact} />
             </div>
         </article>
-    }
+    })
 }
 
 /// A date with its "inferred" mark and the source's own phrase.

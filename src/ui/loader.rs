@@ -6,7 +6,7 @@
 //! the page stays usable and shows progress; it is never sent anywhere. It is kept on this
 //! device only when the visitor asks (`own_store`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use factdeck_core::dataset::{self, Dataset, DatasetError};
@@ -19,6 +19,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use super::app::Deck;
+use super::hydration;
 use super::own_store::{self, Saved};
 use super::url_sync::initial_view;
 
@@ -161,10 +162,7 @@ pub enum Command {
 #[hook]
 pub fn use_decks(path: Option<String>) -> (UseReducerHandle<DeckModel>, Callback<Command>) {
     let model = use_reducer(|| {
-        let builtin = match crate::data::load() {
-            Ok(d) => Shown::Deck { deck: Rc::new(Deck::new(d)), origin: Origin::Embedded },
-            Err(errors) => Shown::Errors { name: "the built-in dataset".into(), own: false, errors: Rc::new(errors) },
-        };
+        let builtin = PREPARED.with(|p| p.take()).unwrap_or_else(builtin);
         DeckModel { shown: builtin.clone(), busy: None, saved: None, note: None, job: 0, builtin }
     });
     let jobs = use_mut_ref(|| Jobs { next: 1, running: None });
@@ -175,7 +173,8 @@ pub fn use_decks(path: Option<String>) -> (UseReducerHandle<DeckModel>, Callback
     };
     {
         let (model, jobs) = (model.clone(), jobs.clone());
-        use_effect_with(path, move |path| {
+        // In a task after the render: reading storage can wait for the page to be adopted.
+        use_effect_with(path.clone(), move |_| hydration::in_next_task(move || {
             let saved = own_store::saved();
             model.dispatch(DeckAction::Saved(saved.clone(), None));
             match path.as_deref() {
@@ -189,9 +188,28 @@ pub fn use_decks(path: Option<String>) -> (UseReducerHandle<DeckModel>, Callback
                 },
                 Some(path) => fetch_site_dataset(&model, path.to_owned()),
             }
-        });
+        }));
     }
     (model, command)
+}
+
+thread_local! {
+    /// The built-in dataset, parsed and indexed ahead of the first render (`prepare`).
+    static PREPARED: Cell<Option<Shown>> = const { Cell::new(None) };
+}
+
+/// The built-in dataset, ready to show (or its errors).
+fn builtin() -> Shown {
+    match crate::data::load() {
+        Ok(d) => Shown::Deck { deck: Rc::new(Deck::new(d)), origin: Origin::Embedded },
+        Err(errors) => Shown::Errors { name: "the built-in dataset".into(), own: false, errors: Rc::new(errors) },
+    }
+}
+
+/// Parses and indexes the built-in dataset now, so that the first render, which adopts the
+/// prerendered page, need not: the two then run in separate tasks (`main`).
+pub fn prepare() {
+    PREPARED.with(|p| p.set(Some(builtin())));
 }
 
 struct Jobs {

@@ -16,6 +16,7 @@ mod fact_card;
 mod fact_details;
 mod header;
 mod highlighted;
+pub mod hydration;
 mod loader;
 mod mode_focus;
 mod offline;
@@ -32,3 +33,4 @@ mod url_sync;
 mod view_switch;
 
 pub use app::{App, Deck, Explorer, ExplorerProps};
+pub use loader::prepare;

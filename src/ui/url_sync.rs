@@ -1,7 +1,7 @@
 //! Keeps the address bar and the view in step: every view change writes the URL, and
 //! Back/Forward restore the view. The only UI module that touches `history`/`location`.
 
-use factdeck_core::url_state::{parse, render, ViewState};
+use factdeck_core::url_state::{parse, render, ViewState, MAX_QUERY_CHARS};
 use yew::prelude::*;
 
 use super::state::{Action, AppState};
@@ -62,9 +62,14 @@ pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
             // The first render reproduced the prerendered page (the default view) so that it
             // could be hydrated; the URL says what to show. Nothing is written until then.
             // A URL naming another dataset is the loader's business: it replaces this deck.
-            let url = initial_view();
+            // In a task of its own: the adoption of the page is work enough for one. What the
+            // visitor typed before the app ran is their latest word, over the URL's query.
+            let mut url = initial_view();
+            if let Some(typed) = super::hydration::typed_query() {
+                url.query = typed.chars().take(MAX_QUERY_CHARS).collect();
+            }
             if url.data == view.data {
-                handle.dispatch(Action::Start(url));
+                super::hydration::in_next_task(move || handle.dispatch(Action::Start(url)));
             }
             return;
         }

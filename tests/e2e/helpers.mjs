@@ -288,12 +288,13 @@ export function useApp({ dist = ROOT_DIST, base = '/', files = {} } = {}) {
 /**
  * Waits until the WebAssembly app runs and shows its result count. The prerendered page
  * shows a count before the app starts; its notice (`.js-notice`) goes once the app has
- * taken the page over and applied the URL's view.
+ * taken the page over and applied the URL's view, and the card list is marked busy
+ * (`aria-busy`) until every prerendered card has been adopted (src/ui/hydration.rs).
  */
 export async function waitForApp(page) {
   await waitForState(
     page,
-    () => !!document.querySelector('#result-count') && !document.querySelector('.js-notice'),
+    () => !!document.querySelector('#result-count') && !document.querySelector('.js-notice') && !document.querySelector('[aria-busy]'),
     undefined,
     'the app to start',
   );
