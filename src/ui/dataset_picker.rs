@@ -19,6 +19,13 @@ pub struct DatasetPickerProps {
 #[function_component(DatasetPicker)]
 pub fn dataset_picker(props: &DatasetPickerProps) -> Html {
     let over = use_state_eq(|| false);
+    // On narrow screens the drop zone folds behind a button, so that the search box is not
+    // pushed below the fold; wide screens always show it (style.css).
+    let open = use_state_eq(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
     let onchange = {
         let command = props.command.clone();
         Callback::from(move |e: Event| {
@@ -54,9 +61,12 @@ pub fn dataset_picker(props: &DatasetPickerProps) -> Html {
     };
     let cancel = props.command.reform(|_: MouseEvent| Command::Cancel);
     html! {
-        <section class="own-data own-data--picker" aria-labelledby="own-file-title">
+        <section class={classes!("own-data", "own-data--picker", open.then_some("own-data--open"))} aria-labelledby="own-file-title">
             <h2 id="own-file-title" class="own-data__title">{ props.title.clone() }</h2>
-            <div class={classes!("drop-zone", over.then_some("drop-zone--over"))} {ondragover} {ondragleave} {ondrop}>
+            <button type="button" class="button button--quiet own-data__toggle" aria-expanded={open.to_string()} aria-controls="own-file-zone" onclick={toggle}>
+                { props.title.clone() }
+            </button>
+            <div id="own-file-zone" class={classes!("drop-zone", over.then_some("drop-zone--over"))} {ondragover} {ondragleave} {ondrop}>
                 <label for="own-file" class="drop-zone__label">{ "Choose a dataset file (JSON)" }</label>
                 <input type="file" id="own-file" class="drop-zone__input" accept=".json,application/json" aria-describedby="own-file-hint" {onchange} />
                 <p id="own-file-hint" class="drop-zone__hint">

@@ -78,3 +78,24 @@ test('at_320px_every_card_opened_in_turn_fits', async () => {
     await assertNoHorizontalScroll(page, `card ${id} open`);
   }
 });
+
+test('at_320px_the_own_dataset_picker_folds_so_the_search_box_is_near_the_top', async () => {
+  const page = await app.open('', PHONE);
+  const search = page.getByRole('searchbox', { name: 'Search facts' });
+  const top = (await search.boundingBox()).y;
+  const toggle = page.getByRole('button', { name: 'Explore your own dataset' });
+  assert.ok(await toggle.isVisible(), 'one button stands for the picker');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.getByLabel('Choose a dataset file (JSON)').isVisible(), false, 'the drop zone is folded');
+  // The heading, description and the one button: the search box starts in the first 480 px
+  // of a 640 px screen, with room to type below it.
+  assert.ok(top < 480, `search box at ${top}px`);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.ok(await page.getByLabel('Choose a dataset file (JSON)').isVisible(), 'unfolded on request');
+  await assertNoHorizontalScroll(page, 'picker unfolded');
+  // Wide screens show the drop zone itself, and no button.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await toggle.isVisible(), false);
+  assert.ok(await page.getByRole('heading', { name: 'Explore your own dataset' }).isVisible());
+});
