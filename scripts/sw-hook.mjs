@@ -19,8 +19,12 @@ const files = readdirSync(dir, { withFileTypes: true })
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
 const version = `factdeck-${hash.digest('hex').slice(0, 16)}`;
-// The page itself is precached as "./" (index.html's URL); hashed assets by name.
-const assets = ['./', ...files.filter((f) => f !== 'index.html').map((f) => `./${f}`)];
+// The page itself is precached as "./" (index.html's URL); hashed assets by name. The
+// loader worker (factdeck-loader*: it checks a visitor's own file) is left out: most visits
+// never open a file, so a first visit should not download it. The worker caches it when it
+// is first used, and without it the page checks a file itself (src/ui/loader.rs).
+const ON_DEMAND = /^factdeck-loader/;
+const assets = ['./', ...files.filter((f) => f !== 'index.html' && !ON_DEMAND.test(f)).map((f) => `./${f}`)];
 const template = readFileSync(new URL('../static/sw.template.js', import.meta.url), 'utf8');
 const sw = template
   .replace('__VERSION__', JSON.stringify(version))

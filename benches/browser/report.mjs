@@ -434,7 +434,10 @@ if (quality && Q) {
 
 if (sizes) {
   p('## First-load size (the app)');
-  p(`Every file of \`${sizes.dist}\` (\`trunk build --release\`), raw, gzip -9 and brotli (quality 11), by Node's zlib. 1 kB = 1000 bytes.`);
+  p(
+    `What a first visit downloads from \`${sizes.dist}\` (\`trunk build --release\`): the page, \`sw.js\` and the files it ` +
+      `precaches, raw, gzip -9 and brotli (quality 11), by Node's zlib. 1 kB = 1000 bytes.`,
+  );
   const t = sizes.byType;
   p(
     table(
@@ -443,6 +446,13 @@ if (sizes) {
     ),
   );
   p(table(['file', 'raw', 'gzip', 'brotli'], sizes.files.map((f) => [code(f.file), kb(f.raw), kb(f.gzip), kb(f.brotli)])));
+  if (sizes.onDemand?.length) {
+    const sum = (k) => sizes.onDemand.reduce((a, f) => a + f[k], 0);
+    p(
+      `Loaded only when used, not on a first visit: ${sizes.onDemand.map((f) => code(f.file)).join(', ')} (the checker ` +
+        `of a visitor's own file), ${kb(sum('raw'))} raw, ${kb(sum('gzip'))} gzip, ${kb(sum('brotli'))} brotli.`,
+    );
+  }
   if (sizes.singleFile) {
     const f = sizes.singleFile;
     p(

@@ -74,10 +74,17 @@ function main() {
   // from disk; a visit to the site never loads it, so it is reported on its own.
   const singlePath = path.join(DIST, SINGLE_FILE);
   const singleFile = existsSync(singlePath) ? { file: SINGLE_FILE, ...compressed(readFileSync(singlePath)) } : null;
-  const files = readdirSync(DIST)
+  // A first visit downloads the page, sw.js and what sw.js precaches; the rest (the loader
+  // worker, for a visitor's own file) only when used, so it is reported apart.
+  const sw = readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+  const precached = new Set(JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]).map((a) => path.basename(a)));
+  const firstVisit = (f) => f === 'index.html' || f === 'sw.js' || precached.has(f);
+  const all = readdirSync(DIST)
     .filter((f) => f !== SINGLE_FILE && statSync(path.join(DIST, f)).isFile())
     .sort()
     .map((f) => ({ file: f, type: TYPES[path.extname(f)] ?? 'other', ...compressed(readFileSync(path.join(DIST, f))) }));
+  const files = all.filter((f) => firstVisit(f.file));
+  const onDemand = all.filter((f) => !firstVisit(f.file));
   const byType = {};
   for (const t of ['html', 'js', 'wasm', 'css', 'other']) {
     const fs = files.filter((f) => f.type === t);
@@ -91,6 +98,7 @@ function main() {
   const report = {
     dist: path.relative(ROOT, DIST),
     files,
+    onDemand,
     byType,
     total,
     singleFile,

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { ROOT_DIST, cardIds, search, useApp, waitForApp, waitForCount } from './helpers.mjs';
+import { ROOT_DIST, cardIds, miniDataset, search, useApp, waitForApp, waitForCount } from './helpers.mjs';
 
 const app = useApp();
 
@@ -14,8 +14,9 @@ test('the_service_worker_precaches_exactly_the_files_of_this_build', () => {
   const sw = readFileSync(join(ROOT_DIST, 'sw.js'), 'utf8');
   const listed = JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]);
   const built = readdirSync(ROOT_DIST, { withFileTypes: true })
-    // factdeck.html, the single-file build, is for opening from disk, not for the cache.
-    .filter((e) => e.isFile() && !['sw.js', 'index.html', 'factdeck.html'].includes(e.name))
+    // factdeck.html, the single-file build, is for opening from disk, not for the cache;
+    // the loader worker is fetched (and then cached) only when a visitor opens a file.
+    .filter((e) => e.isFile() && !['sw.js', 'index.html', 'factdeck.html'].includes(e.name) && !e.name.startsWith('factdeck-loader'))
     .map((e) => `./${e.name}`);
   assert.deepEqual([...listed].sort(), ['./', ...built].sort());
   assert.match(sw, /const VERSION = "factdeck-[0-9a-f]{16}";/);
@@ -33,4 +34,22 @@ test('after_a_first_visit_the_explorer_reloads_and_searches_offline', async () =
   await page.goto(app.url('?sector=energy'));
   await waitForApp(page);
   assert.equal(await page.locator('#sector-energy').isChecked(), true, 'a shared link opens offline too');
+});
+
+test('offline_a_visitor_can_still_open_their_own_file_without_the_uncached_checker', async () => {
+  app.allow(/^request failed: .*factdeck-loader.*ERR_INTERNET_DISCONNECTED/);
+  const page = await app.open('', { serviceWorkers: 'allow' });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  await page.context().setOffline(true);
+  await page.reload();
+  await waitForApp(page);
+  // The checker worker was never used, so it is not cached: the page checks the file itself.
+  const own = miniDataset({ title: 'Offline file', description: 'Opened with no network.' });
+  await page.getByLabel('Choose a dataset file (JSON)').setInputFiles({
+    name: 'offline.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(own)),
+  });
+  await waitForCount(page, 2, { total: 2 });
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Offline file');
 });
