@@ -25,7 +25,7 @@ use super::timeline::Timeline;
 use super::dataset_bar::DatasetBar;
 use super::dataset_errors::DatasetErrors;
 use super::loader::{use_decks, Command, Origin, Shown};
-use super::url_sync::{initial_view, use_url_sync};
+use super::url_sync::{initial_view, use_url_sync, Links};
 use super::view_switch::view_switch;
 
 /// A dataset with its search index. Compared by identity: one `Deck` is built per load.
@@ -180,7 +180,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         },
     };
     html! {
-        <>
+        <ContextProvider<Links> context={Links::new(view.data.clone())}>
             <Header dataset_title={dataset.title.clone()} description={dataset.description.clone()} facts={total} sources={dataset.sources.len()}>{ props.banner.clone() }</Header>
             <main id="main" class="layout">
                 <div class="layout__controls">
@@ -212,6 +212,6 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     { results }
                 </section>
             </main>
-        </>
+        </ContextProvider<Links>>
     }
 }

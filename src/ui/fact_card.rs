@@ -17,6 +17,7 @@ use super::permalink::Permalink;
 use super::source_link::source_link;
 use super::source_quote::SourceQuote;
 use super::state::Action;
+use super::url_sync::use_links;
 
 #[derive(Properties, PartialEq)]
 pub struct FactCardProps {
@@ -38,6 +39,7 @@ pub fn anchor(fact: &Fact) -> String {
 
 #[function_component(FactCard)]
 pub fn fact_card(props: &FactCardProps) -> HtmlResult {
+    let links = use_links();
     // A prerendered card adopts its nodes in a task of its own (see hydration.rs).
     use_adopt_later()?;
     let dataset = &props.deck.dataset;
@@ -90,7 +92,7 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
                     { if props.open { "Hide details" } else { "Details" } }
                 </button>
                 <Permalink id={fact.id.to_string()} title={fact.title.clone()} dispatch={props.dispatch.clone()} />
-                { source_link(fact.id.as_str(), &fact.title, &props.dispatch) }
+                { source_link(&links, fact.id.as_str(), &fact.title, &props.dispatch) }
                 <CiteFact deck={props.deck.clone()} fact={props.fact} />
             </div>
         </article>

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::state::Action;
-use super::url_sync::fact_href;
+use super::url_sync::use_links;
 
 #[derive(Properties, PartialEq)]
 pub struct PermalinkProps {
@@ -15,7 +15,7 @@ pub struct PermalinkProps {
 #[function_component(Permalink)]
 pub fn permalink(props: &PermalinkProps) -> Html {
     let copied = use_state(|| false);
-    let href = fact_href(&props.id);
+    let href = use_links().fact(&props.id);
     let open = {
         let id = props.id.to_string();
         props.dispatch.reform(move |e: MouseEvent| {

@@ -3,28 +3,22 @@
 //! Plain functions rather than components: they hold no state, and every Yew component
 //! adds some 3 KB of generic code to the WebAssembly.
 
-use factdeck_core::url_state::{Mode, ViewState};
 use yew::prelude::*;
 
 use super::state::Action;
-use super::url_sync::link_within_dataset;
+use super::url_sync::Links;
 
 /// The DOM id of a fact's source link: focus returns here when the source view closes.
 pub fn source_link_id(fact_id: &str) -> String {
     format!("fact-{fact_id}-source")
 }
 
-/// The address of fact `id`'s source view.
-pub fn source_href(id: &str) -> String {
-    link_within_dataset(ViewState { open: Some(id.to_owned()), mode: Mode::Source, ..ViewState::default() })
-}
-
 /// The "Source text" link of the card of fact `id` titled `title`. Its own URL drops the
 /// current filters; the action keeps them, so closing the source view comes back to the
 /// same list.
-pub fn source_link(id: &str, title: &str, dispatch: &Callback<Action>) -> Html {
+pub fn source_link(links: &Links, id: &str, title: &str, dispatch: &Callback<Action>) -> Html {
     html! {
-        <a id={source_link_id(id)} class="button button--quiet" href={source_href(id)}
+        <a id={source_link_id(id)} class="button button--quiet" href={links.source(id)}
             onclick={in_app(dispatch, Action::ShowSource(id.to_owned()))} aria-label={format!("Source text of “{title}”")}>
             { "Source text" }
         </a>

@@ -6,14 +6,15 @@ use factdeck_core::source_view::{pieces, Piece, QuoteSpan};
 use yew::prelude::*;
 
 use super::app::Deck;
-use super::source_link::{in_app, source_href};
+use super::source_link::in_app;
 use super::state::Action;
+use super::url_sync::Links;
 
 /// DOM id of the highlighted quote, which receives focus.
 pub const CURRENT_ID: &str = "source-current";
 
 /// The text of source `source` with `spans` marked, `current` (a fact index) highlighted.
-pub fn source_text(deck: &Deck, source: usize, spans: &[QuoteSpan], current: usize, dispatch: &Callback<Action>) -> Html {
+pub fn source_text(deck: &Deck, links: &Links, source: usize, spans: &[QuoteSpan], current: usize, dispatch: &Callback<Action>) -> Html {
     let dataset = &deck.dataset;
     let text = dataset.sources[source].text.as_str();
     let parts = pieces(text.len(), spans, Some(current));
@@ -30,7 +31,7 @@ pub fn source_text(deck: &Deck, source: usize, spans: &[QuoteSpan], current: usi
                     let f = &dataset.facts[fact];
                     html! {
                         <mark class="source-mark source-mark--other">
-                            <a href={source_href(f.id.as_str())} title={f.title.clone()} onclick={in_app(dispatch, Action::ShowSource(f.id.to_string()))}>{ &text[range] }</a>
+                            <a href={links.source(f.id.as_str())} title={f.title.clone()} onclick={in_app(dispatch, Action::ShowSource(f.id.to_string()))}>{ &text[range] }</a>
                         </mark>
                     }
                 }

@@ -8,10 +8,10 @@ use factdeck_core::url_state::Mode;
 use yew::prelude::*;
 
 use super::app::Deck;
-use super::source_link::{in_app, source_href};
+use super::source_link::in_app;
 use super::source_text::{source_text, CURRENT_ID};
 use super::state::Action;
-use super::url_sync::fact_href;
+use super::url_sync::use_links;
 
 #[derive(Properties, PartialEq)]
 pub struct SourceViewProps {
@@ -26,6 +26,7 @@ pub fn source_view(props: &SourceViewProps) -> Html {
     let dataset = &props.deck.dataset;
     let fact = &dataset.facts[props.fact];
     let source = &dataset.sources[fact.source];
+    let links = use_links();
     let spans = {
         let deck = props.deck.clone();
         use_memo((props.deck.clone(), fact.source), move |&(_, s)| quote_spans(&deck.dataset, s))
@@ -65,7 +66,7 @@ pub fn source_view(props: &SourceViewProps) -> Html {
                         others.len(), if others.len() == 1 { "fact" } else { "facts" }, if others.len() == 1 { "is" } else { "are" }) }
                 }
             </p>
-            { source_text(&props.deck, fact.source, &spans, props.fact, &props.dispatch) }
+            { source_text(&props.deck, &links, fact.source, &spans, props.fact, &props.dispatch) }
             if !others.is_empty() {
                 <h4 class="source-view__others-heading">{ "Other facts from this source" }</h4>
                 <ul class="source-view__others">
@@ -74,9 +75,9 @@ pub fn source_view(props: &SourceViewProps) -> Html {
                         let id = other.id.to_string();
  html! {
                             <li>
-                                <a href={source_href(&id)} onclick={in_app(&props.dispatch, Action::ShowSource(id.clone()))}>{ &other.title }</a>
+                                <a href={links.source(&id)} onclick={in_app(&props.dispatch, Action::ShowSource(id.clone()))}>{ &other.title }</a>
                                 { " · " }
-                                <a href={fact_href(&id)} onclick={in_app(&props.dispatch, Action::ShowCard(id.clone()))}
+                                <a href={links.fact(&id)} onclick={in_app(&props.dispatch, Action::ShowCard(id.clone()))}
                                     aria-label={format!("Card of “{}”", other.title)}>{ "Card" }</a>
                             </li>
                         }

@@ -10,7 +10,7 @@ use super::app::Deck;
 use super::fact_card::date_html;
 use super::source_link::in_app;
 use super::state::Action;
-use super::url_sync::fact_href;
+use super::url_sync::{use_links, Links};
 
 /// Entries rendered before a "Show more" button, so a large dataset's timeline stays quick.
 const PAGE: usize = 100;
@@ -25,6 +25,7 @@ pub struct TimelineProps {
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let limit = use_state_eq(|| PAGE);
+    let links = use_links();
     {
         let limit = limit.clone();
         use_effect_with(props.timeline.clone(), move |_| limit.set(PAGE));
@@ -60,7 +61,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <section class="timeline__year" aria-labelledby={heading.clone()} key={y.year}>
                         <h3 id={heading} class="timeline__year-heading">{ y.year }</h3>
                         <ol class="timeline__entries">
-                            { for y.entries[..shown].iter().map(|e| entry(&props.deck, e, &props.dispatch)) }
+                            { for y.entries[..shown].iter().map(|e| entry(&props.deck, &links, e, &props.dispatch)) }
                         </ol>
                     </section>
                 })
@@ -74,7 +75,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     }
 }
 
-fn entry(deck: &Deck, e: &Entry, dispatch: &Callback<Action>) -> Html {
+fn entry(deck: &Deck, links: &Links, e: &Entry, dispatch: &Callback<Action>) -> Html {
     let f = &deck.dataset.facts[e.fact];
     let id = f.id.to_string();
     let kind = f.kind.slug();
@@ -100,7 +101,7 @@ fn entry(deck: &Deck, e: &Entry, dispatch: &Callback<Action>) -> Html {
             <p class="timeline__when">{ date_html(&e.when) }</p>
             <p class="timeline__what">
                 <span class={classes!("badge", format!("badge--{kind}"))}>{ f.kind.label() }</span>{ " " }
-                <a href={fact_href(&id)} onclick={in_app(dispatch, Action::ShowCard(id.clone()))}>{ &f.title }</a>
+                <a href={links.fact(&id)} onclick={in_app(dispatch, Action::ShowCard(id.clone()))}>{ &f.title }</a>
             </p>
             { detail }
         </li>

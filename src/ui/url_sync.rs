@@ -1,7 +1,7 @@
 //! Keeps the address bar and the view in step: every view change writes the URL, and
 //! Back/Forward restore the view. The only UI module that touches `history`/`location`.
 
-use factdeck_core::url_state::{parse, render, ViewState, MAX_QUERY_CHARS};
+use factdeck_core::url_state::{parse, render, Mode, ViewState, MAX_QUERY_CHARS};
 use yew::prelude::*;
 
 use super::state::{Action, AppState};
@@ -11,15 +11,40 @@ pub fn initial_view() -> ViewState {
     current_search().map(|s| parse(&s)).unwrap_or_default()
 }
 
-/// The address of `view` within the dataset shown now: a fact's permalink or source link
-/// keeps `?data=…`, so that it opens the same dataset, not the built-in one.
-pub fn link_within_dataset(view: ViewState) -> String {
-    render(&ViewState { data: initial_view().data, ..view })
+/// Addresses within the dataset shown now: a fact's permalink or source link keeps
+/// `?data=…`, so that it opens the same dataset, not the built-in one. The explorer provides
+/// it as a context (`use_links`), so links need not read the address bar.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Links {
+    data: Option<String>,
 }
 
-/// The address of fact `id`'s card, within the dataset shown now.
-pub fn fact_href(id: &str) -> String {
-    link_within_dataset(ViewState { open: Some(id.to_owned()), ..ViewState::default() })
+impl Links {
+    /// Links within the dataset that `?data=` names (`None`: the built-in one).
+    pub fn new(data: Option<String>) -> Links {
+        Links { data }
+    }
+
+    /// The address of `view` within this dataset.
+    pub fn to(&self, view: ViewState) -> String {
+        render(&ViewState { data: self.data.clone(), ..view })
+    }
+
+    /// The address of fact `id`'s card.
+    pub fn fact(&self, id: &str) -> String {
+        self.to(ViewState { open: Some(id.to_owned()), ..ViewState::default() })
+    }
+
+    /// The address of fact `id`'s quote in its source text.
+    pub fn source(&self, id: &str) -> String {
+        self.to(ViewState { open: Some(id.to_owned()), mode: Mode::Source, ..ViewState::default() })
+    }
+}
+
+/// The links of the explorer this component is in.
+#[hook]
+pub fn use_links() -> Links {
+    use_context::<Links>().unwrap_or_default()
 }
 
 fn current_search() -> Option<String> {
@@ -92,4 +117,19 @@ pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
             };
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Links;
+
+    #[test]
+    fn links_keep_the_dataset_they_were_made_for() {
+        assert_eq!(Links::default().fact("treaty"), "?fact=treaty");
+        assert_eq!(Links::default().source("treaty"), "?fact=treaty&view=source");
+        let other = Links::new(Some("more/facts.json".into()));
+        assert_eq!(other.fact("treaty"), "?fact=treaty&data=more%2Ffacts.json");
+        assert_eq!(other.source("treaty"), "?fact=treaty&view=source&data=more%2Ffacts.json");
+        assert_eq!(Links::new(Some("local".into())).fact("a"), "?fact=a&data=local");
+    }
 }
