@@ -23,28 +23,47 @@ type Job = Box<dyn FnOnce()>;
 
 thread_local! {
     static HYDRATING: Cell<bool> = const { Cell::new(false) };
-    /// What the visitor typed into the prerendered search box before the app ran.
-    static TYPED: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// What the visitor did to the prerendered controls before the app ran.
+    static EARLY: RefCell<Early> = const { RefCell::new(Early { query: None, ticked: Vec::new() }) };
     /// Work waiting for a task of its own, oldest first (`later`).
     static QUEUE: RefCell<VecDeque<Job>> = RefCell::new(VecDeque::new());
 }
 
-/// Marks the coming first render as the hydration of the prerendered page (`main`).
+/// What a visitor did to the prerendered controls before the app ran: the page works as
+/// plain HTML until then, and adopting it resets every control to the first render's view.
+#[derive(Debug, Default)]
+pub struct Early {
+    /// Text typed into the search box.
+    pub query: Option<String>,
+    /// Filter checkboxes ticked, as `(name, value)`: `("sector", "energy")`.
+    pub ticked: Vec<(String, String)>,
+}
+
+/// Marks the coming first render as the hydration of the prerendered page (`main`), and
+/// keeps what the visitor did to its controls meanwhile for the view that follows (`early`).
 pub fn begin() {
     HYDRATING.with(|h| h.set(true));
-    // Adopting the search box resets it to the first render's (empty) query, so whatever
-    // was typed into it meanwhile is kept here for the view that follows (`typed_query`).
-    let typed = gloo::utils::document()
+    let document = gloo::utils::document();
+    let query = document
         .get_element_by_id("search")
         .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
         .map(|input| input.value())
         .filter(|q| !q.trim().is_empty());
-    TYPED.with(|t| *t.borrow_mut() = typed);
+    // The prerendered view has no filter ticked: any ticked box was the visitor's doing.
+    let mut ticked = Vec::new();
+    if let Ok(boxes) = document.query_selector_all("#facets input[type=checkbox]:checked") {
+        for i in 0..boxes.length() {
+            if let Some(input) = boxes.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
+                ticked.push((input.name(), input.value()));
+            }
+        }
+    }
+    EARLY.with(|e| *e.borrow_mut() = Early { query, ticked });
 }
 
-/// Takes what was typed into the prerendered search box before the app ran, if anything.
-pub fn typed_query() -> Option<String> {
-    TYPED.with(|t| t.borrow_mut().take())
+/// Takes what the visitor did to the prerendered controls before the app ran.
+pub fn early() -> Early {
+    EARLY.with(|e| std::mem::take(&mut *e.borrow_mut()))
 }
 
 /// Whether the render running now adopts prerendered nodes: true only during the app's

@@ -8,6 +8,8 @@ import { test } from 'node:test';
 import {
   card,
   cardIds,
+  checkbox,
+  factsInSector,
   newPage,
   params,
   search,
@@ -73,6 +75,20 @@ test('typed_text_wins_over_the_query_of_the_link_that_was_opened', async () => {
   await waitForApp(page);
   assert.equal(await search(page).inputValue(), 'gypsum');
   assert.deepEqual(await params(page), { q: ['gypsum'] });
+});
+
+test('filters_ticked_before_the_app_runs_are_kept_and_join_the_links_view', async () => {
+  const { page, release } = await openHeld('?kind=indicator');
+  // The prerendered checkbox ticks as plain HTML before any WebAssembly has run.
+  await checkbox(page, 'Trade').check();
+  release();
+  await waitForApp(page);
+  assert.equal(await checkbox(page, 'Trade').isChecked(), true, 'the tick survived the take-over');
+  assert.equal(await checkbox(page, 'Indicator').isChecked(), true, "the link's filter too");
+  assert.deepEqual(await params(page), { sector: ['trade'], kind: ['indicator'] });
+  const trade = new Set(factsInSector('trade'));
+  const ids = await cardIds(page);
+  assert.ok(ids.length > 0 && ids.every((id) => trade.has(id)), `only trade facts: ${ids}`);
 });
 
 test('other_tasks_run_between_card_adoptions_and_the_list_is_busy_until_the_last', async () => {
