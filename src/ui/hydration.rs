@@ -12,6 +12,9 @@
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
+use factdeck_core::model::Kind;
+use factdeck_core::url_state::{ViewState, MAX_QUERY_CHARS};
+
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{Function, Reflect};
@@ -37,6 +40,25 @@ pub struct Early {
     pub query: Option<String>,
     /// Filter checkboxes ticked, as `(name, value)`: `("sector", "energy")`.
     pub ticked: Vec<(String, String)>,
+}
+
+impl Early {
+    /// Applies it to `view`, the URL's: typed text replaces the query, ticked filters join
+    /// the URL's.
+    pub fn apply(self, view: &mut ViewState) {
+        if let Some(typed) = self.query {
+            view.query = typed.chars().take(MAX_QUERY_CHARS).collect();
+        }
+        for (name, value) in self.ticked {
+            match name.as_str() {
+                "sector" => {
+                    view.sectors.insert(value);
+                }
+                "kind" => view.kinds.extend(Kind::from_slug(&value)),
+                _ => {}
+            }
+        }
+    }
 }
 
 /// Marks the coming first render as the hydration of the prerendered page (`main`), and

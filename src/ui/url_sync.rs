@@ -1,8 +1,7 @@
 //! Keeps the address bar and the view in step: every view change writes the URL, and
 //! Back/Forward restore the view. The only UI module that touches `history`/`location`.
 
-use factdeck_core::model::Kind;
-use factdeck_core::url_state::{parse, render, Mode, ViewState, MAX_QUERY_CHARS};
+use factdeck_core::url_state::{parse, render, Mode, ViewState};
 use yew::prelude::*;
 
 use super::state::{Action, AppState};
@@ -88,24 +87,11 @@ pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
             // The first render reproduced the prerendered page (the default view) so that it
             // could be hydrated; the URL says what to show. Nothing is written until then.
             // A URL naming another dataset is the loader's business: it replaces this deck.
-            // In a task of its own: the adoption of the page is work enough for one. What the
-            // visitor typed or ticked before the app ran is their latest word: the typed text
-            // replaces the URL's query, ticked filters join the URL's.
+            // What the visitor typed or ticked before the app ran is their latest word.
             let mut url = initial_view();
-            let early = super::hydration::early();
-            if let Some(typed) = early.query {
-                url.query = typed.chars().take(MAX_QUERY_CHARS).collect();
-            }
-            for (name, value) in early.ticked {
-                match name.as_str() {
-                    "sector" => {
-                        url.sectors.insert(value);
-                    }
-                    "kind" => url.kinds.extend(Kind::from_slug(&value)),
-                    _ => {}
-                }
-            }
+            super::hydration::early().apply(&mut url);
             if url.data == view.data {
+                // In a task of its own: the adoption of the page is work enough for one.
                 super::hydration::in_next_task(move || handle.dispatch(Action::Start(url)));
             }
             return;
