@@ -1,5 +1,7 @@
 //! "Cite" on a card: shows a ready-made citation of the fact (today's date as the access
 //! date, the fact's permalink) with a button that copies it.
+//!
+//! A plain function; the card holds its [`Citing`] state.
 
 use std::rc::Rc;
 
@@ -10,50 +12,48 @@ use yew::prelude::*;
 use super::app::Deck;
 use super::export_bar::page_url;
 
-#[derive(Properties, PartialEq)]
-pub struct CiteFactProps {
-    pub deck: Rc<Deck>,
-    /// Index into the dataset's facts.
-    pub fact: usize,
+/// The Cite panel of one card: its text while open, and whether it has been copied.
+#[derive(Clone, Default, PartialEq)]
+pub struct Citing {
+    /// Made when opened, not at render: it holds today's date and this page's address,
+    /// which the page prerendered at build time cannot know.
+    text: Option<String>,
+    copied: bool,
 }
 
-#[function_component(CiteFact)]
-pub fn cite_fact(props: &CiteFactProps) -> Html {
-    // Made when opened, not at render: it holds today's date and this page's address, which
-    // the page prerendered at build time cannot know.
-    let text = use_state(|| None::<String>);
-    let copied = use_state(|| false);
-    let fact = &props.deck.dataset.facts[props.fact];
-    let panel_id = format!("fact-{}-cite", fact.id);
+/// The Cite button of `deck`'s fact number `fact`, and its panel while open.
+pub fn cite_fact(deck: &Rc<Deck>, fact: usize, citing: &UseStateHandle<Citing>) -> Html {
+    let f = &deck.dataset.facts[fact];
+    let panel_id = format!("fact-{}-cite", f.id);
     let toggle = {
-        let (text, copied, deck, index) = (text.clone(), copied.clone(), props.deck.clone(), props.fact);
+        let (citing, deck) = (citing.clone(), deck.clone());
         Callback::from(move |_: MouseEvent| {
-            copied.set(false);
-            text.set(match *text {
+            let text = match citing.text {
                 Some(_) => None,
-                None => Some(export::citation(&deck.dataset, index, today(), page_url().as_deref())),
-            });
+                None => Some(export::citation(&deck.dataset, fact, today(), page_url().as_deref())),
+            };
+            citing.set(Citing { text, copied: false });
         })
     };
     let copy = {
-        let (text, copied) = (text.clone(), copied.clone());
+        let citing = citing.clone();
         Callback::from(move |_: MouseEvent| {
-            if let (Some(t), Some(window)) = (text.as_deref(), web_sys::window()) {
+            if let (Some(t), Some(window)) = (citing.text.as_deref(), web_sys::window()) {
                 // Rejected without clipboard permission; the text stays on screen to select.
                 let _ = window.navigator().clipboard().write_text(t);
-                copied.set(true);
+                citing.set(Citing { text: citing.text.clone(), copied: true });
             }
         })
     };
     html! {
         <>
-            <button type="button" class="button button--quiet" aria-expanded={text.is_some().to_string()} aria-controls={panel_id.clone()}
-                onclick={toggle} aria-label={format!("Cite “{}”", fact.title)}>{ "Cite" }</button>
-            if let Some(t) = text.as_deref() {
+            <button type="button" class="button button--quiet" aria-expanded={citing.text.is_some().to_string()} aria-controls={panel_id.clone()}
+                onclick={toggle} aria-label={format!("Cite “{}”", f.title)}>{ "Cite" }</button>
+            if let Some(t) = citing.text.as_deref() {
                 <div id={panel_id.clone()} class="cite">
                     <p class="cite__text" id={format!("{panel_id}-text")}>{ t }</p>
                     <button type="button" class="button button--quiet" onclick={copy} aria-describedby={format!("{panel_id}-text")}>
-                        { if *copied { "Citation copied" } else { "Copy citation" } }
+                        { if citing.copied { "Citation copied" } else { "Copy citation" } }
                     </button>
                 </div>
             }

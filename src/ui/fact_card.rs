@@ -9,13 +9,13 @@ use yew::prelude::*;
 
 use super::app::Deck;
 use super::chart::chart;
-use super::cite_fact::CiteFact;
+use super::cite_fact::{cite_fact, Citing};
 use super::fact_details::FactDetails;
-use super::highlighted::Highlighted;
+use super::highlighted::highlighted;
 use super::hydration::use_adopt_later;
-use super::permalink::Permalink;
+use super::permalink::permalink;
 use super::source_link::source_link;
-use super::source_quote::SourceQuote;
+use super::source_quote::source_quote;
 use super::state::Action;
 use super::url_sync::use_links;
 
@@ -42,6 +42,10 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
     let links = use_links();
     // A prerendered card adopts its nodes in a task of its own (see hydration.rs).
     use_adopt_later()?;
+    // The state of the card's controls lives here, so that a card is one component: a
+    // keystroke that brings new results creates a dozen cards, and each component costs.
+    let link_copied = use_state(|| false);
+    let citing = use_state(Citing::default);
     let dataset = &props.deck.dataset;
     let fact = &dataset.facts[props.fact];
     let anchor = anchor(fact);
@@ -64,7 +68,7 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
                 }
             </div>
             <h3 id={title_id} class="card__title">
-                <Highlighted text={fact.title.clone()} query={props.query.clone()} />
+                { highlighted(&fact.title, &props.query, None) }
             </h3>
             if let Some(q) = &fact.quantity {
                 <p class="card__figure">
@@ -76,14 +80,14 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
                 </p>
             }
             { chart(dataset, props.fact, &format!("{anchor}-chart")) }
-            <p class="card__summary"><Highlighted text={fact.summary.clone()} query={props.query.clone()} max_chars={limit} /></p>
+            <p class="card__summary">{ highlighted(&fact.summary, &props.query, limit) }</p>
             if let Some(date) = &fact.date {
                 <p class="card__date"><span class="card__label">{ "Date: " }</span>{ date_html(date) }</p>
             }
             <ul class="tags" aria-label="Sectors">
                 { for fact.sectors.iter().map(|&s| html! { <li class="tag">{ &dataset.sectors[s].label }</li> }) }
             </ul>
-            <SourceQuote quote={fact.quote.clone()} deck={props.deck.clone()} source={fact.source} query={props.query.clone()} max_chars={limit} />
+            { source_quote(&fact.quote, dataset, fact.source, &props.query, limit) }
             if props.open {
                 <FactDetails deck={props.deck.clone()} fact={props.fact} id={details_id.clone()} />
             }
@@ -91,9 +95,9 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
                 <button type="button" class="button button--quiet" aria-expanded={props.open.to_string()} aria-controls={details_id} onclick={toggle}>
                     { if props.open { "Hide details" } else { "Details" } }
                 </button>
-                <Permalink id={fact.id.to_string()} title={fact.title.clone()} dispatch={props.dispatch.clone()} />
+                { permalink(links.fact(fact.id.as_str()), fact.id.as_str(), &fact.title, &props.dispatch, &link_copied) }
                 { source_link(&links, fact.id.as_str(), &fact.title, &props.dispatch) }
-                <CiteFact deck={props.deck.clone()} fact={props.fact} />
+                { cite_fact(&props.deck, props.fact, &citing) }
             </div>
         </article>
     })

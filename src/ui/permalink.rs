@@ -1,24 +1,18 @@
 //! A card's permalink: an in-page link to `?fact=id` and a "Copy link" button.
+//!
+//! A plain function: the card holds the "copied" state (one component per card, not one
+//! per control, keeps a keystroke's re-render of the list cheap).
 
 use yew::prelude::*;
 
 use super::state::Action;
-use super::url_sync::use_links;
 
-#[derive(Properties, PartialEq)]
-pub struct PermalinkProps {
-    pub id: AttrValue,
-    pub title: AttrValue,
-    pub dispatch: Callback<Action>,
-}
-
-#[function_component(Permalink)]
-pub fn permalink(props: &PermalinkProps) -> Html {
-    let copied = use_state(|| false);
-    let href = use_links().fact(&props.id);
+/// The links of the fact `id` titled `title`, whose own URL is `href`; `copied` is true
+/// once the link has been copied.
+pub fn permalink(href: String, id: &str, title: &str, dispatch: &Callback<Action>, copied: &UseStateHandle<bool>) -> Html {
     let open = {
-        let id = props.id.to_string();
-        props.dispatch.reform(move |e: MouseEvent| {
+        let id = id.to_owned();
+        dispatch.reform(move |e: MouseEvent| {
             e.prevent_default();
             Action::Open(Some(id.clone()))
         })
@@ -35,9 +29,9 @@ pub fn permalink(props: &PermalinkProps) -> Html {
     };
     html! {
         <>
-            <a class="button button--quiet" href={href} onclick={open} aria-label={format!("Permalink to “{}”", props.title)}>{ "Permalink" }</a>
-            <button type="button" class="button button--quiet" onclick={copy} aria-label={format!("Copy link to “{}”", props.title)}>
-                { if *copied { "Link copied" } else { "Copy link" } }
+            <a class="button button--quiet" href={href} onclick={open} aria-label={format!("Permalink to “{title}”")}>{ "Permalink" }</a>
+            <button type="button" class="button button--quiet" onclick={copy} aria-label={format!("Copy link to “{title}”")}>
+                { if **copied { "Link copied" } else { "Copy link" } }
             </button>
         </>
     }

@@ -1,34 +1,19 @@
-//! The verbatim supporting quote and its citation.
+//! The verbatim supporting quote and its citation (a plain function: it holds no state).
 
-use std::rc::Rc;
-
+use factdeck_core::dataset::Dataset;
 use factdeck_core::search::Query;
 use yew::prelude::*;
 
-use super::app::Deck;
-use super::highlighted::Highlighted;
+use super::highlighted::highlighted;
 
-#[derive(Properties, PartialEq)]
-pub struct SourceQuoteProps {
-    pub quote: AttrValue,
-    pub deck: Rc<Deck>,
-    /// Index into the dataset's sources (not the source itself: its full text is large).
-    pub source: usize,
-    pub query: Query,
-    /// Excerpt length for long quotes; `None` shows the whole quote.
-    #[prop_or_default]
-    pub max_chars: Option<usize>,
-}
-
-#[function_component(SourceQuote)]
-pub fn source_quote(props: &SourceQuoteProps) -> Html {
-    let s = &props.deck.dataset.sources[props.source];
+/// `quote` from `dataset.sources[source]`, its matches of `query` marked, cut to an excerpt
+/// of about `max_chars` when given.
+pub fn source_quote(quote: &str, dataset: &Dataset, source: usize, query: &Query, max_chars: Option<usize>) -> Html {
+    let s = &dataset.sources[source];
     let place = s.place.as_ref().map(|p| format!(", {p}")).unwrap_or_default();
     html! {
         <figure class="quote">
-            <blockquote class="quote__text">
-                <Highlighted text={props.quote.clone()} query={props.query.clone()} max_chars={props.max_chars} />
-            </blockquote>
+            <blockquote class="quote__text">{ highlighted(quote, query, max_chars) }</blockquote>
             <figcaption class="quote__cite">
                 { "Source: " }
                 if let Some(url) = &s.url {
