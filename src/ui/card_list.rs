@@ -43,8 +43,12 @@ pub struct CardListProps {
 pub fn card_list(props: &CardListProps) -> Html {
     // How many cards to show, and for which results: one page again as soon as the results
     // change (decided here, not in an effect, so that a keystroke renders the list once).
-    let pages = use_state_eq(|| (props.results.clone(), PAGE));
-    let limit = if pages.0 == props.results { pages.1 } else { PAGE };
+    // The prerendered page lists every card, so that it reads in full without JavaScript; its
+    // adoption shows the same. Any later results start with one page.
+    let first = if hydration::prerendered() { props.results.len().max(PAGE) } else { PAGE };
+    let pages = use_state_eq(|| (props.results.clone(), first));
+    let total = props.results.len();
+    let limit = page_end(if pages.0 == props.results { pages.1 } else { PAGE }, total);
     let open_index = props.open.as_deref().and_then(|id| props.deck.dataset.fact_index(id));
     {
         let target = open_index.filter(|_| props.reveal).map(|i| anchor(&props.deck.dataset.facts[i]));
@@ -76,10 +80,11 @@ pub fn card_list(props: &CardListProps) -> Html {
         }
         shown
     });
-    let remaining = props.results.len().saturating_sub(limit);
+    let remaining = total.saturating_sub(limit);
+    let next = page_end(limit + PAGE, total) - limit;
     let more = {
         let results = props.results.clone();
-        Callback::from(move |_: MouseEvent| pages.set((results.clone(), limit + PAGE)))
+        Callback::from(move |_: MouseEvent| pages.set((results.clone(), limit + next)))
     };
     // While the prerendered cards adopt their nodes, one task each (hydration.rs), the list
     // says it is busy.
@@ -105,10 +110,21 @@ pub fn card_list(props: &CardListProps) -> Html {
             </div>
             if remaining > 0 {
                 <button type="button" class="button show-more" onclick={more}>
-                    { format!("Show {} more of {remaining}", remaining.min(PAGE)) }
+                    { format!("Show {next} more of {remaining}") }
                 </button>
             }
         </>
+    }
+}
+
+/// How many of `total` results to show when `wanted` are asked for: a last page shorter than
+/// half a page joins the one before it, so that 25 results show at once rather than 20 and
+/// a button for 5.
+fn page_end(wanted: usize, total: usize) -> usize {
+    if total <= wanted + PAGE / 2 {
+        total
+    } else {
+        wanted
     }
 }
 
@@ -118,4 +134,23 @@ fn after_next_paint(f: impl FnOnce() + 'static) {
     let after_frame = Closure::once_into_js(move || hydration::in_next_task(f));
     // Fails only without a window; nothing would be shown then anyway.
     let _ = window.request_animation_frame(after_frame.unchecked_ref::<Function>());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{page_end, PAGE};
+
+    #[test]
+    fn a_short_last_page_joins_the_one_before() {
+        // The built-in 25 facts show at once; 31 do not.
+        assert_eq!(page_end(PAGE, 25), 25);
+        assert_eq!(page_end(PAGE, PAGE + PAGE / 2), PAGE + PAGE / 2);
+        assert_eq!(page_end(PAGE, PAGE + PAGE / 2 + 1), PAGE);
+        // Asking for more never shows more than there are, nor fewer than asked.
+        assert_eq!(page_end(3 * PAGE, 70), 70);
+        assert_eq!(page_end(3 * PAGE, 75), 3 * PAGE);
+        assert_eq!(page_end(2 * PAGE, 75), 2 * PAGE);
+        assert_eq!(page_end(PAGE, 7), 7);
+        assert_eq!(page_end(PAGE, 0), 0);
+    }
 }

@@ -94,6 +94,12 @@ pub fn active() -> bool {
     HYDRATING.with(Cell::get)
 }
 
+/// Whether this render makes or adopts the page prerendered at build time: the server-side
+/// render (native, in `prerender/` and the tests) or the browser's hydration of it.
+pub fn prerendered() -> bool {
+    !cfg!(target_arch = "wasm32") || active()
+}
+
 /// Ends hydration: renders from now on draw new nodes (the root's first effect).
 pub fn end() {
     HYDRATING.with(|h| h.set(false));

@@ -1,5 +1,6 @@
 // Large results render a page of cards at a time (src/ui/card_list.rs), with the count
 // always exact: "Show more" adds the next page, and a new search starts again from one page.
+// A last page shorter than half a page joins the one before it.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -54,6 +55,9 @@ test('a_large_result_shows_one_page_with_the_exact_count_and_show_more_adds_the_
   await waitForCardCount(page, 2 * PAGE);
   assert.equal((await more(page).textContent()).trim(), `Show ${PAGE} more of ${75 - 2 * PAGE}`);
   await more(page).click();
+  await waitForCardCount(page, 3 * PAGE);
+  // 15 left: more than half a page, so a page of its own.
+  assert.equal((await more(page).textContent()).trim(), 'Show 15 more of 15');
   await more(page).click();
   await waitForCardCount(page, 75);
   assert.equal(await more(page).count(), 0, 'no button once every card is shown');
@@ -68,11 +72,17 @@ test('a_new_search_starts_again_from_one_page_and_counts_every_match', async () 
   await more(page).click();
   await waitForCardCount(page, 2 * PAGE);
 
-  // 25 of the 75 facts mention cotton: one page of them, and the exact count.
-  await typeQuery(page, 'cotton');
-  await waitForState(page, () => document.querySelector('#result-count')?.textContent === '25 of 75 facts', undefined, 'the count');
+  // Every fact is a plant: one page again, and the exact count.
+  await typeQuery(page, 'plant');
+  await waitForState(page, () => document.querySelector('#result-count')?.textContent === '75 of 75 facts', undefined, 'the count');
   await waitForCardCount(page, PAGE);
-  assert.equal((await more(page).textContent()).trim(), 'Show 5 more of 5');
+  assert.equal((await more(page).textContent()).trim(), `Show ${PAGE} more of ${75 - PAGE}`);
+
+  // 25 of the 75 mention cotton: 5 more than a page, so all 25 at once, with no button.
+  await search(page).fill('cotton');
+  await waitForState(page, () => document.querySelector('#result-count')?.textContent === '25 of 75 facts', undefined, 'the count');
+  await waitForCardCount(page, 25);
+  assert.equal(await more(page).count(), 0);
   const ids = await cards(page).evaluateAll((els) => els.map((e) => e.id));
   assert.ok(ids.every((id) => Number(id.replace('fact-plant-', '')) % 3 === 0), ids.join(' '));
 
