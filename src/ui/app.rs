@@ -4,10 +4,10 @@
 use std::rc::Rc;
 
 use factdeck_core::dataset::Dataset;
-use factdeck_core::explore::explore;
+use factdeck_core::explore::{explore, Outcome};
 use factdeck_core::model::Kind;
 use factdeck_core::search::Index;
-use factdeck_core::timeline::timeline;
+use factdeck_core::timeline::{timeline, Timeline as Dates};
 use factdeck_core::url_state::{Mode, ViewState, LOCAL_DATA};
 use yew::prelude::*;
 
@@ -125,21 +125,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         let dispatcher = state.dispatcher();
         (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
     };
-    let sector_options: Vec<FacetOption> = outcome
-        .counts
-        .sectors
-        .iter()
-        .map(|&(i, count)| {
-            let s = &dataset.sectors[i];
-            FacetOption { value: s.id.clone(), label: s.label.clone(), count, checked: view.sectors.contains(&s.id) }
-        })
-        .collect();
-    let kind_options: Vec<FacetOption> = outcome
-        .counts
-        .kinds
-        .iter()
-        .map(|&(k, count)| FacetOption { value: k.slug().into(), label: k.label().into(), count, checked: view.kinds.contains(&k) })
-        .collect();
+    let (sector_options, kind_options) = facet_options(dataset, &outcome, view);
     let on_sector = dispatch.reform(Action::ToggleSector);
     let on_kind = {
         let dispatch = dispatch.clone();
@@ -155,29 +141,11 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
     };
     let total = dataset.facts.len();
-    let mut status = if view.is_filtered() {
-        format!("{} of {total} facts", outcome.results.len())
-    } else {
-        format!("{total} facts")
-    };
-    if let Some(dates) = dates.as_ref().as_ref().filter(|_| !outcome.results.is_empty()) {
-        status.push_str(&format!(", {} on the timeline", dates.dated));
-    }
+    let status = status_text(total, &outcome, view, dates.as_ref().as_ref());
+    let results = Results { deck: &deck, outcome: &outcome, view, reveal: state.reveal_open, dispatch: &dispatch };
     let results = match (source_fact, dates.as_ref()) {
-        (Some(Some(fact)), _) => html! { <SourceView deck={deck.clone()} {fact} dispatch={dispatch.clone()} /> },
-        (Some(None), _) => html! {
-            <div class="empty" role="alert">
-                <p class="empty__title">{ format!("There is no fact “{}” in this dataset, so no source text to show.", view.open.clone().unwrap_or_default()) }</p>
-                <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::SetMode(Mode::Cards))}>{ "Show the cards" }</button>
-            </div>
-        },
-        _ if outcome.results.is_empty() => html! {
-            <EmptyState deck={deck.clone()} query={view.query.clone()} relaxations={outcome.relaxations.clone()} suggestion={outcome.suggestion.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
-        },
-        (None, Some(dates)) => html! { <Timeline deck={deck.clone()} timeline={dates.clone()} dispatch={dispatch.clone()} /> },
-        (None, None) => html! {
-            <CardList deck={deck.clone()} results={outcome.results.clone()} query={outcome.query.clone()} open={view.open.clone()} reveal={state.reveal_open} dispatch={dispatch.clone()} />
-        },
+        (Some(fact), _) => results.source(fact),
+        (None, dates) => results.list(dates.as_ref()),
     };
     html! {
         <ContextProvider<Links> context={Links::new(view.data.clone())}>
@@ -213,5 +181,82 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 </section>
             </main>
         </ContextProvider<Links>>
+    }
+}
+
+/// The result count, as the status line says it: exact, and how many are on the timeline.
+fn status_text(total: usize, outcome: &Outcome, view: &ViewState, dates: Option<&Rc<Dates>>) -> String {
+    let mut status = if view.is_filtered() {
+        format!("{} of {total} facts", outcome.results.len())
+    } else {
+        format!("{total} facts")
+    };
+    if let Some(dates) = dates.filter(|_| !outcome.results.is_empty()) {
+        status.push_str(&format!(", {} on the timeline", dates.dated));
+    }
+    status
+}
+
+/// The sector and kind checkboxes, with the counts of the current view.
+fn facet_options(dataset: &Dataset, outcome: &Outcome, view: &ViewState) -> (Vec<FacetOption>, Vec<FacetOption>) {
+    let sectors = outcome
+        .counts
+        .sectors
+        .iter()
+        .map(|&(i, count)| {
+            let s = &dataset.sectors[i];
+            FacetOption { value: s.id.clone(), label: s.label.clone(), count, checked: view.sectors.contains(&s.id) }
+        })
+        .collect();
+    let kinds = outcome
+        .counts
+        .kinds
+        .iter()
+        .map(|&(k, count)| FacetOption { value: k.slug().into(), label: k.label().into(), count, checked: view.kinds.contains(&k) })
+        .collect();
+    (sectors, kinds)
+}
+
+/// What the result area shows for one view: the cards, the timeline, the source view, or
+/// the empty state.
+struct Results<'a> {
+    deck: &'a Rc<Deck>,
+    outcome: &'a Outcome,
+    view: &'a ViewState,
+    reveal: bool,
+    dispatch: &'a Callback<Action>,
+}
+
+impl Results<'_> {
+    /// The source view of fact number `fact`; `None` when the link names a fact this
+    /// dataset lacks.
+    fn source(&self, fact: Option<usize>) -> Html {
+        let (deck, dispatch) = (self.deck.clone(), self.dispatch.clone());
+        match fact {
+            Some(fact) => html! { <SourceView {deck} {fact} {dispatch} /> },
+            None => html! {
+                <div class="empty" role="alert">
+                    <p class="empty__title">{ format!("There is no fact “{}” in this dataset, so no source text to show.", self.view.open.clone().unwrap_or_default()) }</p>
+                    <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::SetMode(Mode::Cards))}>{ "Show the cards" }</button>
+                </div>
+            },
+        }
+    }
+
+    /// The matches as cards, or on the timeline when `dates` (its data) is given.
+    fn list(&self, dates: Option<&Rc<Dates>>) -> Html {
+        let (deck, dispatch, outcome) = (self.deck.clone(), self.dispatch.clone(), self.outcome);
+        if outcome.results.is_empty() {
+            let suggestion = outcome.suggestion.clone().map(AttrValue::from);
+            return html! {
+                <EmptyState {deck} query={self.view.query.clone()} relaxations={outcome.relaxations.clone()} {suggestion} {dispatch} />
+            };
+        }
+        match dates {
+            Some(dates) => html! { <Timeline {deck} timeline={dates.clone()} {dispatch} /> },
+            None => html! {
+                <CardList {deck} results={outcome.results.clone()} query={outcome.query.clone()} open={self.view.open.clone()} reveal={self.reveal} {dispatch} />
+            },
+        }
     }
 }
