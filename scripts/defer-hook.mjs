@@ -8,11 +8,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('defer-hook: TRUNK_STAGING_DIR is not set (run me from Trunk)');
-  process.exit(1);
-}
+import { stagingDir } from './staging.mjs';
+
+const dir = stagingDir('defer-hook');
 const file = join(dir, 'index.html');
 const html = readFileSync(file, 'utf8');
 const fail = (what) => {

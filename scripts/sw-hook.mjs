@@ -5,11 +5,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('sw-hook: TRUNK_STAGING_DIR is not set (run me from Trunk)');
-  process.exit(1);
-}
+import { stagingDir } from './staging.mjs';
+
+const dir = stagingDir('sw-hook');
 const files = readdirSync(dir, { withFileTypes: true })
   // factdeck.html (scripts/single-file.mjs) is the whole app again, for opening from disk:
   // never needed by the site, so never precached.
