@@ -222,6 +222,47 @@ p(table(['target', 'measured', 'verdict'], targetRows()));
     );
   }
 }
+p('### Why two targets are missed');
+p(
+  '**Keystroke → paint at 10k.** This is a one-off study, not part of this run. It used ' +
+    '`performance.mark` calls added to a build of `1dc139d` (29 keystrokes of `samarqand`, ' +
+    '`green energy` and `silk mill` at 10k facts, 1280×900, median). A keystroke\'s work was:',
+  '- 2.1 ms in the browser before the app hears of it (the key events and the text ' +
+    'insertion);',
+  '- 1.3 ms for search, facet counts and the rest of the explorer\'s render;',
+  '- 4.2 ms to take the previous page\'s 30 cards out of the document (so pages are now ' +
+    '20 cards);',
+  '- 2.5 ms to render the first 6 new cards (the rest of the page follows after the frame);',
+  '- about 1.5 ms for the rest of Yew\'s render.',
+  '',
+  'The browser then lays the new cards out in the same task (the text field reveals its ' +
+    'caret, which forces layout). The frame starts at the next 60 Hz vsync. A key that ' +
+    'arrives at a random moment waits 0 to 16.7 ms for that vsync, and the p95 of that wait ' +
+    'alone is 15.9 ms. So a 16 ms p95 leaves almost no time for the work itself. The typing ' +
+    'rhythm here (each key 40 ms after the previous paint) makes the wait more regular, but ' +
+    'the slowest keys are still the first letter of a query. One letter matches most of the ' +
+    'facts (e.g. `s`: 9,595 of 10,000), and it marks many words in every card.',
+  '',
+  'Tried and dropped: reusing the card nodes in place (unkeyed). Patching 6 cards cost ' +
+    '4.8 ms, where making new ones cost 2.5 ms. Also dropped: replacing the whole list element ' +
+    'in one step. It took 2 ms less to remove, but 3 ms more overall.',
+  '',
+  '**First load.** The WebAssembly is most of it (see "First-load size"). By twiggy\'s ' +
+    'grouping:',
+  '- Yew\'s own code is about a third of the raw wasm;',
+  '- data segments (strings, tables and the 20 kB embedded dataset) are a sixth;',
+  '- the search core, the dataset validator and the page\'s own components share the rest.',
+  '',
+  '150 kB gzip in all would need the wasm at less than half its size. That is not possible ' +
+    'with Yew as the UI library, which is the project\'s choice. The JSON parser and ' +
+    'validator must also stay in the page: the single-file build (`factdeck.html`, opened from ' +
+    'disk) has no worker, and there the page itself checks a visitor\'s file. What is ' +
+    'deferred already:',
+  '- the wasm loads after the first paint of the prerendered page, which lists every fact ' +
+    'and can be read and searched with the browser\'s find (the html and css rows of ' +
+    '"First-load size");',
+  '- the loader worker is fetched only when a file is opened.',
+);
 
 p('## Method');
 p(
