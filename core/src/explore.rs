@@ -4,7 +4,7 @@
 //! every number a user sees can be tested without a browser.
 
 use crate::dataset::Dataset;
-use crate::filter::{facet_counts, FacetCounts, Selection};
+use crate::filter::{facet_counts, FacetCounts, FacetTable, Selection};
 use crate::model::Kind;
 use crate::search::{Index, Query, Ranked};
 use crate::url_state::ViewState;
@@ -36,39 +36,40 @@ pub fn explore(dataset: &Dataset, index: &Index, view: &ViewState) -> Outcome {
     let query = Query::parse(&view.query);
     let sel = Selection::resolve(view, dataset);
     let hits = index.rank(&query);
-    let results = filtered(dataset, &hits, &sel);
-    let counts = facet_counts(dataset, hits.facts(), &sel);
-    let relaxations = if results.is_empty() { relax(dataset, &query, &hits, &sel) } else { Vec::new() };
+    let table = index.facets();
+    let results = filtered(table, &hits, &sel);
+    let counts = facet_counts(table, hits.facts(), &sel);
+    let relaxations = if results.is_empty() { relax(dataset, table, &query, &hits, &sel) } else { Vec::new() };
     let suggestion = if hits.is_empty() { index.suggest(&query) } else { None };
     Outcome { query, results, counts, relaxations, suggestion }
 }
 
-fn filtered(dataset: &Dataset, hits: &Ranked, sel: &Selection) -> Ranked {
+fn filtered(table: &FacetTable, hits: &Ranked, sel: &Selection) -> Ranked {
     if sel.is_empty() {
         return hits.clone();
     }
-    hits.filter(|h| sel.admits(&dataset.facts[h], None))
+    hits.filter(|h| sel.admits(table, h, None))
 }
 
 /// How many of `facts` pass `sel`.
-fn admitted(dataset: &Dataset, facts: impl Iterator<Item = usize>, sel: &Selection) -> usize {
-    facts.filter(|&f| sel.admits(&dataset.facts[f], None)).count()
+fn admitted(table: &FacetTable, facts: impl Iterator<Item = usize>, sel: &Selection) -> usize {
+    facts.filter(|&f| sel.admits(table, f, None)).count()
 }
 
-fn relax(dataset: &Dataset, query: &Query, hits: &Ranked, sel: &Selection) -> Vec<Relaxation> {
+fn relax(dataset: &Dataset, table: &FacetTable, query: &Query, hits: &Ranked, sel: &Selection) -> Vec<Relaxation> {
     let mut out = Vec::new();
     if !query.is_empty() {
-        out.push(Relaxation::ClearQuery { results: admitted(dataset, 0..dataset.facts.len(), sel) });
+        out.push(Relaxation::ClearQuery { results: admitted(table, 0..dataset.facts.len(), sel) });
     }
     for (i, &sector) in sel.sectors.iter().enumerate() {
         let mut s = sel.clone();
         s.sectors.remove(i);
-        out.push(Relaxation::RemoveSector { sector, results: admitted(dataset, hits.facts(), &s) });
+        out.push(Relaxation::RemoveSector { sector, results: admitted(table, hits.facts(), &s) });
     }
     for (i, &kind) in sel.kinds.iter().enumerate() {
         let mut s = sel.clone();
         s.kinds.remove(i);
-        out.push(Relaxation::RemoveKind { kind, results: admitted(dataset, hits.facts(), &s) });
+        out.push(Relaxation::RemoveKind { kind, results: admitted(table, hits.facts(), &s) });
     }
     out.retain(|r| r.results() > 0);
     out.sort_by_key(|r| std::cmp::Reverse(r.results()));

@@ -8,7 +8,7 @@
 //! page.
 
 use crate::dataset::Dataset;
-use crate::model::{Fact, Kind};
+use crate::model::Kind;
 use crate::url_state::ViewState;
 
 /// The view's facet selections resolved against a dataset; unknown ids are dropped.
@@ -38,13 +38,54 @@ impl Selection {
         self.sectors.is_empty() && self.kinds.is_empty()
     }
 
-    /// Does `fact` pass every facet except `skip`?
-    pub fn admits(&self, fact: &Fact, skip: Option<Facet>) -> bool {
-        let sector_ok = skip == Some(Facet::Sector)
-            || self.sectors.is_empty()
-            || fact.sectors.iter().any(|s| self.sectors.binary_search(s).is_ok());
-        let kind_ok = skip == Some(Facet::Kind) || self.kinds.is_empty() || self.kinds.contains(&fact.kind);
-        sector_ok && kind_ok
+    /// Does fact number `fact` of `table`'s dataset pass every facet except `skip`?
+    pub fn admits(&self, table: &FacetTable, fact: usize, skip: Option<Facet>) -> bool {
+        let (kind, sectors) = table.fact(fact);
+        (skip == Some(Facet::Sector) || self.admits_sectors(sectors)) && (skip == Some(Facet::Kind) || self.admits_kind(kind))
+    }
+
+    fn admits_sectors(&self, sectors: &[u32]) -> bool {
+        self.sectors.is_empty() || sectors.iter().any(|&s| self.sectors.binary_search(&(s as usize)).is_ok())
+    }
+
+    fn admits_kind(&self, kind: Kind) -> bool {
+        self.kinds.is_empty() || self.kinds.contains(&kind)
+    }
+}
+
+/// Every fact's facet values, packed for counting. Counting one letter's 96,000 matches at
+/// 100k facts took 11 ms natively when it read each `Fact` (a large struct, and its sectors
+/// behind a pointer); these few bytes per fact are read in order instead.
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
+pub struct FacetTable {
+    kinds: Vec<Kind>,
+    /// Fact `f`'s sector indices are `sectors[starts[f]..starts[f + 1]]`.
+    starts: Vec<u32>,
+    sectors: Vec<u32>,
+    /// How many sectors the dataset declares.
+    sector_count: usize,
+    /// The kinds that occur in the dataset, in `Kind::ALL` order.
+    present: Vec<Kind>,
+}
+
+impl FacetTable {
+    pub fn new(dataset: &Dataset) -> FacetTable {
+        let mut starts = Vec::with_capacity(dataset.facts.len() + 1);
+        let mut sectors = Vec::new();
+        starts.push(0);
+        for fact in &dataset.facts {
+            sectors.extend(fact.sectors.iter().map(|&s| s as u32));
+            starts.push(sectors.len() as u32);
+        }
+        let kinds: Vec<Kind> = dataset.facts.iter().map(|f| f.kind).collect();
+        let present = Kind::ALL.into_iter().filter(|k| kinds.contains(k)).collect();
+        FacetTable { kinds, starts, sectors, sector_count: dataset.sectors.len(), present }
+    }
+
+    /// Fact `f`'s kind and sector indices.
+    fn fact(&self, f: usize) -> (Kind, &[u32]) {
+        (self.kinds[f], &self.sectors[self.starts[f] as usize..self.starts[f + 1] as usize])
     }
 }
 
@@ -57,24 +98,25 @@ pub struct FacetCounts {
     pub kinds: Vec<(Kind, usize)>,
 }
 
-/// Counts for `hits` (indices of the facts matching the search) under `sel`, in one pass.
-pub fn facet_counts(dataset: &Dataset, hits: impl IntoIterator<Item = usize>, sel: &Selection) -> FacetCounts {
-    let mut sectors = vec![0usize; dataset.sectors.len()];
+/// Counts for `hits` (indices of the facts matching the search) under `sel`, in one pass
+/// over `table`, the packed facets of the same dataset.
+pub fn facet_counts(table: &FacetTable, hits: impl IntoIterator<Item = usize>, sel: &Selection) -> FacetCounts {
+    let mut sectors = vec![0usize; table.sector_count];
     let mut kinds = [0usize; Kind::ALL.len()];
     for h in hits {
-        let fact = &dataset.facts[h];
-        if sel.admits(fact, Some(Facet::Sector)) {
-            for &s in &fact.sectors {
-                sectors[s] += 1;
+        let (kind, fact_sectors) = table.fact(h);
+        // A sector's count ignores the sector selection, a kind's the kind selection.
+        if sel.admits_kind(kind) {
+            for &s in fact_sectors {
+                sectors[s as usize] += 1;
             }
         }
-        if sel.admits(fact, Some(Facet::Kind)) {
-            kinds[fact.kind as usize] += 1;
+        if sel.admits_sectors(fact_sectors) {
+            kinds[kind as usize] += 1;
         }
     }
-    let present: Vec<Kind> = Kind::ALL.into_iter().filter(|k| dataset.facts.iter().any(|f| f.kind == *k)).collect();
     FacetCounts {
         sectors: sectors.into_iter().enumerate().collect(),
-        kinds: present.into_iter().map(|k| (k, kinds[k as usize])).collect(),
+        kinds: table.present.iter().map(|&k| (k, kinds[k as usize])).collect(),
     }
 }

@@ -23,6 +23,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::dataset::Dataset;
+use crate::filter::FacetTable;
 use crate::text::{ends_inside_word, for_each_token, spelling, tokenize};
 
 /// Where in a fact a word was found.
@@ -281,9 +282,12 @@ pub struct Index {
     by_len: Vec<Vec<u32>>,
     /// Spellings that differ from their folded form, sorted, with the facts using them.
     spellings: Vec<(Box<str>, Vec<u32>)>,
-    /// Weighted length of each fact.
-    doc_len: Vec<f32>,
-    avg_len: f32,
+    /// Each fact's BM25 length normalisation, K1 · (1 − B + B · length / average length),
+    /// with lengths weighted by field: computed once here rather than for every posting a
+    /// query reads.
+    doc_norm: Vec<f32>,
+    /// The facts' facet values, packed for counting (built with the index: one per dataset).
+    facets: FacetTable,
 }
 
 impl Index {
@@ -361,16 +365,23 @@ impl Index {
         let mut spellings: Vec<_> = spell_map.into_iter().map(|(s, d)| (s.into_boxed_str(), d)).collect();
         spellings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let avg_len = if doc_len.is_empty() { 1.0 } else { doc_len.iter().sum::<f32>() / doc_len.len() as f32 };
-        Index { terms, postings, by_len, spellings, doc_len, avg_len: avg_len.max(1.0) }
+        let avg_len = avg_len.max(1.0);
+        let doc_norm = doc_len.iter().map(|&len| K1 * (1.0 - B + B * len / avg_len)).collect();
+        Index { terms, postings, by_len, spellings, doc_norm, facets: FacetTable::new(dataset) }
     }
 
     /// Number of indexed facts.
     pub fn len(&self) -> usize {
-        self.doc_len.len()
+        self.doc_norm.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.doc_len.is_empty()
+        self.doc_norm.is_empty()
+    }
+
+    /// The facts' facet values, packed for counting (`filter::facet_counts`).
+    pub fn facets(&self) -> &FacetTable {
+        &self.facets
     }
 
     /// Fact indices matching every word of `query`, best first. An empty query matches
@@ -444,7 +455,7 @@ impl Index {
             let idf = (1.0 + (n as f32 - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln();
             for p in list {
                 let d = p.doc as usize;
-                let norm = K1 * (1.0 - B + B * self.doc_len[d] / self.avg_len);
+                let norm = self.doc_norm[d];
                 let mut s = m.factor() * idf * p.tf * (K1 + 1.0) / (p.tf + norm);
                 let exact_spelling = match &spelled_docs {
                     None => p.plain,
