@@ -225,7 +225,7 @@ p(table(['target', 'measured', 'verdict'], targetRows()));
 p('### Why two targets are missed');
 p(
   '**Keystroke → paint at 10k.** This is a one-off study, not part of this run. It used ' +
-    '`performance.mark` calls added to a build of `1dc139d` (29 keystrokes of `samarqand`, ' +
+    '`performance.mark` calls added to a build of `e3fd144` (29 keystrokes of `samarqand`, ' +
     '`green energy` and `silk mill` at 10k facts, 1280×900, median). A keystroke\'s work was:',
   '- 2.1 ms in the browser before the app hears of it (the key events and the text ' +
     'insertion);',
