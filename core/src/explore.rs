@@ -48,12 +48,12 @@ fn filtered(table: &FacetTable, hits: &Ranked, sel: &Selection) -> Ranked {
     if sel.is_empty() {
         return hits.clone();
     }
-    hits.filter(|h| sel.admits(table, h, None))
+    hits.filter(|h| sel.admits(table, h))
 }
 
 /// How many of `facts` pass `sel`.
 fn admitted(table: &FacetTable, facts: impl Iterator<Item = usize>, sel: &Selection) -> usize {
-    facts.filter(|&f| sel.admits(table, f, None)).count()
+    facts.filter(|&f| sel.admits(table, f)).count()
 }
 
 fn relax(dataset: &Dataset, table: &FacetTable, query: &Query, hits: &Ranked, sel: &Selection) -> Vec<Relaxation> {

@@ -19,13 +19,6 @@ pub struct Selection {
     pub kinds: Vec<Kind>,
 }
 
-/// Which facet to leave out when counting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Facet {
-    Sector,
-    Kind,
-}
-
 impl Selection {
     pub fn resolve(view: &ViewState, dataset: &Dataset) -> Selection {
         let mut sectors: Vec<usize> = view.sectors.iter().filter_map(|s| dataset.sector_index(s)).collect();
@@ -38,10 +31,11 @@ impl Selection {
         self.sectors.is_empty() && self.kinds.is_empty()
     }
 
-    /// Does fact number `fact` of `table`'s dataset pass every facet except `skip`?
-    pub fn admits(&self, table: &FacetTable, fact: usize, skip: Option<Facet>) -> bool {
+    /// Does fact number `fact` of `table`'s dataset pass every facet? (Counts leave one facet
+    /// out: see `facet_counts`.)
+    pub fn admits(&self, table: &FacetTable, fact: usize) -> bool {
         let (kind, sectors) = table.fact(fact);
-        (skip == Some(Facet::Sector) || self.admits_sectors(sectors)) && (skip == Some(Facet::Kind) || self.admits_kind(kind))
+        self.admits_sectors(sectors) && self.admits_kind(kind)
     }
 
     fn admits_sectors(&self, sectors: &[u32]) -> bool {

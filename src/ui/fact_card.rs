@@ -43,7 +43,7 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
     // A prerendered card adopts its nodes in a task of its own (see hydration.rs).
     use_adopt_later()?;
     // The state of the card's controls lives here, so that a card is one component: a
-    // keystroke that brings new results creates a dozen cards, and each component costs.
+    // keystroke that brings new results creates several cards, and each component costs.
     let link_copied = use_state(|| false);
     let citing = use_state(Citing::default);
     let dataset = &props.deck.dataset;
