@@ -9,15 +9,13 @@ use factdeck_core::chart::{self as model, Anchor, Emphasis, Mark, Tone, WIDTH};
 use factdeck_core::dataset::Dataset;
 use yew::prelude::*;
 
-/// The chart of fact `fact`, or nothing when its figures call for none. `id` prefixes the
+/// The chart of fact `fact`, or `None` when its figures call for none. `id` prefixes the
 /// DOM ids of the chart's title and caption, so it must be unique on the page.
-pub fn chart(dataset: &Dataset, fact: usize, id: &str) -> Html {
-    let Some(chart) = model::chart_for(dataset, fact) else {
-        return Html::default();
-    };
+pub fn chart(dataset: &Dataset, fact: usize, id: &str) -> Option<Html> {
+    let chart = model::chart_for(dataset, fact)?;
     let title_id = format!("{id}-title");
     let caption_id = format!("{id}-caption");
-    html! {
+    Some(html! {
         <figure class={classes!("chart", format!("chart--{}", chart.kind.slug()))}>
             <svg class="chart__svg" viewBox={format!("0 0 {WIDTH} {}", chart.height)} role="img"
                 aria-labelledby={title_id.clone()} aria-describedby={caption_id.clone()}>
@@ -27,7 +25,7 @@ pub fn chart(dataset: &Dataset, fact: usize, id: &str) -> Html {
             </svg>
             <figcaption id={caption_id} class="chart__caption">{ chart.text }</figcaption>
         </figure>
-    }
+    })
 }
 
 fn mark(m: &Mark) -> Html {

@@ -1,5 +1,7 @@
-//! One fact as an `<article>`: kind, title, figure, summary, date, status, sectors and the
-//! verbatim source quote; opening it shows every remaining field.
+//! One fact as an `<article>`: kind, status and date, title (its permalink), figure or
+//! chart, summary, sectors and the verbatim source quote with a link to it in the source
+//! text. Its other controls (details, permalink, copy link, cite) sit behind one "Actions"
+//! button; opening the card shows every remaining field and those controls.
 
 use std::rc::Rc;
 
@@ -12,9 +14,10 @@ use super::chart::chart;
 use super::cite_fact::{cite_fact, Citing};
 use super::fact_details::FactDetails;
 use super::highlighted::highlighted;
+use super::mode_focus::focus;
 use super::hydration::use_adopt_later;
 use super::permalink::permalink;
-use super::source_link::source_link;
+use super::source_link::{in_app, source_link};
 use super::source_quote::source_quote;
 use super::state::Action;
 use super::url_sync::use_links;
@@ -29,7 +32,9 @@ pub struct FactCardProps {
     pub dispatch: Callback<Action>,
 }
 
-/// Longest summary or quote a closed card shows, in characters.
+/// Longest summary or quote a closed card shows, in characters. Every text of the built-in
+/// dataset shows whole, since the prerendered page must read in full without scripts; long
+/// texts of large datasets show an excerpt around the first match, whole once opened.
 const EXCERPT_CHARS: usize = 320;
 
 /// The DOM id of a fact's card; also its `#` anchor.
@@ -46,12 +51,16 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
     // keystroke that brings new results creates several cards, and each component costs.
     let link_copied = use_state(|| false);
     let citing = use_state(Citing::default);
+    let menu = use_state(|| false);
     let dataset = &props.deck.dataset;
     let fact = &dataset.facts[props.fact];
     let anchor = anchor(fact);
     let title_id = format!("{anchor}-title");
     let details_id = format!("{anchor}-details");
+    let details_id_for_details = details_id.clone();
+    let actions_id = format!("{anchor}-actions");
     let kind = fact.kind.slug();
+    let drawn = chart(dataset, props.fact, &format!("{anchor}-chart"));
     // Long texts show an excerpt around the match; the open card shows them whole.
     let limit = (!props.open).then_some(EXCERPT_CHARS);
     let toggle = {
@@ -59,18 +68,62 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
         let open = props.open;
         props.dispatch.reform(move |_: MouseEvent| Action::Open((!open).then(|| id.clone())))
     };
+    // The card's title is its permalink: a click opens the card in place.
+    let open_card = in_app(&props.dispatch, Action::Open(Some(fact.id.to_string())));
+    let href = links.fact(fact.id.as_str());
+    // A closed card carries one "Actions" button; its controls exist only while it is
+    // open, so a keystroke that brings new cards makes and removes a few nodes per card,
+    // not a toolbar each. An open card shows its controls directly.
+    let actions = if props.open || *menu {
+        let close_menu = {
+            let (menu, button) = (menu.clone(), format!("#{}", menu_button_id(&anchor)));
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" && *menu {
+                    menu.set(false);
+                    focus(&button);
+                }
+            })
+        };
+        html! {
+            <div id={actions_id.clone()} class="card__actions" onkeydown={close_menu}>
+                <button type="button" class="button button--quiet" aria-expanded={props.open.to_string()} aria-controls={details_id} onclick={toggle}>
+                    { if props.open { "Hide details" } else { "Details" } }
+                </button>
+                { permalink(href.clone(), fact.id.as_str(), &fact.title, &props.dispatch, &link_copied) }
+                { cite_fact(&props.deck, props.fact, &citing) }
+            </div>
+        }
+    } else {
+        Html::default()
+    };
+    let menu_button = (!props.open).then(|| {
+        let onclick = {
+            let menu = menu.clone();
+            Callback::from(move |_: MouseEvent| menu.set(!*menu))
+        };
+        html! {
+            <button type="button" id={menu_button_id(&anchor)} class="button button--quiet card__more" aria-expanded={menu.to_string()}
+                aria-controls={actions_id.clone()} aria-label={format!("Actions for “{}”", fact.title)} {onclick}>
+                { "Actions" }
+            </button>
+        }
+    });
     Ok(html! {
         <article id={anchor.clone()} class={classes!("card", format!("card--{kind}"), props.open.then_some("card--open"))} aria-labelledby={title_id.clone()}>
-            <div class="card__top">
+            <p class="card__top">
                 <span class={classes!("badge", format!("badge--{kind}"))}>{ fact.kind.label() }</span>
                 if let Some(status) = fact.status {
                     <span class={classes!("status", format!("status--{}", status.slug()))}>{ status.label() }</span>
                 }
-            </div>
+                if let Some(date) = &fact.date {
+                    <span class="card__date">{ date_html(date) }</span>
+                }
+            </p>
             <h3 id={title_id} class="card__title">
-                { highlighted(&fact.title, &props.query, None) }
+                <a href={href} onclick={open_card}>{ highlighted(&fact.title, &props.query, None) }</a>
             </h3>
-            if let Some(q) = &fact.quantity {
+            // The key figure or its chart: a closed card shows one of them, the open card both.
+            if let Some(q) = fact.quantity.as_ref().filter(|_| props.open || drawn.is_none()) {
                 <p class="card__figure">
                     <span class="card__figure-value">{ q.to_string() }</span>
                     <span class="card__figure-measure">{ q.measure.label() }</span>
@@ -79,28 +132,24 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
                     }
                 </p>
             }
-            { chart(dataset, props.fact, &format!("{anchor}-chart")) }
+            { for drawn }
             <p class="card__summary">{ highlighted(&fact.summary, &props.query, limit) }</p>
-            if let Some(date) = &fact.date {
-                <p class="card__date"><span class="card__label">{ "Date: " }</span>{ date_html(date) }</p>
-            }
             <ul class="tags" aria-label="Sectors">
                 { for fact.sectors.iter().map(|&s| html! { <li class="tag">{ &dataset.sectors[s].label }</li> }) }
             </ul>
-            { source_quote(&fact.quote, dataset, fact.source, &props.query, limit) }
+            { source_quote(&fact.quote, dataset, fact.source, &props.query, limit, source_link(&links, fact.id.as_str(), &fact.title, &props.dispatch)) }
             if props.open {
-                <FactDetails deck={props.deck.clone()} fact={props.fact} id={details_id.clone()} />
+                <FactDetails deck={props.deck.clone()} fact={props.fact} id={details_id_for_details} />
             }
-            <div class="card__actions">
-                <button type="button" class="button button--quiet" aria-expanded={props.open.to_string()} aria-controls={details_id} onclick={toggle}>
-                    { if props.open { "Hide details" } else { "Details" } }
-                </button>
-                { permalink(links.fact(fact.id.as_str()), fact.id.as_str(), &fact.title, &props.dispatch, &link_copied) }
-                { source_link(&links, fact.id.as_str(), &fact.title, &props.dispatch) }
-                { cite_fact(&props.deck, props.fact, &citing) }
-            </div>
+            { for menu_button }
+            { actions }
         </article>
     })
+}
+
+/// The id of a card's "Actions" button; focus returns there when its menu closes.
+fn menu_button_id(anchor: &str) -> String {
+    format!("{anchor}-more")
 }
 
 /// A date with its "inferred" mark and the source's own phrase.

@@ -19,14 +19,20 @@ pub fn header(props: &HeaderProps) -> Html {
     html! {
         <header class="site-header">
             <a class="skip-link" href="#search">{ "Skip to search" }</a>
-            <p class="site-header__brand">{ "factdeck" }</p>
-            <h1 class="site-header__title">{ props.dataset_title.clone() }</h1>
-            <p class="site-header__desc">{ props.description.clone() }</p>
-            <p class="site-header__stats">
-                { plural(props.facts, "fact", "facts") }{ " from " }{ plural(props.sources, "source", "sources") }
-                { " · every card quotes its source" }
-            </p>
-            { props.children.clone() }
+            <div class="site-header__bar">
+                <div class="site-header__name">
+                    <p class="site-header__brand">{ "factdeck" }</p>
+                    <h1 class="site-header__title">{ props.dataset_title.clone() }</h1>
+                </div>
+                <div class="site-header__tools">{ props.children.clone() }</div>
+            </div>
+            <div class="site-header__about">
+                <p class="site-header__desc">{ props.description.clone() }</p>
+                <p class="site-header__stats">
+                    { plural(props.facts, "fact", "facts") }{ " from " }{ plural(props.sources, "source", "sources") }
+                    { ", every card quoting its source." }
+                </p>
+            </div>
         </header>
     }
 }

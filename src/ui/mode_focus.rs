@@ -34,7 +34,8 @@ fn focus_lost() -> bool {
     document.active_element().is_none_or(|el| Some(el) == document.body().map(Into::into))
 }
 
-fn focus(selector: &str) {
+/// Moves keyboard focus to the first element matching `selector`, if there is one.
+pub fn focus(selector: &str) {
     use wasm_bindgen::JsCast;
     let el = gloo::utils::document().query_selector(selector).ok().flatten();
     if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {

@@ -18,7 +18,7 @@ pub fn source_link_id(fact_id: &str) -> String {
 /// same list.
 pub fn source_link(links: &Links, id: &str, title: &str, dispatch: &Callback<Action>) -> Html {
     html! {
-        <a id={source_link_id(id)} class="button button--quiet" href={links.source(id)}
+        <a id={source_link_id(id)} class="quote__context" href={links.source(id)}
             onclick={in_app(dispatch, Action::ShowSource(id.to_owned()))} aria-label={format!("Source text of “{title}”")}>
             { "Source text" }
         </a>

@@ -7,8 +7,9 @@ use yew::prelude::*;
 use super::highlighted::highlighted;
 
 /// `quote` from `dataset.sources[source]`, its matches of `query` marked, cut to an excerpt
-/// of about `max_chars` when given.
-pub fn source_quote(quote: &str, dataset: &Dataset, source: usize, query: &Query, max_chars: Option<usize>) -> Html {
+/// of about `max_chars` when given; `in_context` (the link to the quote in its source text)
+/// ends the citation.
+pub fn source_quote(quote: &str, dataset: &Dataset, source: usize, query: &Query, max_chars: Option<usize>, in_context: Html) -> Html {
     let s = &dataset.sources[source];
     let place = s.place.as_ref().map(|p| format!(", {p}")).unwrap_or_default();
     html! {
@@ -23,6 +24,7 @@ pub fn source_quote(quote: &str, dataset: &Dataset, source: usize, query: &Query
                 }
                 { format!("{place} · ") }
                 <time datetime={s.published.iso()}>{ s.published.to_string() }</time>
+                { " · " }{ in_context }
             </figcaption>
         </figure>
     }

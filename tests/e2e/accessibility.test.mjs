@@ -86,7 +86,8 @@ test('every_control_is_at_least_24_by_24_pixels_or_has_a_24px_label_row', async 
     [...document.querySelectorAll('button, a[href], input')]
       .filter((el) => el.offsetParent !== null && !el.classList.contains('skip-link'))
       .map((el) => {
-        const target = el.type === 'checkbox' ? el.closest('li') : el;
+        // A checkbox's target is its row; the visually hidden file input's is its label.
+        const target = el.type === 'checkbox' ? el.closest('li') : el.type === 'file' ? el.labels[0] : el;
         const r = target.getBoundingClientRect();
         return { what: el.outerHTML.slice(0, 80), w: r.width, h: r.height };
       })

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 
 import AxeBuilder from '@axe-core/playwright';
 
-import { DATASET, TOTAL, card, cardIds, checkbox, factsInSector, search, useApp, waitForCount } from './helpers.mjs';
+import { DATASET, TOTAL, card, cardControl, cardIds, checkbox, factsInSector, search, useApp, waitForCount } from './helpers.mjs';
 
 const SLUG = 'azerbaijan-uzbekistan-cooperation';
 
@@ -205,7 +205,7 @@ test('cite_shows_a_full_citation_and_copies_it', async () => {
   const page = await app.open('', { permissions: ['clipboard-read', 'clipboard-write'] });
   const f = DATASET.facts[0];
   const source = DATASET.sources.find((s) => s.id === f.source);
-  const cite = card(page, f.id).getByRole('button', { name: `Cite “${f.title}”` });
+  const cite = await cardControl(page, f.id, 'button', { name: `Cite “${f.title}”` });
   assert.equal(await cite.getAttribute('aria-expanded'), 'false');
   await cite.click();
   assert.equal(await cite.getAttribute('aria-expanded'), 'true');
@@ -240,7 +240,7 @@ for (const [name, url, options] of [
     if (options.dark) await page.emulateMedia({ colorScheme: 'dark' });
     if (options.cite) {
       const id = DATASET.facts[0].id;
-      await card(page, id).getByRole('button', { name: /^Cite/ }).click();
+      await (await cardControl(page, id, 'button', { name: /^Cite/ })).click();
       await card(page, id).getByRole('button', { name: 'Copy citation' }).waitFor();
     }
     assert.deepEqual(await violations(page), []);

@@ -304,6 +304,18 @@ export const search = (page) => page.getByRole('searchbox', { name: 'Search fact
 export const status = (page) => page.getByRole('status');
 export const cards = (page) => page.locator('article.card');
 export const card = (page, id) => page.locator(`article#fact-${id}`);
+
+/**
+ * A card's control (Details, Permalink, Copy link, Cite) by role and name. A closed card
+ * keeps them behind its "Actions" button, which is clicked first when it is collapsed.
+ */
+export async function cardControl(page, id, role, options) {
+  const more = card(page, id).getByRole('button', { name: /^Actions for/ });
+  if ((await more.count()) > 0 && (await more.getAttribute('aria-expanded')) === 'false') {
+    await more.click();
+  }
+  return card(page, id).getByRole(role, options);
+}
 export const checkbox = (page, label) => page.getByRole('checkbox', { name: label, exact: true });
 
 export async function statusText(page) {

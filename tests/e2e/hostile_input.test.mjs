@@ -16,6 +16,7 @@ import {
   ROOT,
   TOTAL,
   card,
+  cardControl,
   checkbox,
   search,
   statusText,
@@ -194,7 +195,7 @@ test('a_dataset_full_of_markup_renders_it_as_literal_text', async () => {
     ['trade', 'energy'].map((id) => HOSTILE.sectors.find((s) => s.id === id).label),
   );
   // Source links keep their odd URLs as attribute values; the publisher is the link text.
-  const links = await page.locator('.quote__cite a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+  const links = await page.locator('.quote__cite a:not(.quote__context)').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
   assert.deepEqual(
     [...new Set(links.map(JSON.stringify))].map((l) => JSON.parse(l)),
     HOSTILE.sources.map((s) => [s.url, s.publisher]),
@@ -212,7 +213,7 @@ test('opening_a_hostile_card_shows_its_details_as_text', async () => {
   }
   await assertInert(page, 'open card');
 
-  await card(page, 'script-title').getByRole('button', { name: 'Details' }).click();
+  await (await cardControl(page, 'script-title', 'button', { name: 'Details' })).click();
   const agreement = await card(page, 'script-title').locator('.details').textContent();
   for (const p of fact('script-title').parties) assert.ok(agreement.includes(p), `parties show ${p}`);
   assert.ok((await card(page, 'script-title').locator('.card__date').textContent()).includes(fact('script-title').date.phrase));
@@ -278,7 +279,7 @@ test('long_unicode_texts_are_cut_and_highlighted_between_characters', async () =
   await search(page).fill('');
   await card(page, 'big-numbers').waitFor();
   assert.match(await card(page, 'big-numbers').locator('.card__figure-value').textContent(), /\d/);
-  await card(page, 'big-numbers').getByRole('button', { name: 'Details' }).click();
+  await (await cardControl(page, 'big-numbers', 'button', { name: 'Details' })).click();
   await card(page, 'big-numbers').locator('.derived').waitFor();
   await assertInert(page, 'unicode dataset');
 });

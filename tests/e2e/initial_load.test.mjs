@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import {
   DATASET,
   TOTAL,
+  cardControl,
   cardIds,
   cardSectors,
   cardTitles,
@@ -47,10 +48,11 @@ test('each_card_is_an_article_of_its_kind_with_its_title_and_sector_tags', async
     assert.equal((await article.locator('h3').textContent()).trim(), f.title);
     const labels = f.sectors.map((s) => DATASET.sectors.find((x) => x.id === s).label);
     assert.deepEqual(sectors[f.id], labels, `${f.id} sector tags`);
-    const details = article.getByRole('button', { name: 'Details', exact: true });
-    assert.equal(await details.getAttribute('aria-expanded'), 'false', f.id);
-    assert.equal(await article.getByRole('link', { name: /Permalink/ }).getAttribute('href'), `?fact=${f.id}`);
-    assert.equal(await article.getByRole('button', { name: /Copy link/ }).count(), 1, f.id);
+    // The title is the card's permalink; its other controls wait behind one button.
+    assert.equal(await article.locator('h3 a').getAttribute('href'), `?fact=${f.id}`, f.id);
+    const actions = article.getByRole('button', { name: `Actions for “${f.title}”` });
+    assert.equal(await actions.getAttribute('aria-expanded'), 'false', f.id);
+    assert.equal(await article.getByRole('link', { name: `Source text of “${f.title}”` }).count(), 1, f.id);
   }
 });
 
@@ -100,7 +102,7 @@ test('a_whole_session_logs_no_errors_and_requests_nothing_from_other_origins', a
   await checkbox(page, 'Agreement').check();
   await page.waitForURL((u) => u.search === '?q=energy&sector=diplomacy&kind=agreement');
   const id = 'program-20-key-areas';
-  await page.locator(`#fact-${id}`).getByRole('button', { name: 'Details', exact: true }).click();
+  await (await cardControl(page, id, 'button', { name: 'Details', exact: true })).click();
   await page.waitForURL((u) => u.searchParams.get('fact') === id);
   await page.locator(`#fact-${id}`).getByRole('button', { name: /Copy link/ }).click();
   await page.locator(`#fact-${id}`).getByText('Link copied').waitFor();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { TOTAL, card, checkbox, typeQuery, waitForCount, waitForSearch, useApp } from './helpers.mjs';
+import { TOTAL, card, cardControl, checkbox, typeQuery, waitForCount, waitForSearch, useApp } from './helpers.mjs';
 
 const app = useApp();
 const PHONE = { viewport: { width: 320, height: 640 } };
@@ -39,7 +39,7 @@ test('at_320px_an_open_card_with_filters_and_chips_has_no_horizontal_scroll', as
   await checkbox(page, 'Indicator').check();
   await waitForCount(page, 3);
   const id = 'trade-turnover-255-million';
-  await card(page, id).getByRole('button', { name: 'Details', exact: true }).click();
+  await (await cardControl(page, id, 'button', { name: 'Details', exact: true })).click();
   await waitForSearch(
     page,
     `?q=trade&sector=construction-materials&sector=trade&sector=transport-logistics&kind=indicator&fact=${id}`,
@@ -72,30 +72,22 @@ test('at_320px_every_card_opened_in_turn_fits', async () => {
   const page = await app.open('', PHONE);
   const ids = await page.$$eval('article.card', (as) => as.map((a) => a.id.replace(/^fact-/, '')));
   for (const id of ids) {
-    await card(page, id).locator('.card__actions button[aria-controls$="-details"]').click();
+    // The title is the card's permalink: it opens the card in place.
+    await card(page, id).locator('h3 a').click();
     await waitForSearch(page, `?fact=${id}`);
     await card(page, id).locator('.details').waitFor();
     await assertNoHorizontalScroll(page, `card ${id} open`);
   }
 });
 
-test('at_320px_the_own_dataset_picker_folds_so_the_search_box_is_near_the_top', async () => {
+test('at_320px_the_search_box_is_in_the_first_screen_and_the_dataset_picker_is_one_header_control', async () => {
   const page = await app.open('', PHONE);
   const search = page.getByRole('searchbox', { name: 'Search facts' });
-  const top = (await search.boundingBox()).y;
-  const toggle = page.getByRole('button', { name: 'Explore your own dataset' });
-  assert.ok(await toggle.isVisible(), 'one button stands for the picker');
-  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-  assert.equal(await page.getByLabel('Choose a dataset file (JSON)').isVisible(), false, 'the drop zone is folded');
-  // The heading, description and the one button: the search box starts in the first 480 px
-  // of a 640 px screen, with room to type below it.
-  assert.ok(top < 480, `search box at ${top}px`);
-  await toggle.click();
-  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-  assert.ok(await page.getByLabel('Choose a dataset file (JSON)').isVisible(), 'unfolded on request');
-  await assertNoHorizontalScroll(page, 'picker unfolded');
-  // Wide screens show the drop zone itself, and no button.
-  await page.setViewportSize({ width: 1280, height: 900 });
-  assert.equal(await toggle.isVisible(), false);
-  assert.ok(await page.getByRole('heading', { name: 'Explore your own dataset' }).isVisible());
+  const box = await search.boundingBox();
+  // The whole search box is on the first 640 px screen, with room to type below it.
+  assert.ok(box.y + box.height < 480, `search box ends at ${box.y + box.height}px`);
+  const picker = page.getByLabel('Open your own dataset');
+  assert.equal(await picker.getAttribute('type'), 'file');
+  assert.ok(await page.locator('label[for=own-file]').isVisible(), 'the picker is one visible control');
+  await assertNoHorizontalScroll(page, 'first screen');
 });

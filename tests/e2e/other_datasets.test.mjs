@@ -62,7 +62,7 @@ test('a_cards_permalink_and_source_link_open_the_same_dataset', async () => {
   const page = await app.open('?data=extra/mini.json');
   await waitForCardSet(page, ['solar-memorandum', 'corridor-freight-growth']);
   const card = page.locator('article#fact-solar-memorandum');
-  const permalink = await card.getByRole('link', { name: /^Permalink to/ }).getAttribute('href');
+  const permalink = await card.locator('h3 a').getAttribute('href');
   assert.equal(permalink, '?fact=solar-memorandum&data=extra%2Fmini.json');
   const source = await card.getByRole('link', { name: /^Source text of/ }).getAttribute('href');
   assert.match(source, /[?&]data=extra%2Fmini\.json(&|$)/);

@@ -36,7 +36,7 @@ function file(name, content) {
   return { name, mimeType: 'application/json', buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content)) };
 }
 
-const fileInput = (page) => page.getByLabel('Choose a dataset file (JSON)');
+const fileInput = (page) => page.getByLabel(/^Open (your own dataset|another file)$/);
 
 async function openOwn(page, name = 'mini.json', content = MINI) {
   await fileInput(page).setInputFiles(file(name, content));
@@ -59,15 +59,23 @@ test('picking_a_valid_file_explores_it_and_search_works', async () => {
   await waitForCount(page, TOTAL, { filtered: false });
 });
 
-test('dropping_a_file_on_the_drop_zone_opens_it', async () => {
+test('dropping_a_file_anywhere_on_the_page_opens_it', async () => {
   const page = await app.open();
-  await page.evaluate((json) => {
+  const overlay = await page.evaluate((json) => {
     const dt = new DataTransfer();
     dt.items.add(new File([json], 'dropped.json', { type: 'application/json' }));
-    const zone = document.querySelector('.drop-zone');
-    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    // On a card in the middle of the results, far from the header's picker.
+    const target = document.querySelectorAll('article.card')[4];
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    return new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const shown = document.querySelector('.drop-overlay') !== null;
+        target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        resolve(shown);
+      }),
+    );
   }, JSON.stringify(MINI));
+  assert.ok(overlay, 'the page says where the file will go while it is dragged');
   await waitForCount(page, 2, { total: 2 });
   assert.match(await page.getByRole('banner').textContent(), /your file “dropped\.json”/);
 });
@@ -149,7 +157,7 @@ test('the_file_is_never_uploaded', async () => {
   assert.deepEqual(app.server.requests.filter((p) => p.includes('Zanzibar')), []);
 });
 
-test('the_drop_zone_and_the_own_dataset_controls_pass_axe', async () => {
+test('the_dataset_picker_and_the_own_dataset_controls_pass_axe', async () => {
   const page = await app.open();
   assert.deepEqual(await violations(page, '.site-header'), []);
   await openOwn(page);

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 
 import {
   card,
+  cardControl,
   cardIds,
   checkbox,
   factsInSector,
@@ -116,7 +117,7 @@ test('other_tasks_run_between_card_adoptions_and_the_list_is_busy_until_the_last
   assert.ok(ticks >= TOTAL / 2, `only ${ticks} other tasks ran while ${TOTAL} cards were adopted`);
   // Once adopted, every card answers: the last one opens its details.
   const last = (await cardIds(page)).at(-1);
-  await card(page, last).getByRole('button', { name: 'Details' }).click();
+  await (await cardControl(page, last, 'button', { name: 'Details' })).click();
   await card(page, last).locator('.details').waitFor();
   assert.equal(await card(page, last).getByRole('button', { name: 'Hide details' }).getAttribute('aria-expanded'), 'true');
 });

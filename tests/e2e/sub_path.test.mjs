@@ -8,6 +8,7 @@ import {
   SUBPATH_DIST,
   TOTAL,
   card,
+  cardControl,
   checkbox,
   search,
   typeQuery,
@@ -51,7 +52,7 @@ test('searching_and_filtering_under_the_sub_path_keep_the_path_in_the_url', asyn
 test('a_permalink_under_the_sub_path_points_inside_the_sub_path', async () => {
   const page = await app.open();
   const id = 'nizami-ganjavi-880th-anniversary';
-  const link = card(page, id).getByRole('link', { name: /Permalink/ });
+  const link = await cardControl(page, id, 'link', { name: /Permalink/ });
   assert.equal(await link.evaluate((a) => a.href), app.url(`?fact=${id}`));
   assert.ok(app.url(`?fact=${id}`).includes('/factdeck/?fact='));
   await link.click();
