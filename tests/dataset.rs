@@ -138,6 +138,7 @@ const BROKEN: &[(&str, &str)] = &[
     ("compare-with-unknown-fact", "fact \"turnover\", field `compare_with`: no fact has id \"goal\""),
     ("compare-with-fact-without-quantity", "fact \"turnover\", field `compare_with`: fact \"treaty\" has no quantity to compare with"),
     ("invalid-json", "dataset: invalid JSON at line 5 column 3: trailing comma"),
+    ("unknown-measure", "fact \"turnover\", field `quantity.measure`: unknown measure \"projected\"; expected current, change, target or planned"),
 ];
 
 #[test]
@@ -169,6 +170,117 @@ fn all_errors_are_reported_at_once() {
     let errs = load("x.json", &value.to_string(), |_| None).unwrap_err();
     let fields: Vec<(&str, &str)> = errs.iter().map(|e| (e.record.as_str(), e.field.as_str())).collect();
     assert_eq!(fields, [("fact \"turnover\"", "sectors[0]"), ("fact \"treaty\"", "source")]);
+}
+
+#[test]
+fn a_planned_count_is_accepted_as_a_measure() {
+    let json = fs::read_to_string(Path::new(FIXTURES).join("valid-minimal.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    value["facts"][0]["quantity"]["measure"] = "planned".into();
+    let d = load("x.json", &value.to_string(), |_| None).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(d.facts[0].quantity.as_ref().unwrap().measure, Measure::Planned);
+}
+
+/// How the shipped data names the ambassador, the one speaker of its one source.
+const AMBASSADOR: &str = "Bahrom Ashrafkhanov, Ambassador of Uzbekistan to Azerbaijan";
+
+/// Whether the article ties the sentence a quote comes from to a speaker (data/README.md,
+/// "Attribution"): the quote sits in a quotation followed by a verb of saying, or its
+/// sentence has a verb of saying or opens "According to".
+fn speaker_named(text: &str, quote: &str) -> bool {
+    let says = |s: &str| {
+        let s = s.to_lowercase();
+        ["said", "noted", "emphasized", "added", "according to"].iter().any(|w| s.contains(w))
+    };
+    let at = text.find(quote).unwrap_or_else(|| panic!("quote not found as written: {quote}"));
+    let end = at + quote.len();
+    let para = text[..at].rfind('\n').map_or(0, |i| i + 1)..text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // In a quotation: the nearest opening mark before the quote closes after it.
+    if let Some(open) = text[para.start..at].rfind('“').map(|i| para.start + i) {
+        let close = text[open..para.end].find(['”', '"']).map(|i| open + i);
+        if let Some(close) = close.filter(|&c| c >= end) {
+            let after = &text[close..para.end];
+            return says(&after[..after.find('.').unwrap_or(after.len())]);
+        }
+    }
+    let start = text[para.start..at].rfind(". ").map_or(para.start, |i| para.start + i + 2);
+    let stop = text[end..para.end].find(". ").map_or(para.end, |i| end + i);
+    says(&text[start..stop])
+}
+
+#[test]
+fn every_fact_is_attributed_to_the_ambassador_or_the_report_by_one_rule() {
+    let d = shipped();
+    let text = &d.sources[0].text;
+    for f in &d.facts {
+        let expected = if speaker_named(text, &f.quote) { AMBASSADOR } else { "Trend" };
+        assert_eq!(f.attribution.as_deref(), Some(expected), "{}: {}", f.id, f.quote);
+    }
+    let reports = d.facts.iter().filter(|f| f.attribution.as_deref() == Some("Trend")).count();
+    assert!((5..d.facts.len() - 5).contains(&reports), "both attributions occur: {reports} of the report's");
+}
+
+#[test]
+fn the_green_energy_area_is_a_statement_without_status_or_date() {
+    let d = shipped();
+    let green = fact(&d, "green-energy-export-to-europe");
+    assert_eq!((green.kind, green.status), (Kind::Statement, None));
+    assert_eq!(green.date, None, "the programme's date (2024) is not the area's");
+    assert!(green.summary.contains("20 key areas"), "{}", green.summary);
+}
+
+#[test]
+fn the_transport_corridors_are_a_stated_priority_not_a_project() {
+    let d = shipped();
+    let transport = fact(&d, "transport-logistics-corridors");
+    assert_eq!((transport.kind, transport.status), (Kind::Statement, None));
+    assert!(transport.summary.contains("priority") && transport.summary.contains("“high on the agenda”"), "{}", transport.summary);
+}
+
+#[test]
+fn the_trade_goal_is_given_as_the_ambassadors_words() {
+    let d = shipped();
+    let goal = fact(&d, "trade-turnover-target-1-billion");
+    assert!(goal.summary.starts_with("The ambassador, Bahrom Ashrafkhanov, said the goal is"), "{}", goal.summary);
+    assert!(!goal.summary.contains("aim"), "{}", goal.summary);
+    assert!(goal.title.starts_with("Ambassador:"), "{}", goal.title);
+}
+
+#[test]
+fn the_anniversary_visits_are_a_planned_count_not_a_target() {
+    let d = shipped();
+    let q = fact(&d, "anniversary-high-level-visits").quantity.clone().unwrap();
+    assert_eq!((q.value, q.unit.as_str(), q.measure), (2.0, "high-level visits", Measure::Planned));
+    assert_eq!(q.measure.label(), "Planned");
+}
+
+#[test]
+fn the_cluster_summaries_do_not_call_the_clusters_joint_projects() {
+    let d = shipped();
+    for id in ["textile-clusters-azerbaijan", "silk-growing-clusters-azerbaijan"] {
+        let summary = &fact(&d, id).summary;
+        assert!(!summary.to_lowercase().contains("joint"), "{id}: {summary}");
+        assert!(summary.contains("clusters are being created in Azerbaijan"), "{id}: {summary}");
+    }
+}
+
+#[test]
+fn the_255_million_figure_says_it_has_no_reference_year() {
+    let d = shipped();
+    let level = fact(&d, "trade-turnover-255-million");
+    assert!(level.summary.contains("no reference year"), "{}", level.summary);
+    assert_eq!(level.quantity.as_ref().unwrap().period, None);
+}
+
+#[test]
+fn the_expert_council_date_is_the_reports_dateline() {
+    let d = shipped();
+    let session = fact(&d, "expert-council-second-session");
+    assert!(session.summary.contains("the date shown is the report's dateline"), "{}", session.summary);
+    let date = session.date.as_ref().unwrap();
+    assert_eq!(date.start, d.sources[0].published);
+    assert_eq!(date.phrase.as_deref(), Some("BAKU, Azerbaijan, June 4"));
+    assert!(d.sources[0].text.contains("BAKU, Azerbaijan, June 4."), "the phrase is the dateline");
 }
 
 #[test]

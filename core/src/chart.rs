@@ -7,7 +7,8 @@
 //!   derived figure in the same unit: base → level, the base marked "derived";
 //! - a `current` figure and a `target` in the same unit: progress, with the target marked
 //!   and the (derived) percentage labelled;
-//! - two `current` (or two `target`) counts, or sums in one currency: side by side.
+//! - any other two figures (`current`, `target` or `planned`) that are counts, or sums in
+//!   one currency: side by side, a planned figure marked "(planned)".
 //!
 //! Geometry is in SVG user units of a viewBox [`WIDTH`] wide; the UI scales it to the card.
 //! Text lines are wrapped here, by an estimate of their width, so nothing is cut off.
@@ -134,7 +135,7 @@ pub enum Pairing {
     Progress,
     /// The fact is a change; `base` indexes its derived figures; the other is the level reached.
     Change { base: usize },
-    /// Two levels (or two targets) of comparable things.
+    /// Two levels, targets or planned figures of comparable things.
     Comparison,
 }
 
@@ -422,13 +423,30 @@ fn comparison(fact: &Fact, a: &Quantity, other: &Fact, b: &Quantity) -> Chart {
         if i > 0 {
             l.gap(10);
         }
-        l.text(vec![value(q.to_string())]);
+        let mut line = vec![value(q.to_string())];
+        if q.measure == Measure::Planned {
+            line.push(label(PLANNED));
+        }
+        l.text(line);
         l.text(vec![label(&f.title)]);
         l.bar(scaled(q.absolute(), max), Tone::Stated);
     }
+    let (a, b) = (with_measure(a), with_measure(b));
     let title = format!("{a} compared with {b}");
     let text = format!("{a} (“{}”) compared with {b} (“{}”), on one scale.", fact.title, other.title);
     l.finish(ChartKind::Comparison, title, text)
+}
+
+/// Follows a planned figure in a comparison, so that it never reads as one already reached.
+const PLANNED: &str = " (planned)";
+
+/// `2 high-level visits (planned)`; other figures as they are.
+fn with_measure(q: &Quantity) -> String {
+    if q.measure == Measure::Planned {
+        format!("{q}{PLANNED}")
+    } else {
+        q.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -578,6 +596,18 @@ mod tests {
         assert_eq!(c.lines(), ["540 companies", "Title of az", "about 70 enterprises", "Title of uz"]);
         assert_eq!(c.title, "540 companies compared with about 70 enterprises");
         assert!(c.text.contains("compared with about 70 enterprises (“Title of uz”)"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_planned_count_is_compared_side_by_side_and_marked_planned() {
+        let planned = r#"{"value": 2, "unit": "high-level visits", "measure": "planned"}"#;
+        let made = r#"{"value": 5, "unit": "mutual visits", "measure": "current"}"#;
+        let c = chart(&[fact("plan", planned, r#", "compare_with": "made""#), fact("made", made, "")], "plan");
+        assert_eq!(c.kind, ChartKind::Comparison);
+        assert_eq!(bars(&c, Tone::Stated), [(0, 96), (0, WIDTH)]);
+        assert_eq!(c.lines(), ["2 high-level visits (planned)", "Title of plan", "5 mutual visits", "Title of made"]);
+        assert_eq!(c.title, "2 high-level visits (planned) compared with 5 mutual visits");
+        assert!(c.text.starts_with("2 high-level visits (planned) (“Title of plan”) compared with"), "{}", c.text);
     }
 
     #[test]

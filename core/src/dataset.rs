@@ -799,7 +799,7 @@ impl Validator<'_> {
         });
         let measure_kind = Measure::from_slug(&measure);
         if measure_kind.is_none() {
-            self.push(record, &format!("{field}.measure"), format!("unknown measure \"{measure}\"; expected current, change or target"));
+            self.push(record, &format!("{field}.measure"), format!("unknown measure \"{measure}\"; expected current, change, target or planned"));
         }
         let period = period.and_then(|p| self.date_spec(record, &format!("{field}.period"), p));
         if self.errors.len() != before {

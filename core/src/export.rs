@@ -163,11 +163,7 @@ fn derived_text(d: &Derived) -> String {
 }
 
 fn measure_slug(q: &Quantity) -> &'static str {
-    match q.measure {
-        crate::model::Measure::Current => "current",
-        crate::model::Measure::Change => "change",
-        crate::model::Measure::Target => "target",
-    }
+    q.measure.slug()
 }
 
 /// A number as JSON and CSV write it: shortest form that reads back to the same value,
@@ -739,6 +735,18 @@ mod tests {
         assert_eq!(back.sectors, d.sectors);
         assert_eq!(back.facts[1].quote, d.facts[0].quote);
         assert_eq!(back.facts[1].date, d.facts[0].date);
+    }
+
+    #[test]
+    fn a_planned_figure_keeps_its_measure_through_csv_and_json() {
+        let mut d = dataset();
+        d.facts[1].quantity.as_mut().expect("a quantity").measure = crate::model::Measure::Planned;
+        let rows = parse_csv(&csv(&d, &[1], None));
+        assert_eq!(rows[1][column("quantity_measure")], "planned");
+        let text = json(&d, &[1]);
+        assert!(text.contains(r#""measure": "planned""#), "{text}");
+        let back = load("export.json", &text, |_| None).expect("export is a valid dataset");
+        assert_eq!(back.facts[0].quantity, d.facts[1].quantity);
     }
 
     #[test]

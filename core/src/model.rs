@@ -291,7 +291,7 @@ impl Multiplier {
     }
 }
 
-/// Whether a quantity is a level, a change over a period, or a goal.
+/// Whether a quantity is a level, a change over a period, a planned count, or a goal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
 #[serde(rename_all = "snake_case")]
@@ -302,16 +302,26 @@ pub enum Measure {
     Change,
     /// A goal not yet reached ("bring it to $1 billion").
     Target,
+    /// What has been planned or prepared, not yet happened ("two high-level visits" in a
+    /// package of events prepared for the anniversary).
+    Planned,
 }
 
 impl Measure {
-    pub fn from_slug(s: &str) -> Option<Measure> {
-        match s {
-            "current" => Some(Measure::Current),
-            "change" => Some(Measure::Change),
-            "target" => Some(Measure::Target),
-            _ => None,
+    pub const ALL: [Measure; 4] = [Measure::Current, Measure::Change, Measure::Target, Measure::Planned];
+
+    /// The identifier used in the dataset file and in exports.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Measure::Current => "current",
+            Measure::Change => "change",
+            Measure::Target => "target",
+            Measure::Planned => "planned",
         }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.slug() == s)
     }
 
     pub fn label(self) -> &'static str {
@@ -319,6 +329,7 @@ impl Measure {
             Measure::Current => "Current figure",
             Measure::Change => "Change",
             Measure::Target => "Target",
+            Measure::Planned => "Planned",
         }
     }
 }
@@ -487,7 +498,18 @@ pub struct Fact {
 
 #[cfg(test)]
 mod tests {
-    use super::{format_bytes, format_number};
+    use super::{format_bytes, format_number, Measure};
+
+    #[test]
+    fn every_measure_reads_back_from_its_slug_and_has_a_label() {
+        for m in Measure::ALL {
+            assert_eq!(Measure::from_slug(m.slug()), Some(m));
+        }
+        assert_eq!(Measure::from_slug("planned"), Some(Measure::Planned));
+        assert_eq!(Measure::Planned.label(), "Planned");
+        assert_eq!(Measure::Target.label(), "Target");
+        assert_eq!(Measure::from_slug("Planned"), None, "slugs are lowercase, as the dataset file writes them");
+    }
 
     #[test]
     fn file_sizes_read_as_people_write_them() {

@@ -8,6 +8,7 @@ import {
   TOTAL,
   checkbox,
   factsInSector,
+  factsOfKind,
   search,
   statusText,
   typeQuery,
@@ -60,10 +61,10 @@ test('chips_show_the_active_filters_and_remove_them', async () => {
 
 test('a_kind_chip_removes_the_kind', async () => {
   const page = await app.open('?kind=statement&kind=event');
-  await waitForCount(page, 8);
+  await waitForCardSet(page, [...factsOfKind('statement'), ...factsOfKind('event')]);
   await page.getByRole('button', { name: 'Remove kind Statement', exact: true }).click();
   await waitForSearch(page, '?kind=event');
-  await waitForCount(page, 5);
+  await waitForCardSet(page, factsOfKind('event'));
   assert.ok(!(await checkbox(page, 'Statement').isChecked()));
   assert.ok(await checkbox(page, 'Event').isChecked());
 });
