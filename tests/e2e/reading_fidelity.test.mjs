@@ -97,7 +97,7 @@ test('the_255_million_card_says_the_article_gives_no_reference_year', async () =
 
 test('the_expert_council_card_says_its_date_is_the_reports_dateline', async () => {
   const page = await app.open();
-  assert.equal(await text(page, SESSION, '.card__date'), 'Date: 4 June 2025 inferred from “BAKU, Azerbaijan, June 4”');
+  assert.equal(await text(page, SESSION, '.card__date'), '4 June 2025 inferred from “BAKU, Azerbaijan, June 4”');
   const summary = await text(page, SESSION, '.card__summary');
   assert.ok(summary.includes("The report does not date the session: the date shown is the report's dateline"), summary);
 });
