@@ -46,6 +46,12 @@ const PAGES = opt('--pages', 'factdeck,flexsearch,minisearch,orama').split(',').
 /** Each page types every query this many times, each round in a freshly loaded page; pages take turns. */
 const ROUNDS = Number(opt('--rounds', '3'));
 /**
+ * Pages whose keystrokes are too slow at a size to type every round: Orama at 100k facts
+ * spends up to seconds on a one-letter query (10+ s on a busy 2-core machine), so it types
+ * one round there. The report says so.
+ */
+const ROUND_CAPS = { orama: (facts) => (facts >= 100_000 ? 1 : Infinity) };
+/**
  * A keystroke is over when the DOM has not changed for this long. factdeck renders the
  * rest of a page of cards in a task posted after the first frame (~1 frame, 16.7 ms, after
  * its first render); 100 ms is six frames, well past that, and still shorter than the pause
@@ -54,7 +60,7 @@ const ROUNDS = Number(opt('--rounds', '3'));
  */
 const QUIET_MS = 100;
 /** Longest wait for one keystroke to end before giving up on it (ms). */
-const KEY_TIMEOUT_MS = 30_000;
+const KEY_TIMEOUT_MS = 60_000;
 
 /** Realistic searches, typed in ASCII (Playwright sends no keydown for other characters). */
 const SYNTH_QUERIES = ['samarqand', 'green energy', 'gence aluminium', 'toshkent cotton', 'qoqon cement', 'silk mill'];
@@ -333,6 +339,7 @@ async function main() {
       // Pages take turns, round by round, so that other load on the machine falls on all.
       for (let i = 0; i < ROUNDS; i++) {
         for (const p of d.pages) {
+          if (i >= (ROUND_CAPS[p]?.(d.facts) ?? Infinity)) continue;
           log(`${d.name} ${p} round ${i + 1}/${ROUNDS}…`);
           const r = await typeRound(browser, server.origin, PAGE_INFO[p].url(d.file), d.facts, d.queries);
           log(`  ready ${r.readyMs?.toFixed(0)} ms; ${r.recs.length}/${r.typed} keystrokes`);

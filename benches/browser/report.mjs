@@ -182,7 +182,7 @@ p(
     'the benchmark wasm (`benches/wasm-harness`, into `target/bench-wasm/`) and the app ' +
     '(`trunk build --release --dist target/dist-bench`), runs the browser benchmarks ' +
     '(`benches/browser/run.mjs`, `keystroke.mjs`), the size report (`sizes.mjs`, `twiggy`), ' +
-    '`cargo bench -p factdeck-core --bench search`, and writes this file. It takes about 15–25 ' +
+    '`cargo bench -p factdeck-core --bench search`, and writes this file. It takes about 40–60 ' +
     'minutes on 2 cores. `BENCH_SIZES=1000,10000 scripts/bench` skips the 100k runs.',
 );
 
@@ -408,6 +408,13 @@ if (keystroke) {
     }
   }
   p(table(['dataset', 'page', 'p50', 'p95', 'DOM work p50', 'nodes per card'], rows));
+  const capped = runs.filter((r) => r.rounds < keystroke.meta.rounds);
+  if (capped.length) {
+    p(
+      `**Capped:** ${capped.map((r) => `${r.page} at ${r.name} typed ${r.rounds} of ${keystroke.meta.rounds} rounds`).join('; ')} ` +
+        '(its one-letter queries take seconds there; see `ROUND_CAPS` in `keystroke.mjs`).',
+    );
+  }
   p('Details:');
   p(
     table(
