@@ -4,7 +4,7 @@
 // evaluation of benches/quality/queries.json.
 //
 //   node benches/browser/run.mjs [--out target/bench/results] [--sizes 1000,10000,100000]
-//                                [--only engines|quality] [--quick]
+//                                [--only engines|quality] [--quick] [--engines factdeck,flexsearch,…]
 //
 // Needs (scripts/bench makes them): target/bench-wasm/ (the bench module), and
 // target/bench/data/synth-{N}.json for each size and synth-2000.json.
@@ -26,7 +26,7 @@ const SIZES = opt('--sizes', '1000,10000,100000').split(',').map(Number);
 const ONLY = opt('--only', null);
 const QUICK = args.includes('--quick');
 
-const ENGINES = ['factdeck', 'minisearch', 'fuse', 'flexsearch', 'orama'];
+const ENGINES = opt('--engines', 'factdeck,minisearch,fuse,flexsearch,orama').split(',').filter(Boolean);
 const QUALITY_ENGINES = ['factdeck', 'minisearch', 'fuse', 'flexsearch', 'orama', 'minisearch-folded', 'fuse-ignore-diacritics'];
 
 /** Repetitions per size; Fuse.js scans every record per query, so it gets fewer. */
