@@ -1,27 +1,24 @@
 // The in-page half of the browser benchmarks: factdeck's search core (WebAssembly, built
-// from benches/wasm-harness), MiniSearch and Fuse.js behind one interface, on the same
-// data and the same queries. benches/browser/run.mjs drives it through `window.bench`;
-// memory is read from outside, over the DevTools protocol.
+// from benches/wasm-harness), MiniSearch, Fuse.js, FlexSearch and Orama behind one
+// interface, on the same data and the same queries. benches/browser/run.mjs drives it
+// through `window.bench`; memory is read from outside, over the DevTools protocol.
 //
-// Engine configurations (documented in BENCHMARKS.md; change them here only):
+// Engine configurations (documented in BENCHMARKS.md): MiniSearch, FlexSearch and Orama
+// in reference/engines.mjs (shared with the keystroke benchmark's reference pages), Fuse.js
+// here. Change them there only.
 
 import Fuse from '/vendor/fuse.mjs';
-import MiniSearch from '/vendor/minisearch.js';
+import {
+  FLEXSEARCH_OPTIONS,
+  MINISEARCH_OPTIONS,
+  ORAMA_SEARCH,
+  makeFlexSearch,
+  makeMiniSearch,
+  makeOrama,
+  toDocs,
+} from '/reference/engines.mjs';
 import { fold } from '/quality/text.mjs';
 import initWasm, * as fd from '/wasm/factdeck_bench_wasm.js';
-
-/** MiniSearch: the fields factdeck weighs most, prefix + fuzzy on, every word required. */
-export const MINISEARCH_OPTIONS = {
-  fields: ['title', 'tags', 'summary', 'quote'],
-  storeFields: [],
-  extractField: (doc, field) => (field === 'tags' ? doc.tags.join(' ') : doc[field]),
-  searchOptions: {
-    prefix: true,
-    fuzzy: 0.2,
-    combineWith: 'AND',
-    boost: { title: 4, tags: 2, summary: 1.5, quote: 1 },
-  },
-};
 
 /** Fuse.js: weighted keys; no index to speak of, every query scans every record. */
 export const FUSE_OPTIONS = {
@@ -48,19 +45,6 @@ const FUSE_DIACRITICS_OPTIONS = { ...FUSE_OPTIONS, ignoreDiacritics: true };
 
 const now = () => performance.now();
 
-/** The documents the JavaScript engines index: the fields factdeck weighs most. */
-function toDocs(dataset) {
-  const label = Object.fromEntries(dataset.sectors.map((s) => [s.id, s.label]));
-  return dataset.facts.map((f, i) => ({
-    id: i,
-    fid: f.id,
-    title: f.title,
-    summary: f.summary,
-    quote: f.quote,
-    tags: [...f.sectors.map((s) => label[s] ?? s), ...(f.parties ?? []), ...(f.countries ?? []), f.kind],
-  }));
-}
-
 class JsEngine {
   constructor(kind, options) {
     this.kind = kind;
@@ -75,20 +59,15 @@ class JsEngine {
   }
   build() {
     this.index = null;
-    if (this.kind === 'minisearch') {
-      const ms = new MiniSearch(this.options);
-      ms.addAll(this.docs);
-      this.index = ms;
-    } else {
-      this.index = new Fuse(this.docs, this.options);
-    }
+    if (this.kind === 'minisearch') this.index = makeMiniSearch(this.docs, this.options);
+    else if (this.kind === 'flexsearch') this.index = makeFlexSearch(this.docs);
+    else if (this.kind === 'orama') this.index = makeOrama(this.docs);
+    else this.index = new Fuse(this.docs, this.options);
   }
   search(q) {
-    if (this.kind === 'minisearch') return this.index.search(q).map((r) => r.id);
-    return this.index.search(q).map((r) => r.refIndex);
-  }
-  count(q) {
-    return this.index.search(q).length;
+    if (this.kind === 'fuse') return this.index.search(q).map((r) => r.refIndex);
+    if (this.kind === 'orama') return this.index.search(q).ids;
+    return this.index.search(q);
   }
   id(i) {
     return this.docs[i].fid;
@@ -127,6 +106,10 @@ function makeEngine(name) {
       return new JsEngine('minisearch', MINISEARCH_FOLDED_OPTIONS);
     case 'fuse':
       return new JsEngine('fuse', FUSE_OPTIONS);
+    case 'flexsearch':
+      return new JsEngine('flexsearch', FLEXSEARCH_OPTIONS);
+    case 'orama':
+      return new JsEngine('orama', ORAMA_SEARCH);
     case 'fuse-ignore-diacritics':
       return new JsEngine('fuse', FUSE_DIACRITICS_OPTIONS);
     default:
@@ -156,6 +139,8 @@ window.bench = {
     config: {
       minisearch: { ...MINISEARCH_OPTIONS, extractField: String(MINISEARCH_OPTIONS.extractField) },
       fuse: FUSE_OPTIONS,
+      flexsearch: FLEXSEARCH_OPTIONS,
+      orama: ORAMA_SEARCH,
     },
   })),
 

@@ -1,9 +1,10 @@
 // Drives the benchmark harness (harness.html) in headless Chromium: for each dataset size
-// and engine, in a fresh browser context, index build time, JS heap / WebAssembly memory and
-// query latency; then the search-quality evaluation of benches/quality/queries.json.
+// and engine (factdeck, MiniSearch, Fuse.js, FlexSearch, Orama), in a fresh browser context,
+// index build time, JS heap / WebAssembly memory and query latency; then the search-quality
+// evaluation of benches/quality/queries.json.
 //
 //   node benches/browser/run.mjs [--out target/bench/results] [--sizes 1000,10000,100000]
-//                                [--only engines|quality] [--quick]
+//                                [--only engines|quality] [--quick] [--engines factdeck,flexsearch,…]
 //
 // Needs (scripts/bench makes them): target/bench-wasm/ (the bench module), and
 // target/bench/data/synth-{N}.json for each size and synth-2000.json.
@@ -25,8 +26,8 @@ const SIZES = opt('--sizes', '1000,10000,100000').split(',').map(Number);
 const ONLY = opt('--only', null);
 const QUICK = args.includes('--quick');
 
-const ENGINES = ['factdeck', 'minisearch', 'fuse'];
-const QUALITY_ENGINES = ['factdeck', 'minisearch', 'fuse', 'minisearch-folded', 'fuse-ignore-diacritics'];
+const ENGINES = opt('--engines', 'factdeck,minisearch,fuse,flexsearch,orama').split(',').filter(Boolean);
+const QUALITY_ENGINES = ['factdeck', 'minisearch', 'fuse', 'flexsearch', 'orama', 'minisearch-folded', 'fuse-ignore-diacritics'];
 
 /** Repetitions per size; Fuse.js scans every record per query, so it gets fewer. */
 function plan(engine, facts) {
@@ -74,6 +75,9 @@ async function main() {
       '/harness.mjs': path.join(HERE, 'harness.mjs'),
       '/vendor/minisearch.js': path.join(ROOT, 'node_modules/minisearch/dist/es/index.js'),
       '/vendor/fuse.mjs': path.join(ROOT, 'node_modules/fuse.js/dist/fuse.mjs'),
+      '/vendor/flexsearch.mjs': path.join(ROOT, 'node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs'),
+      '/vendor/orama/': path.join(ROOT, 'node_modules/@orama/orama/dist/browser/'),
+      '/reference/engines.mjs': path.join(HERE, 'reference/engines.mjs'),
       '/wasm/': wasmDir,
       '/data/': DATA,
       '/quality/': path.join(ROOT, 'benches/quality'),

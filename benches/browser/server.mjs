@@ -22,17 +22,20 @@ export const MIME = {
 
 /**
  * `routes`: `{ "/exact/path": "/abs/file", "/prefix/": "/abs/dir/" }` (a key ending in "/"
- * maps a directory). `headers` are added to every response. Returns `{ origin, close }`.
+ * maps a directory). `headers` are added to every response. `onResponse({ method, path,
+ * status, file })`, if given, hears of every response (`file`: the file sent, or null).
+ * Returns `{ origin, close }`.
  */
-export async function serveRoutes(routes, headers = {}) {
+export async function serveRoutes(routes, headers = {}, { onResponse = null } = {}) {
   const entries = Object.entries(routes).sort((a, b) => b[0].length - a[0].length);
   const server = http.createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const send = (status, body) => {
+      onResponse?.({ method: req.method, path: pathname, status, file: null });
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
       res.end(body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
-    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = null;
     for (const [key, target] of entries) {
       if (key.endsWith('/') ? pathname.startsWith(key) : pathname === key) {
@@ -51,6 +54,7 @@ export async function serveRoutes(routes, headers = {}) {
     try {
       const st = await stat(file);
       if (!st.isFile()) return send(404, 'not found');
+      onResponse?.({ method: req.method, path: pathname, status: 200, file });
       res.writeHead(200, {
         'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
         'content-length': st.size,

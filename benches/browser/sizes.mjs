@@ -1,7 +1,11 @@
-// First-load size of the real app build: every file of target/dist-bench (a
-// `trunk build --release`), raw, gzip -9 and brotli (quality 11) with Node's zlib, by file
-// type; plus the WebAssembly's top contributors from `twiggy top` on a names-preserving
-// build of the same wasm (scripts/bench makes it: wasm-bindgen --keep-debug, wasm-opt -Oz -g).
+// First-load size of the real app build (target/dist-bench, a `trunk build --release`), as
+// Chromium fetches it: the page is opened in headless Chromium with service workers allowed,
+// and once the service worker is activated (its install step, the precache, is done) and the
+// network has been idle for a second, every file the server sent (to the page or to the
+// worker) is counted once, its bytes on disk raw, gzip -9 and brotli (quality 11) with
+// Node's zlib, by file type; plus the WebAssembly's top contributors from `twiggy top` on a
+// names-preserving build of the same wasm (scripts/bench makes it: wasm-bindgen
+// --keep-debug, wasm-opt -Oz -g).
 //
 //   node benches/browser/sizes.mjs [--out target/bench/results] [--twiggy target/bench-twiggy]
 
@@ -10,7 +14,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import { args, opt } from './cli.mjs';
+import { launch } from './browser.mjs';
+import { opt } from './cli.mjs';
+import { serveRoutes } from './server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -68,23 +74,66 @@ function crateOf(name) {
   return m ? m[1] : '(other: libc-style helpers, unnamed)';
 }
 
-function main() {
+/** Network quiet this long (ms) after the service worker is active ends the first visit. */
+const IDLE_MS = 1000;
+
+/**
+ * Opens the built site in Chromium as a first visitor (fresh profile, service workers
+ * allowed) and returns the files the server sent, by name, and the service worker's state.
+ */
+async function firstVisit() {
+  const sent = [];
+  let last = Date.now();
+  const server = await serveRoutes({ '/': DIST }, {}, {
+    onResponse: (r) => {
+      last = Date.now();
+      sent.push(r);
+    },
+  });
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    const sw = await page.evaluate(async () => {
+      const reg = await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(() => r(null), 60_000))]);
+      if (!reg) return { state: 'none' };
+      const w = reg.active;
+      if (w.state !== 'activated') await new Promise((r) => w.addEventListener('statechange', () => w.state === 'activated' && r()));
+      const keys = await caches.keys();
+      const cached = (await Promise.all(keys.map(async (k) => (await (await caches.open(k)).keys()).map((q) => q.url)))).flat();
+      return { state: w.state, script: w.scriptURL, caches: keys, cached: cached.map((u) => new URL(u).pathname) };
+    });
+    while (Date.now() - last < IDLE_MS) await new Promise((r) => setTimeout(r, 100));
+    await context.close();
+    return { sent, sw };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function main() {
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${path.relative(ROOT, DIST)} has no index.html: build it first`);
   // factdeck.html (scripts/single-file.mjs) is the whole app again in one file, for opening
   // from disk; a visit to the site never loads it, so it is reported on its own.
   const singlePath = path.join(DIST, SINGLE_FILE);
   const singleFile = existsSync(singlePath) ? { file: SINGLE_FILE, ...compressed(readFileSync(singlePath)) } : null;
-  // A first visit downloads the page, sw.js and what sw.js precaches; the rest (the loader
-  // worker, for a visitor's own file) only when used, so it is reported apart.
-  const sw = readFileSync(path.join(DIST, 'sw.js'), 'utf8');
-  const precached = new Set(JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]).map((a) => path.basename(a)));
-  const firstVisit = (f) => f === 'index.html' || f === 'sw.js' || precached.has(f);
-  const all = readdirSync(DIST)
-    .filter((f) => f !== SINGLE_FILE && statSync(path.join(DIST, f)).isFile())
+  // A first visit downloads what Chromium fetched (page, glue, wasm, CSS, icons, sw.js and
+  // what the worker precaches); the rest (the loader worker, for a visitor's own file) only
+  // when used, so it is reported apart.
+  const visit = await firstVisit();
+  if (visit.sw.state !== 'activated') throw new Error(`the service worker did not activate (${visit.sw.state})`);
+  const failed = visit.sent.filter((r) => r.status !== 200);
+  if (failed.length) throw new Error(`the first visit got errors: ${failed.map((r) => `${r.status} ${r.path}`).join(', ')}`);
+  const fetched = new Set(visit.sent.map((r) => path.relative(DIST, r.file)));
+  const requests = visit.sent.length;
+  const measure = (f) => ({ file: f, type: TYPES[path.extname(f)] ?? 'other', ...compressed(readFileSync(path.join(DIST, f))) });
+  const files = [...fetched].sort().map(measure);
+  const onDemand = readdirSync(DIST)
+    .filter((f) => f !== SINGLE_FILE && !fetched.has(f) && statSync(path.join(DIST, f)).isFile())
     .sort()
-    .map((f) => ({ file: f, type: TYPES[path.extname(f)] ?? 'other', ...compressed(readFileSync(path.join(DIST, f))) }));
-  const files = all.filter((f) => firstVisit(f.file));
-  const onDemand = all.filter((f) => !firstVisit(f.file));
+    .map(measure);
   const byType = {};
   for (const t of ['html', 'js', 'wasm', 'css', 'other']) {
     const fs = files.filter((f) => f.type === t);
@@ -97,6 +146,9 @@ function main() {
   const stripped = path.join(TWIGGY_DIR, 'stripped.wasm');
   const report = {
     dist: path.relative(ROOT, DIST),
+    method: 'chromium',
+    requests,
+    serviceWorker: visit.sw,
     files,
     onDemand,
     byType,
@@ -107,7 +159,10 @@ function main() {
   };
   mkdirSync(OUT, { recursive: true });
   writeFileSync(path.join(OUT, 'sizes.json'), JSON.stringify(report, null, 1));
-  console.error(`[sizes] ${files.length} files: ${total.raw} B raw, ${total.gzip} B gzip -9, ${total.brotli} B brotli`);
+  console.error(`[sizes] ${files.length} files (${requests} requests): ${total.raw} B raw, ${total.gzip} B gzip -9, ${total.brotli} B brotli`);
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
