@@ -4,9 +4,6 @@
 use std::rc::Rc;
 
 use factdeck_core::search::{Query, Ranked};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::js_sys::Function;
 use yew::prelude::*;
 
 use super::app::Deck;
@@ -14,18 +11,15 @@ use super::fact_card::{anchor, FactCard};
 use super::hydration;
 use super::state::Action;
 
-/// Cards rendered per page. Each card is some 60 DOM nodes; rendering and laying out more
-/// than a screenful per keystroke is what makes typing lag on large datasets, and so does
-/// removing them: at 10k facts, taking the last page's cards out of the document was the
-/// largest part of a keystroke's work (about 0.14 ms a card), hence 20 rather than 30.
+/// Cards rendered per page. A closed card is some 48 DOM nodes; rendering and laying out
+/// more than a screenful per keystroke is what makes typing lag on large datasets, and so
+/// does removing them (about 0.14 ms a card at 10k facts), hence 20 rather than 30. The
+/// whole page renders in the task that answers the keystroke: rendering 6 cards before the
+/// frame and the rest after it (until e3fd144) made the page quiet one frame later, which
+/// a user waits for, so the split was dropped when keystrokes came to be measured until the
+/// page is quiet (same-run A/B at 10k facts, loaded machine: DOM work p50 27.9 → 15.4 ms,
+/// end-to-end p95 107 → 82 ms).
 pub const PAGE: usize = 20;
-
-/// Cards rendered in the frame that answers a keystroke: three rows of two columns, taller
-/// than the part of a 1440-pixel-high window below the search box (a card is at least some
-/// 300 pixels high). The rest of the page follows in a task after that frame, so typing
-/// paints at once. Measured at 10k facts (same-run A/B, commit e3fd144): 12 cards took
-/// 17 ms of work per keystroke, 6 took 13 ms.
-const FIRST: usize = 6;
 
 #[derive(Properties, PartialEq)]
 pub struct CardListProps {
@@ -60,20 +54,7 @@ pub fn card_list(props: &CardListProps) -> Html {
     }
     // Only the shown page is ranked; the open card is always rendered, even when it lies
     // beyond the current page.
-    // New results render FIRST cards, then the whole page once that frame is painted. The
-    // first render is whole: it must equal the page prerendered at build time.
-    let complete = use_state_eq(|| props.results.clone());
-    {
-        let complete = complete.clone();
-        use_effect_with(props.results.clone(), move |results| {
-            if *complete != *results {
-                let results = results.clone();
-                after_next_paint(move || complete.set(results));
-            }
-        });
-    }
-    let count = if *complete == props.results { limit } else { limit.min(FIRST) };
-    let shown = use_memo((props.results.clone(), count, open_index), |(results, count, open)| {
+    let shown = use_memo((props.results.clone(), limit, open_index), |(results, count, open)| {
         let mut shown = results.top(*count);
         if let Some(open) = open.filter(|&o| results.contains(o) && !shown.contains(&o)) {
             shown.push(open);
@@ -126,14 +107,6 @@ fn page_end(wanted: usize, total: usize) -> usize {
     } else {
         wanted
     }
-}
-
-/// Runs `f` in a task after the browser has rendered its next frame.
-fn after_next_paint(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    let after_frame = Closure::once_into_js(move || hydration::in_next_task(f));
-    // Fails only without a window; nothing would be shown then anyway.
-    let _ = window.request_animation_frame(after_frame.unchecked_ref::<Function>());
 }
 
 #[cfg(test)]
