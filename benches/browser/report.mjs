@@ -251,17 +251,19 @@ p(
     'grouping:',
   '- Yew\'s own code is about a third of the raw wasm;',
   '- data segments (strings, tables and the 20 kB embedded dataset) are a sixth;',
-  '- the search core, the dataset validator and the page\'s own components share the rest.',
+  '- the search core and the page\'s own components share the rest.',
   '',
-  '150 kB gzip in all would need the wasm at less than half its size. That is not possible ' +
-    'with Yew as the UI library, which is the project\'s choice. The JSON parser and ' +
-    'validator must also stay in the page: the single-file build (`factdeck.html`, opened from ' +
-    'disk) has no worker, and there the page itself checks a visitor\'s file. What is ' +
-    'deferred already:',
+  'The page\'s wasm holds no JSON parser and no validator: the embedded dataset ships as ' +
+    'the bincode of the `Dataset` that `build.rs` validated, and any JSON (`?data=`, a ' +
+    'visitor\'s file) is checked by the loader worker, which the single-file build carries ' +
+    'inline. 150 kB gzip in all would need the wasm at about half its size. That is not ' +
+    'possible with Yew as the UI library, which is the project\'s choice. What is deferred ' +
+    'already:',
   '- the wasm loads after the first paint of the prerendered page, which lists every fact ' +
     'and can be read and searched with the browser\'s find (the html and css rows of ' +
     '"First-load size");',
-  '- the loader worker is fetched only when a file is opened.',
+  '- the loader worker is fetched only when a dataset is opened, or in the background on a ' +
+    'visitor\'s next visit.',
 );
 
 p('## Method');
@@ -491,14 +493,14 @@ if (sizes) {
     const sum = (k) => sizes.onDemand.reduce((a, f) => a + f[k], 0);
     p(
       `Loaded only when used, not on a first visit: ${sizes.onDemand.map((f) => code(f.file)).join(', ')} (the checker ` +
-        `of a visitor's own file), ${kb(sum('raw'))} raw, ${kb(sum('gzip'))} gzip, ${kb(sum('brotli'))} brotli.`,
+        `of a dataset file: a visitor's own, or \`?data=\`), ${kb(sum('raw'))} raw, ${kb(sum('gzip'))} gzip, ${kb(sum('brotli'))} brotli.`,
     );
   }
   if (sizes.singleFile) {
     const f = sizes.singleFile;
     p(
       `Not part of the first load: \`${f.file}\`, the single-file build for opening from disk (the same app with its ` +
-        `WebAssembly as base64, script and style inline), ${kb(f.raw)} raw, ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli.`,
+        `WebAssembly and the checker's as base64, script and style inline), ${kb(f.raw)} raw, ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli.`,
     );
   }
   if (sizes.twiggy) {
