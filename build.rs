@@ -1,6 +1,8 @@
-//! Validates `data/` with the same core validator the app uses, and generates the table
-//! that embeds the dataset and its source texts. A bad dataset fails the build with one
-//! `cargo::error` line per problem, naming file, record and field.
+//! Validates `data/` with the same core validator the app uses, then writes the validated
+//! `Dataset` (source texts included) bincode-encoded to `OUT_DIR/dataset.bin`, which
+//! `src/data.rs` embeds: the page decodes it and needs no JSON parser or validator. A bad
+//! dataset fails the build with one `cargo::error` line per problem, naming file, record
+//! and field.
 
 use std::path::{Path, PathBuf};
 use std::{env, fs};
@@ -23,17 +25,11 @@ fn main() {
         Ok(d) => d,
         Err(errors) => fail(&errors.iter().map(ToString::to_string).collect::<Vec<_>>()),
     };
-    let mut out = String::new();
-    out.push_str(&format!("pub const DATASET_FILE: &str = {DATASET:?};\n"));
-    out.push_str(&format!("pub const DATASET_JSON: &str = include_str!({:?});\n", root.join(DATASET).display().to_string()));
-    out.push_str("pub const SOURCE_FILES: &[(&str, &str)] = &[\n");
-    for rel in dataset.sources.iter().filter_map(|s| s.file.as_deref()) {
-        let abs = safe_join(&data_dir, rel).expect("the loader read this file above");
-        out.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", abs.display().to_string()));
-    }
-    out.push_str("];\n");
-    let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
-    fs::write(dest, out).expect("OUT_DIR is writable");
+    // The dataset shipped is the dataset validated: these bytes encode exactly what the
+    // validator returned (tests/dataset.rs decodes them and compares with a fresh load).
+    let bytes = bincode::serialize(&dataset).expect("a validated dataset encodes");
+    let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dataset.bin");
+    fs::write(dest, bytes).expect("OUT_DIR is writable");
 }
 
 /// Joins a dataset-relative path, refusing absolute paths and `..` so a dataset cannot

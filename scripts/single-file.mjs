@@ -5,9 +5,12 @@
 // From the build's own files: the page (prerendered cards included, so it reads without
 // JavaScript), the stylesheet in a <style>, the favicon as a data: URL, and one module
 // script holding the wasm-bindgen glue plus the WebAssembly as base64, instantiated from
-// those bytes (a page opened from disk may not fetch or import other files). Its strict
-// Content-Security-Policy allows exactly that script and that style by their sha256, the
-// WebAssembly compile, and data: images; nothing else, and never 'unsafe-inline'.
+// those bytes (a page opened from disk may not fetch or import other files). The loader
+// worker (src/bin/factdeck-loader.rs, which checks a visitor's own file) rides along the
+// same way: its glue and base64 wasm become a Blob whose blob: URL the script leaves in
+// `window.factdeckLoaderUrl` for src/ui/loader.rs. Its strict Content-Security-Policy
+// allows exactly that script and that style by their sha256, the WebAssembly compile,
+// workers from blob: URLs and data: images; nothing else, and never 'unsafe-inline'.
 //
 //   node scripts/single-file.mjs [dist-dir]   (default: $TRUNK_STAGING_DIR)
 import { createHash } from 'node:crypto';
@@ -16,6 +19,8 @@ import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const OUTPUT = 'factdeck.html';
+// Trunk's loader shim for the worker (index.html, `data-loader-shim`).
+const LOADER_SHIM = 'factdeck-loader_loader.js';
 
 const fail = (msg) => {
   console.error(`single-file: ${msg}`);
@@ -55,17 +60,27 @@ export function singleFile(dir) {
   const exportLine = one(glue, /^export \{[^}]*\};?\s*$/m, 'export statement in the glue');
   if (!/\b__wbg_init as default\b/.test(exportLine[0])) fail('the glue does not export __wbg_init as default');
   const wasm = read(wasmUrl);
-  const script = checkInline(
-    `${glue.replace(exportLine[0], '')}
-// ---- factdeck single-file start (scripts/single-file.mjs) ----
-const __factdeckWasm = ${JSON.stringify(wasm.toString('base64'))};
-function __factdeckBytes(base64) {
+  const bytesFn = `function __factdeckBytes(base64) {
   if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
   const text = atob(base64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
-}
+}`;
+  // The worker, as Trunk's loader shim (LOADER_SHIM) starts it, but from these bytes: its
+  // no-modules glue defines `wasm_bindgen`, called with the wasm instead of its URL.
+  const shim = read(LOADER_SHIM, 'utf8');
+  const shimCall = one(shim, /importScripts\(["'][^"']*\/([^"'/]+\.js)["']\);?\s*wasm_bindgen\(["'][^"']*\/([^"'/]+\.wasm)["']\);?/, 'importScripts + wasm_bindgen call in the loader shim');
+  const worker = `${read(shimCall[1], 'utf8')}
+${bytesFn}
+wasm_bindgen({ module_or_path: __factdeckBytes(${JSON.stringify(read(shimCall[2]).toString('base64'))}) });
+`;
+  const script = checkInline(
+    `${glue.replace(exportLine[0], '')}
+// ---- factdeck single-file start (scripts/single-file.mjs) ----
+const __factdeckWasm = ${JSON.stringify(wasm.toString('base64'))};
+${bytesFn}
+window.factdeckLoaderUrl = URL.createObjectURL(new Blob([${JSON.stringify(worker)}], { type: 'text/javascript' }));
 try {
   await __wbg_init({ module_or_path: __factdeckBytes(__factdeckWasm) });
 } catch (error) {
@@ -83,6 +98,7 @@ try {
   const policy = [
     "default-src 'none'",
     `script-src 'wasm-unsafe-eval' ${sha256(script)}`,
+    'worker-src blob:',
     `style-src ${sha256(css)}`,
     'img-src data:',
     "base-uri 'none'",

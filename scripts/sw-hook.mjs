@@ -18,14 +18,16 @@ const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
 const version = `factdeck-${hash.digest('hex').slice(0, 16)}`;
 // The page itself is precached as "./" (index.html's URL); hashed assets by name. The
-// loader worker (factdeck-loader*: it checks a visitor's own file) is left out: most visits
-// never open a file, so a first visit should not download it. The worker caches it when it
-// is first used, and without it the page checks a file itself (src/ui/loader.rs).
+// loader worker (factdeck-loader*: it checks a dataset file) is left out: most visits never
+// open a file, so a first visit should not download it. The service worker caches it when
+// it is first used, or in the background on a visitor's next visit (LATER).
 const ON_DEMAND = /^factdeck-loader/;
 const assets = ['./', ...files.filter((f) => f !== 'index.html' && !ON_DEMAND.test(f)).map((f) => `./${f}`)];
+const later = files.filter((f) => ON_DEMAND.test(f)).map((f) => `./${f}`);
 const template = readFileSync(new URL('../static/sw.template.js', import.meta.url), 'utf8');
 const sw = template
   .replace('__VERSION__', JSON.stringify(version))
-  .replace('__ASSETS__', JSON.stringify(assets));
+  .replace('__ASSETS__', JSON.stringify(assets))
+  .replace('__LATER__', JSON.stringify(later));
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`sw-hook: ${version}, ${assets.length} files precached`);

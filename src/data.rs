@@ -1,13 +1,20 @@
-//! The shipped dataset: the exact bytes of `data/` that `build.rs` validated, embedded.
+//! The shipped dataset: the `Dataset` that `build.rs` validated from `data/`, embedded
+//! bincode-encoded, so that the page decodes it without a JSON parser or the validator.
 
-use factdeck_core::dataset::{self, Dataset, DatasetError};
+use factdeck_core::dataset::{Dataset, DatasetError};
 
-include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+/// `build.rs`'s encoding of the validated `data/dataset.json` and its source texts.
+pub const DATASET_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
 
-/// Parses and validates the embedded dataset. `build.rs` has already run this same
-/// validation, so an error here means the binary was built from a different tree.
+/// Decodes the embedded dataset. `build.rs` validated it before encoding it, so an error
+/// here means the bytes were not the ones it wrote.
 pub fn load() -> Result<Dataset, Vec<DatasetError>> {
-    dataset::load(DATASET_FILE, DATASET_JSON, |path| {
-        SOURCE_FILES.iter().find(|(p, _)| *p == path).map(|(_, text)| (*text).to_owned())
+    bincode::deserialize(DATASET_BYTES).map_err(|_| {
+        vec![DatasetError {
+            file: "data/dataset.json".into(),
+            record: "dataset".into(),
+            field: String::new(),
+            message: "the embedded copy could not be decoded".into(),
+        }]
     })
 }

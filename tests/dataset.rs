@@ -26,6 +26,20 @@ fn fact<'d>(d: &'d Dataset, id: &str) -> &'d factdeck_core::model::Fact {
     &d.facts[d.fact_index(id).unwrap_or_else(|| panic!("no fact {id}"))]
 }
 
+/// `data/dataset.json` and its source texts, read from disk and validated now.
+fn validated_from_json() -> Dataset {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let json = fs::read_to_string(data.join("dataset.json")).expect("data/dataset.json is readable");
+    load("data/dataset.json", &json, |rel| fs::read_to_string(data.join(rel)).ok()).unwrap_or_else(|errs| {
+        panic!("data/dataset.json is invalid:\n{}", errs.iter().map(|e| format!("{e}\n")).collect::<String>())
+    })
+}
+
+#[test]
+fn the_embedded_bytes_decode_to_exactly_the_validated_json_dataset() {
+    assert_eq!(shipped(), validated_from_json());
+}
+
 #[test]
 fn shipped_dataset_validates_with_20_to_30_cards_of_every_main_kind() {
     let d = shipped();

@@ -560,14 +560,14 @@ if (sizes) {
     const sum = (k) => sizes.onDemand.reduce((a, f) => a + f[k], 0);
     p(
       `Loaded only when used, not on a first visit: ${sizes.onDemand.map((f) => code(f.file)).join(', ')} (the checker ` +
-        `of a visitor's own file), ${kb(sum('raw'))} raw, ${kb(sum('gzip'))} gzip, ${kb(sum('brotli'))} brotli.`,
+        `of a dataset file: a visitor's own, or \`?data=\`), ${kb(sum('raw'))} raw, ${kb(sum('gzip'))} gzip, ${kb(sum('brotli'))} brotli.`,
     );
   }
   if (sizes.singleFile) {
     const f = sizes.singleFile;
     p(
       `Not part of the first load: \`${f.file}\`, the single-file build for opening from disk (the same app with its ` +
-        `WebAssembly as base64, script and style inline), ${kb(f.raw)} raw, ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli.`,
+        `WebAssembly and the checker's as base64, script and style inline), ${kb(f.raw)} raw, ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli.`,
     );
   }
   if (sizes.twiggy) {

@@ -1,15 +1,16 @@
 //! Which dataset the explorer shows: the embedded one, a same-origin JSON file named by
 //! `?data=path.json`, or the visitor's own file (`?data=local`).
 //!
-//! A visitor's file is read, validated (the same core validator as at build time) and
-//! indexed by the loader worker (`src/bin/factdeck-loader.rs`), off the main thread, while
-//! the page stays usable and shows progress; it is never sent anywhere. It is kept on this
-//! device only when the visitor asks (`own_store`).
+//! A visitor's file, or the text fetched for `?data=`, is read, validated (the same core
+//! validator as at build time) and indexed by the loader worker
+//! (`src/bin/factdeck-loader.rs`), off the main thread, while the page stays usable and
+//! shows progress: the page's own wasm holds no JSON parser and no validator. A visitor's
+//! file is never sent anywhere; it is kept on this device only when they ask (`own_store`).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use factdeck_core::dataset::{self, Dataset, DatasetError};
+use factdeck_core::dataset::{Dataset, DatasetError};
 use factdeck_core::model::{Fact, Sector, Source};
 use factdeck_core::search::Index;
 use factdeck_core::url_state::{render, ViewState, LOCAL_DATA};
@@ -25,6 +26,10 @@ use super::url_sync::initial_view;
 
 /// The worker's script, next to index.html (Trunk names workers after their binary).
 const WORKER_URL: &str = "factdeck-loader_loader.js";
+
+/// Where the single-file build (`scripts/single-file.mjs`), which carries the worker inline,
+/// puts its `blob:` URL; `WORKER_URL` when absent.
+const INLINE_WORKER: &str = "factdeckLoaderUrl";
 
 /// What the page shows.
 #[derive(Clone, PartialEq)]
@@ -186,7 +191,7 @@ pub fn use_decks(path: Option<String>) -> (UseReducerHandle<DeckModel>, Callback
                     }
                     _ => model.dispatch(DeckAction::Show(Shown::Missing)),
                 },
-                Some(path) => fetch_site_dataset(&model, path.to_owned()),
+                Some(path) => fetch_site_dataset(&model, &jobs, path.to_owned()),
             }
         }));
     }
@@ -272,15 +277,45 @@ fn run(model: &UseReducerHandle<DeckModel>, jobs: &Rc<RefCell<Jobs>>, cmd: Comma
 
 /// Starts checking a visitor's dataset (`input` is a `File` or its text) in the worker.
 fn open(model: &UseReducerHandle<DeckModel>, jobs: &Rc<RefCell<Jobs>>, input: JsValue, file: OwnFile, page: bool) {
+    let what = if page { format!("Opening your dataset “{}”…", file.name) } else { format!("Opening “{}”…", file.name) };
+    let id = begin(model, jobs, what, page);
+    let file = Rc::new(file);
+    check(model, jobs, id, input, move |outcome| match outcome {
+        Ok(deck) => {
+            let view = initial_view();
+            if view.data.as_deref() != Some(LOCAL_DATA) {
+                go_to(&ViewState { data: Some(LOCAL_DATA.into()), ..ViewState::default() });
+            }
+            Shown::Deck { deck, origin: Origin::Own(file.clone()) }
+        }
+        Err(errors) => Shown::Errors { name: file.name.clone(), own: true, errors: Rc::new(errors) },
+    });
+}
+
+/// Numbers a new job (any running one stops) and says what it does.
+fn begin(model: &UseReducerHandle<DeckModel>, jobs: &Rc<RefCell<Jobs>>, what: String, page: bool) -> u32 {
     let id = {
         let mut j = jobs.borrow_mut();
         j.next += 1;
         j.running = None;
         j.next
     };
-    let what = if page { format!("Opening your dataset “{}”…", file.name) } else { format!("Opening “{}”…", file.name) };
     model.dispatch(DeckAction::Start { id, what, page });
-    let file = Rc::new(file);
+    id
+}
+
+/// Job `id`: the worker checks `input` (a `File` or a dataset's text); `done` says what to
+/// show for its deck or its errors.
+fn check(
+    model: &UseReducerHandle<DeckModel>,
+    jobs: &Rc<RefCell<Jobs>>,
+    id: u32,
+    input: JsValue,
+    done: impl Fn(Result<Rc<Deck>, Vec<DatasetError>>) -> Shown + 'static,
+) {
+    if jobs.borrow().next != id {
+        return;
+    }
     let on_event = {
         let (model, jobs) = (model.clone(), jobs.clone());
         Rc::new(move |event: JobEvent| {
@@ -289,15 +324,9 @@ fn open(model: &UseReducerHandle<DeckModel>, jobs: &Rc<RefCell<Jobs>>, input: Js
             }
             let shown = match event {
                 JobEvent::Progress(what) => return model.dispatch(DeckAction::Progress(id, what)),
-                JobEvent::Deck(deck) => {
-                    let view = initial_view();
-                    if view.data.as_deref() != Some(LOCAL_DATA) {
-                        go_to(&ViewState { data: Some(LOCAL_DATA.into()), ..ViewState::default() });
-                    }
-                    Shown::Deck { deck, origin: Origin::Own(file.clone()) }
-                }
-                JobEvent::Errors(errors) => Shown::Errors { name: file.name.clone(), own: true, errors: Rc::new(errors) },
-                JobEvent::Failed(why) => Shown::Errors { name: file.name.clone(), own: true, errors: Rc::new(vec![problem(&file.name, &why)]) },
+                JobEvent::Deck(deck) => done(Ok(deck)),
+                JobEvent::Errors(errors) => done(Err(errors)),
+                JobEvent::Failed(why) => done(Err(vec![problem(&why)])),
             };
             jobs.borrow_mut().running = None;
             model.dispatch(DeckAction::Finished(id, shown));
@@ -307,8 +336,8 @@ fn open(model: &UseReducerHandle<DeckModel>, jobs: &Rc<RefCell<Jobs>>, input: Js
     jobs.borrow_mut().running = job;
 }
 
-fn problem(name: &str, message: &str) -> DatasetError {
-    DatasetError { file: name.to_owned(), record: "dataset".into(), field: String::new(), message: message.to_owned() }
+fn problem(message: &str) -> DatasetError {
+    DatasetError { file: String::new(), record: "dataset".into(), field: String::new(), message: message.to_owned() }
 }
 
 /// Writes `view` to the address bar as a new history entry.
@@ -344,8 +373,9 @@ impl Drop for Job {
 
 impl Job {
     fn spawn(input: JsValue, on_event: Rc<dyn Fn(JobEvent)>) -> Option<Job> {
-        let Ok(worker) = web_sys::Worker::new(WORKER_URL) else {
-            check_here(input, on_event);
+        let url = js_sys::Reflect::get(&js_sys::global(), &INLINE_WORKER.into()).ok().and_then(|u| u.as_string());
+        let Ok(worker) = web_sys::Worker::new(url.as_deref().unwrap_or(WORKER_URL)) else {
+            on_event(JobEvent::Failed(NO_CHECKER.into()));
             return None;
         };
         let ready = Rc::new(std::cell::Cell::new(false));
@@ -377,17 +407,10 @@ impl Job {
                 }
             })
         };
-        // The worker script could not start (e.g. a page opened from a single file, with no
-        // worker script next to it): check the file here instead, slower but correct.
         let on_error = {
-            let (ready, input, on_event) = (ready.clone(), input.clone(), on_event.clone());
+            let (ready, on_event) = (ready.clone(), on_event.clone());
             EventListener::new(&worker, "error", move |_| {
-                if ready.get() {
-                    on_event(JobEvent::Failed("the checker stopped unexpectedly".into()));
-                } else {
-                    ready.set(true);
-                    check_here(input.clone(), on_event.clone());
-                }
+                on_event(JobEvent::Failed(if ready.get() { "the checker stopped unexpectedly" } else { NO_CHECKER }.into()));
             })
         };
         Some(Job { worker: Some(worker), _listeners: vec![on_message, on_error] })
@@ -428,27 +451,6 @@ fn errors_from(payload: &JsValue) -> Vec<DatasetError> {
         .collect()
 }
 
-/// The same check as the worker's, on the main thread: only when no worker can start.
-fn check_here(input: JsValue, on_event: Rc<dyn Fn(JobEvent)>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let text = match input.as_string() {
-            Some(t) => Some(t),
-            None => match input.dyn_into::<web_sys::Blob>() {
-                Ok(blob) => JsFuture::from(blob.text()).await.ok().and_then(|t| t.as_string()),
-                Err(_) => None,
-            },
-        };
-        let Some(text) = text else { return on_event(JobEvent::Failed("the file could not be read".into())) };
-        on_event(JobEvent::Progress("Checking…".into()));
-        // Let the progress message paint before the long check.
-        yield_to_page(20).await;
-        on_event(match dataset::load("file", &text, |_| None) {
-            Ok(d) => JobEvent::Deck(Rc::new(Deck::new(d))),
-            Err(errors) => JobEvent::Errors(errors),
-        });
-    });
-}
-
 /// Resolves in a later task, after `ms` milliseconds: the browser may handle input and
 /// paint in between.
 async fn yield_to_page(ms: i32) {
@@ -460,21 +462,26 @@ async fn yield_to_page(ms: i32) {
     let _ = JsFuture::from(promise).await;
 }
 
-fn fetch_site_dataset(model: &UseReducerHandle<DeckModel>, path: String) {
-    model.dispatch(DeckAction::Show(Shown::Loading("Loading dataset…".into())));
-    let model = model.clone();
+/// `?data=path.json`: fetched here, checked by the worker like a visitor's file.
+fn fetch_site_dataset(model: &UseReducerHandle<DeckModel>, jobs: &Rc<RefCell<Jobs>>, path: String) {
+    let id = begin(model, jobs, "Loading dataset…".into(), true);
+    let (model, jobs) = (model.clone(), jobs.clone());
     wasm_bindgen_futures::spawn_local(async move {
         let fetched = if opened_from_disk() { Err(FROM_DISK.to_owned()) } else { fetch_text(&path).await };
-        let shown = match fetched {
-            Ok(json) => match dataset::load(&path, &json, |_| None) {
-                Ok(d) => Shown::Deck { deck: Rc::new(Deck::new(d)), origin: Origin::Site },
-                Err(errors) => Shown::Errors { name: path.clone(), own: false, errors: Rc::new(errors) },
-            },
-            Err(e) => Shown::Errors { name: path.clone(), own: false, errors: Rc::new(vec![problem(&path, &format!("could not load: {e}"))]) },
+        let name = path.clone();
+        let shown = move |outcome: Result<Rc<Deck>, Vec<DatasetError>>| match outcome {
+            Ok(deck) => Shown::Deck { deck, origin: Origin::Site },
+            Err(errors) => Shown::Errors { name: name.clone(), own: false, errors: Rc::new(errors) },
         };
-        model.dispatch(DeckAction::Show(shown));
+        match fetched {
+            Ok(json) => check(&model, &jobs, id, JsValue::from_str(&json), shown),
+            Err(e) => model.dispatch(DeckAction::Finished(id, shown(Err(vec![problem(&format!("could not load: {e}"))])))),
+        }
     });
 }
+
+/// Why no dataset can be checked when the worker does not start.
+const NO_CHECKER: &str = "the dataset checker could not start: it is downloaded when first needed, so check that this device is online";
 
 /// Why a page opened from disk (the single-file build, by file://) loads no other file:
 /// browsers refuse it, and its policy forbids it.

@@ -1,9 +1,8 @@
-//! The copy of a visitor's dataset kept on this device, only when they ask: localStorage
-//! through gloo-storage. Browsers give each site about 5 MB there, so larger files are not
-//! kept, and the visitor is told why.
+//! The copy of a visitor's dataset kept on this device, only when they ask: localStorage.
+//! Browsers give each site about 5 MB there, so larger files are not kept, and the visitor
+//! is told why.
 
-use gloo::storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
 
 const META_KEY: &str = "factdeck.own-dataset";
 const TEXT_KEY: &str = "factdeck.own-dataset.json";
@@ -12,21 +11,33 @@ const TEXT_KEY: &str = "factdeck.own-dataset.json";
 /// under it with room for the rest of the site's keys.
 pub const MAX_KEPT_UNITS: usize = 4_800_000;
 
-/// What is kept: the file's name and size in bytes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What is kept: the file's name and size in bytes. Stored as `{"name":…,"bytes":…}`,
+/// written and read by the browser's `JSON`, so that the page's wasm carries no JSON code.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
     pub name: String,
     pub bytes: f64,
 }
 
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
 /// The kept dataset's name and size, if one is kept.
 pub fn saved() -> Option<Saved> {
-    LocalStorage::get(META_KEY).ok().filter(|_| LocalStorage::raw().get_item(TEXT_KEY).ok().flatten().is_some())
+    let meta = js_sys::JSON::parse(&get(META_KEY)?).ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&meta, &name.into()).ok();
+    let saved = Saved { name: field("name")?.as_string()?, bytes: field("bytes")?.as_f64()? };
+    get(TEXT_KEY).map(|_| saved)
 }
 
 /// The kept dataset's text.
 pub fn text() -> Option<String> {
-    LocalStorage::raw().get_item(TEXT_KEY).ok().flatten()
+    get(TEXT_KEY)
 }
 
 /// Keeps `text` (the file `name`, `bytes` long), replacing any kept copy. On failure, says
@@ -42,13 +53,20 @@ pub fn keep(name: &str, bytes: f64, text: &str) -> Result<Saved, String> {
         return Err(too_big());
     }
     let saved = Saved { name: name.to_owned(), bytes };
-    // The text goes in as it is (not JSON-quoted again), the small description through serde.
+    // The text goes in as it is (not JSON-quoted again), the small description as JSON.
     forget();
-    if LocalStorage::raw().set_item(TEXT_KEY, text).is_err() {
+    let Some(storage) = storage() else {
+        return Err("This browser refused to keep the file (storage is off or full).".to_owned());
+    };
+    if storage.set_item(TEXT_KEY, text).is_err() {
         forget();
         return Err(too_big());
     }
-    if LocalStorage::set(META_KEY, &saved).is_err() {
+    let meta = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&meta, &"name".into(), &name.into());
+    let _ = js_sys::Reflect::set(&meta, &"bytes".into(), &JsValue::from_f64(bytes));
+    let meta = js_sys::JSON::stringify(&meta).ok().and_then(|m| m.as_string());
+    if meta.is_none_or(|m| storage.set_item(META_KEY, &m).is_err()) {
         forget();
         return Err("This browser refused to keep the file (storage is off or full).".to_owned());
     }
@@ -57,6 +75,9 @@ pub fn keep(name: &str, bytes: f64, text: &str) -> Result<Saved, String> {
 
 /// Removes the kept copy, if any.
 pub fn forget() {
-    LocalStorage::delete(TEXT_KEY);
-    LocalStorage::delete(META_KEY);
+    if let Some(storage) = storage() {
+        // Removing a key that is not there is not an error; a failure leaves nothing to do.
+        let _ = storage.remove_item(TEXT_KEY);
+        let _ = storage.remove_item(META_KEY);
+    }
 }

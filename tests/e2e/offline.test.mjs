@@ -36,14 +36,18 @@ test('after_a_first_visit_the_explorer_reloads_and_searches_offline', async () =
   assert.equal(await page.locator('#sector-energy').isChecked(), true, 'a shared link opens offline too');
 });
 
-test('offline_a_visitor_can_still_open_their_own_file_without_the_uncached_checker', async () => {
-  app.allow(/^request failed: .*factdeck-loader.*ERR_INTERNET_DISCONNECTED/);
+test('after_a_return_visit_a_visitors_own_file_opens_offline', async () => {
   const page = await app.open('', { serviceWorkers: 'allow' });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  // A first visit does not download the checker; the visitor's next visit does, in the
+  // background.
+  assert.equal(await page.evaluate(() => caches.match('./factdeck-loader_bg.wasm').then((r) => r !== undefined)), false);
+  await page.reload();
+  await waitForApp(page);
+  await page.waitForFunction(() => caches.match('./factdeck-loader_bg.wasm').then((r) => r !== undefined), null, { timeout: 15_000, polling: 100 });
   await page.context().setOffline(true);
   await page.reload();
   await waitForApp(page);
-  // The checker worker was never used, so it is not cached: the page checks the file itself.
   const own = miniDataset({ title: 'Offline file', description: 'Opened with no network.' });
   await page.getByLabel(/^Open (your own dataset|another file)$/).setInputFiles({
     name: 'offline.json',
@@ -52,4 +56,21 @@ test('offline_a_visitor_can_still_open_their_own_file_without_the_uncached_check
   });
   await waitForCount(page, 2, { total: 2 });
   assert.equal((await page.locator('h1').textContent()).trim(), 'Offline file');
+});
+
+test('offline_before_the_checker_was_ever_fetched_opening_a_file_says_why_it_cannot', async () => {
+  app.allow(/^request failed: .*factdeck-loader.*ERR_INTERNET_DISCONNECTED/);
+  const page = await app.open('', { serviceWorkers: 'allow' });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  await page.context().setOffline(true);
+  await page.reload();
+  await waitForApp(page);
+  await page.getByLabel('Choose a dataset file (JSON)').setInputFiles({
+    name: 'offline.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(miniDataset({ title: 'Offline file', description: 'Never checked.' }))),
+  });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /“offline\.json” could not be opened[\s\S]*checker could not start[\s\S]*online/);
 });

@@ -16,6 +16,7 @@ import {
   checkbox,
   factsInSector,
   launchBrowser,
+  miniDataset,
   newPage,
   typeQuery,
   waitForApp,
@@ -48,7 +49,8 @@ afterEach(async () => {
   await Promise.all(done.map((s) => s.context.close()));
   assert.deepEqual(problems, [], 'the page logged errors or violated its policy');
   const page = pathToFileURL(path.join(dir, 'factdeck.html')).href;
-  const others = requests.filter((u) => u.split(/[?#]/)[0] !== page && !u.startsWith('data:'));
+  // blob: is the loader worker the file carries inline (scripts/single-file.mjs).
+  const others = requests.filter((u) => u.split(/[?#]/)[0] !== page && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(others, [], 'the single file requests nothing but itself');
 });
 
@@ -116,6 +118,34 @@ test('another_dataset_cannot_load_from_disk_and_says_why', async () => {
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /problem in other\.json[\s\S]*opened from disk \(file:\/\/\)/);
+});
+
+test('a_visitors_own_file_opens_from_disk_checked_by_the_worker_it_carries', async () => {
+  const page = await open();
+  await waitForApp(page);
+  const own = miniDataset({ title: 'A file beside the file', description: 'Opened from disk.' });
+  await page.getByLabel('Choose a dataset file (JSON)').setInputFiles({
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(own)),
+  });
+  await waitForCount(page, 2, { total: 2 });
+  assert.equal((await page.locator('h1').textContent()).trim(), 'A file beside the file');
+});
+
+test('a_broken_file_opened_from_disk_gets_the_checkers_errors', async () => {
+  const page = await open();
+  await waitForApp(page);
+  const broken = miniDataset({ title: 'Broken', description: 'One bad kind.' });
+  broken.facts[0].kind = 'rumour';
+  await page.getByLabel('Choose a dataset file (JSON)').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /“broken\.json” could not be opened[\s\S]*kind/);
 });
 
 test('downloads_work_from_disk', async () => {
