@@ -133,3 +133,63 @@ fn indicator_cards_carry_a_chart_named_by_its_title_with_a_visible_caption() {
     assert!(card.contains(r#"<tspan class="chart__derived"> (derived)</tspan>"#), "{card}");
     assert!(!card.contains("style="), "{card}");
 }
+
+#[test]
+fn the_table_view_is_a_captioned_table_with_a_row_per_fact() {
+    let html = render(parse("?view=table"));
+    assert_eq!(count(&html, "<article "), 0, "the table replaces the cards");
+    assert_eq!(count(&html, "<table "), 1);
+    assert!(html.contains(r#"<div role="region" aria-labelledby="results-table-caption" tabindex="0" class="table-scroll">"#), "{html}");
+    assert!(html.contains(r#"<caption id="results-table-caption" class="results-table__caption">All 25 facts. Order: Dataset order.</caption>"#), "{html}");
+    assert_eq!(count(&html, r#"<th scope="col" aria-sort="none">"#), 6);
+    assert_eq!(count(&html, r#"<th scope="row" class="results-table__title">"#), 25);
+    for label in ["Kind", "Title", "Key figure", "Sectors", "Date", "Source"] {
+        assert!(html.contains(&format!(r#"<button type="button" class="results-table__sort">{label}<span"#)), "{label}");
+    }
+    // Each title links to its card's permalink.
+    assert!(html.contains(r#"<a href="?fact=treaty-on-allied-relations">"#), "{html}");
+    assert!(html.contains(r#"id="view-table" aria-pressed="true" class="view-switch__button">Table</button>"#), "{html}");
+}
+
+#[test]
+fn a_sorted_table_marks_its_header_and_lists_rows_in_that_order() {
+    let html = render(parse("?view=table&sort=-title"));
+    assert_eq!(count(&html, r#"aria-sort="descending""#), 1);
+    assert_eq!(count(&html, r#"aria-sort="none""#), 5);
+    let title = html.find(r#"aria-sort="descending"><button type="button" class="results-table__sort">Title"#);
+    assert!(title.is_some(), "{html}");
+    // Rows run Z to A (folded), so the first row's title sorts last.
+    let deck = Deck::new(factdeck::data::load().unwrap());
+    let mut titles: Vec<&str> = deck.dataset.facts.iter().map(|f| f.title.as_str()).collect();
+    titles.sort_by_key(|t| factdeck_core::text::fold(t));
+    let rows: Vec<&str> = html.split(r#"<th scope="row" class="results-table__title"><a href=""#).skip(1).map(|r| r.split_once('>').unwrap().1.split("</a>").next().unwrap()).collect();
+    assert_eq!(rows.first().copied(), titles.last().copied());
+    assert_eq!(rows.last().copied(), titles.first().copied());
+}
+
+#[test]
+fn the_table_notes_inferred_period_and_derived_dates() {
+    let html = render(parse("?view=table"));
+    assert!(html.contains(r#"<time datetime="2024-08">August 2024</time><span class="results-table__note"> (inferred)</span>"#), "{html}");
+    assert!(html.contains(r#"2020 – 2025</time><span class="results-table__note"> (period of the figure, inferred)</span>"#), "{html}");
+}
+
+#[test]
+fn an_empty_table_view_shows_the_empty_state() {
+    let html = render(parse("?q=gypsum&sector=energy&view=table"));
+    assert_eq!(count(&html, "<table "), 0);
+    assert!(html.contains("No facts match this view."));
+}
+
+#[test]
+fn the_sort_select_is_labelled_and_names_relevance_honestly() {
+    let html = render(ViewState::default());
+    assert!(html.contains(r#"<label for="sort" class="sort__label">Sort</label>"#), "{html}");
+    assert!(html.contains(r#"<option value="" selected="selected">Dataset order</option><option value="newest">Newest first</option><option value="oldest">Oldest first</option><option value="title">Title A–Z</option></select>"#), "{html}");
+    let searching = render(parse("?q=trade"));
+    assert!(searching.contains(r#"<option value="" selected="selected">Relevance</option>"#), "{searching}");
+    // An order set from a table header joins the options while it is the view's.
+    let by_kind = render(parse("?sort=-kind"));
+    assert!(by_kind.contains(r#"<option value="-kind" selected="selected">Kind Z–A</option>"#), "{by_kind}");
+    assert_eq!(count(&render(parse("?view=timeline")), r#"id="sort""#), 0, "the timeline is always chronological");
+}

@@ -12,6 +12,10 @@
 //!   [`Query::parse`] + [`Index::search`] for one search-box text, as on every keystroke;
 //! - `explore/{10k,100k}`: one full view ([`explore`]: search, one sector filter, facet
 //!   counts).
+//! - `explore_sorted/{10k,100k}/{search_newest,all_relevance,all_newest,all_title}`: the
+//!   explore view sorted newest first, and every fact (no search, no filter) in relevance
+//!   (dataset) order or sorted, each with its first page ranked (`top(20)`), as the card
+//!   list asks; `sort_keys/{10k,100k}`: [`SortKeys::new`], part of the index build.
 //!
 //! Generating and loading each dataset (and building its index, for the query and explore
 //! groups) happens once, lazily, outside the timed code; the setup times and each query's
@@ -30,7 +34,8 @@ use factdeck_core::dataset::{load, Dataset};
 use factdeck_core::explore::explore;
 use factdeck_core::search::{Index, Query};
 use factdeck_core::synthetic::generate;
-use factdeck_core::url_state::ViewState;
+use factdeck_core::sort::SortKeys;
+use factdeck_core::url_state::{Column, Direction, Sort, ViewState};
 
 const SEED: u64 = 1;
 
@@ -177,5 +182,36 @@ fn explore_view(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, index_build, query, explore_view);
+fn explore_sorted(c: &mut Criterion) {
+    let newest = Sort::By(Column::Date, Direction::Descending);
+    let views = [
+        ("search_newest", ViewState { query: EXPLORE_QUERY.to_owned(), sectors: BTreeSet::from([EXPLORE_SECTOR.to_owned()]), sort: newest, ..ViewState::default() }),
+        ("all_relevance", ViewState::default()),
+        ("all_newest", ViewState { sort: newest, ..ViewState::default() }),
+        ("all_title", ViewState { sort: Sort::By(Column::Title, Direction::Ascending), ..ViewState::default() }),
+    ];
+    let mut group = c.benchmark_group("explore_sorted");
+    let explored: Vec<&Size> = if bench_mode() { SIZES[1..].iter().collect() } else { vec![&SIZES[0]] };
+    for size in &explored {
+        size.configure(&mut group);
+        for (name, view) in &views {
+            group.bench_function(format!("{}/{name}", size.label), |b| {
+                let p = size.get();
+                b.iter(|| explore(&p.dataset, &p.index, black_box(view)).results.top(20));
+            });
+        }
+    }
+    group.finish();
+    let mut group = c.benchmark_group("sort_keys");
+    for size in explored {
+        size.configure(&mut group);
+        group.bench_function(size.label, |b| {
+            let p = size.get();
+            b.iter(|| SortKeys::new(black_box(&p.dataset)));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, index_build, query, explore_view, explore_sorted);
 criterion_main!(benches);

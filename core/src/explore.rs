@@ -7,7 +7,7 @@ use crate::dataset::Dataset;
 use crate::filter::{facet_counts, FacetCounts, FacetTable, Selection};
 use crate::model::Kind;
 use crate::search::{Index, Query, Ranked};
-use crate::url_state::ViewState;
+use crate::url_state::{Sort, ViewState};
 
 /// A way back from an empty result: drop one constraint and get `results` facts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,8 +21,8 @@ pub enum Relaxation {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Outcome {
     pub query: Query,
-    /// The facts shown, ranked on demand (`results.top(k)` for the first page); its
-    /// length is the exact count.
+    /// The facts shown, in the view's order (relevance, or its [`Sort`]), ranked on demand
+    /// (`results.top(k)` for the first page); its length is the exact count.
     pub results: Ranked,
     pub counts: FacetCounts,
     /// Only when `results` is empty: single changes that would bring results back,
@@ -37,7 +37,11 @@ pub fn explore(dataset: &Dataset, index: &Index, view: &ViewState) -> Outcome {
     let sel = Selection::resolve(view, dataset);
     let hits = index.rank(&query);
     let table = index.facets();
-    let results = filtered(table, &hits, &sel);
+    let mut results = filtered(table, &hits, &sel);
+    if view.sort != Sort::Relevance {
+        let keys = index.sort_keys();
+        results = results.sorted_by(|f| keys.key(view.sort, f));
+    }
     let counts = facet_counts(table, hits.facts(), &sel);
     let relaxations = if results.is_empty() { relax(dataset, table, &query, &hits, &sel) } else { Vec::new() };
     let suggestion = if hits.is_empty() { index.suggest(&query) } else { None };

@@ -6,7 +6,8 @@
 //! - [`text`]: normalisation and tokenising shared by search and highlighting;
 //! - [`search`]: the inverted index, ranking and highlight spans;
 //! - [`filter`]: kind and sector facets, with counts;
-//! - [`explore`]: one view = search + facets + counts + empty-state advice;
+//! - [`explore`]: one view = search + facets + counts + empty-state advice, in the view's order;
+//! - [`sort`]: the orders other than relevance (date, title, …), keyed once per dataset;
 //! - [`chart`]: which chart an indicator gets, its geometry and its text equivalent;
 //! - [`url_state`]: the whole view ⇄ a query string;
 //! - [`source_view`]: where each quote sits in its source text;
@@ -24,6 +25,7 @@ pub mod export;
 pub mod filter;
 pub mod model;
 pub mod search;
+pub mod sort;
 pub mod source_view;
 pub mod synthetic;
 pub mod text;

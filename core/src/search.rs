@@ -24,6 +24,7 @@ use rustc_hash::FxHashMap;
 
 use crate::dataset::Dataset;
 use crate::filter::FacetTable;
+use crate::sort::SortKeys;
 use crate::text::{ends_inside_word, for_each_token, spelling, tokenize};
 
 /// Where in a fact a word was found.
@@ -288,6 +289,9 @@ pub struct Index {
     doc_norm: Vec<f32>,
     /// The facts' facet values, packed for counting (built with the index: one per dataset).
     facets: FacetTable,
+    /// Every fact's place in each sortable column, so that sorting a keystroke's results
+    /// compares integers.
+    sort_keys: SortKeys,
 }
 
 impl Index {
@@ -367,7 +371,7 @@ impl Index {
         let avg_len = if doc_len.is_empty() { 1.0 } else { doc_len.iter().sum::<f32>() / doc_len.len() as f32 };
         let avg_len = avg_len.max(1.0);
         let doc_norm = doc_len.iter().map(|&len| K1 * (1.0 - B + B * len / avg_len)).collect();
-        Index { terms, postings, by_len, spellings, doc_norm, facets: FacetTable::new(dataset) }
+        Index { terms, postings, by_len, spellings, doc_norm, facets: FacetTable::new(dataset), sort_keys: SortKeys::new(dataset) }
     }
 
     /// Number of indexed facts.
@@ -384,6 +388,11 @@ impl Index {
         &self.facets
     }
 
+    /// Every fact's sort key in each column (`sort::SortKeys::key`).
+    pub fn sort_keys(&self) -> &SortKeys {
+        &self.sort_keys
+    }
+
     /// Fact indices matching every word of `query`, best first. An empty query matches
     /// every fact, in dataset order. The same as `self.rank(query).best_first()`.
     pub fn search(&self, query: &Query) -> Vec<usize> {
@@ -393,7 +402,7 @@ impl Index {
     /// The facts matching every word of `query`, with what ranks them (see [`Ranked`]).
     pub fn rank(&self, query: &Query) -> Ranked {
         if query.is_empty() {
-            return Ranked::new((0..self.len() as u32).map(|doc| Hit { doc, typos: 0, score: 0.0 }).collect());
+            return Ranked::new((0..self.len() as u32).map(|doc| Hit { doc, typos: 0, score: 0.0, key: 0 }).collect());
         }
         // Work in proportion to the matches, not to the dataset: a query that matches
         // little costs little however many facts there are.
@@ -484,7 +493,7 @@ impl Index {
             .iter()
             .map(|&doc| {
                 let d = doc as usize;
-                let hit = Hit { doc, typos: typos[d], score: scores[d] };
+                let hit = Hit { doc, typos: typos[d], score: scores[d], key: 0 };
                 (typos[d], scores[d]) = (u8::MAX, 0.0);
                 hit
             })
@@ -562,7 +571,7 @@ fn intersect(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
             Ordering::Greater => j += 1,
             Ordering::Equal => {
                 let (x, y) = (a[i], b[j]);
-                out.push(Hit { doc: x.doc, typos: x.typos.saturating_add(y.typos), score: x.score + y.score });
+                out.push(Hit { doc: x.doc, typos: x.typos.saturating_add(y.typos), score: x.score + y.score, key: 0 });
                 i += 1;
                 j += 1;
             }
@@ -577,13 +586,19 @@ struct Hit {
     doc: u32,
     typos: u8,
     score: f32,
+    /// The view's sort key ([`Ranked::sorted_by`]); 0 for relevance order.
+    key: u32,
 }
 
 impl Hit {
-    /// Best first: fewer typos, then a higher score, then dataset order (a total order, so
-    /// every ranking is stable).
+    /// Best first: the lower sort key, then fewer typos, then a higher score, then dataset
+    /// order (a total order, so every ranking is stable).
     fn rank(&self, other: &Hit) -> Ordering {
-        self.typos.cmp(&other.typos).then(other.score.total_cmp(&self.score)).then(self.doc.cmp(&other.doc))
+        self.key
+            .cmp(&other.key)
+            .then(self.typos.cmp(&other.typos))
+            .then(other.score.total_cmp(&self.score))
+            .then(self.doc.cmp(&other.doc))
     }
 }
 
@@ -627,6 +642,12 @@ impl Ranked {
     /// The facts for which `keep` holds, ranked as before.
     pub fn filter(&self, mut keep: impl FnMut(usize) -> bool) -> Ranked {
         Ranked::new(self.hits.iter().copied().filter(|h| keep(h.doc as usize)).collect())
+    }
+
+    /// The same facts ranked by `key(fact)`, lowest first; facts with equal keys keep their
+    /// relevance order. A constant key gives relevance order back.
+    pub fn sorted_by(&self, mut key: impl FnMut(usize) -> u32) -> Ranked {
+        Ranked::new(self.hits.iter().map(|&h| Hit { key: key(h.doc as usize), ..h }).collect())
     }
 
     /// The best `k` facts (or all, if fewer), best first. Costs O(n + k log k) for n
@@ -770,7 +791,7 @@ mod tests {
         let hits: Vec<Hit> = (0..500)
             .map(|doc| {
                 x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                Hit { doc, typos: (x >> 29) as u8 % 3, score: ((x >> 8) % 50) as f32 }
+                Hit { doc, typos: (x >> 29) as u8 % 3, score: ((x >> 8) % 50) as f32, key: 0 }
             })
             .collect();
         let mut full = hits.clone();
@@ -781,6 +802,19 @@ mod tests {
         for k in [0, 1, 12, 30, 64, 65, 200, 500, 900] {
             assert_eq!(ranked.top(k), full[..k.min(500)], "k = {k}");
         }
+    }
+
+    #[test]
+    fn a_sorted_page_is_the_start_of_the_full_sort_with_ties_in_relevance_order() {
+        // Relevance: doc 3 best, then 1, 0, 2; keys put 0 and 3 first, then the rest.
+        let hits = [(0, 2.0), (1, 3.0), (2, 1.0), (3, 4.0)].map(|(doc, score)| Hit { doc, typos: 0, score, key: 0 });
+        let ranked = Ranked::new(hits.to_vec());
+        assert_eq!(ranked.best_first(), [3, 1, 0, 2]);
+        let sorted = ranked.sorted_by(|f| if f == 0 || f == 3 { 5 } else { 9 });
+        assert_eq!(sorted.best_first(), [3, 0, 1, 2]);
+        assert_eq!(sorted.top(3), [3, 0, 1]);
+        assert_eq!(sorted.len(), ranked.len());
+        assert_eq!(sorted.sorted_by(|_| 0).best_first(), ranked.best_first(), "a constant key is relevance again");
     }
 
     #[test]

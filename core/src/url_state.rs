@@ -1,11 +1,16 @@
 //! The whole view as a query string, and back.
 //!
-//! `render` writes a canonical form (`?q=…&sector=…&kind=…&fact=…&view=…&data=…`, sets
-//! sorted, the default cards view omitted); `parse` reads anything a user or a link might
-//! produce without failing: malformed percent-encoding is decoded lossily, unknown keys
-//! and values are ignored, repeated `q`/`fact`/`view` keep the first, `view=source`
-//! without a `fact` is dropped (there is no source to show), and sizes are capped. For
-//! every valid state within the caps ([`ViewState::is_valid`]), `parse(&render(s)) == s`.
+//! `render` writes a canonical form (`?q=…&sector=…&kind=…&fact=…&view=…&sort=…&data=…`,
+//! sets sorted, the default cards view and relevance order omitted); `parse` reads anything
+//! a user or a link might produce without failing: malformed percent-encoding is decoded
+//! lossily, unknown keys and values are ignored, repeated `q`/`fact`/`view`/`sort` keep the
+//! first valid one, `view=source` without a `fact` is dropped (there is no source to show),
+//! and sizes are capped. For every valid state within the caps ([`ViewState::is_valid`]),
+//! `parse(&render(s)) == s`.
+//!
+//! `sort` ([`Sort`]) names a column, with a leading `-` for descending: `title`/`-title`,
+//! `kind`/`-kind`, `figure`/`-figure`, `sector`/`-sector`, `source`/`-source`; dates read
+//! as words, `oldest` (ascending) and `newest` (descending). No `sort` is relevance order.
 
 use std::collections::BTreeSet;
 
@@ -36,6 +41,8 @@ pub struct ViewState {
     /// How the results are shown. [`Mode::Source`] needs `open` (the fact whose source
     /// text is shown).
     pub mode: Mode,
+    /// The order of the results (cards and table; the timeline is always chronological).
+    pub sort: Sort,
 }
 
 impl ViewState {
@@ -49,8 +56,8 @@ impl ViewState {
     }
 }
 
-/// How the explorer presents the view: `?view=timeline`, `?view=source`, or nothing for
-/// the cards.
+/// How the explorer presents the view: `?view=timeline`, `?view=table`, `?view=source`, or
+/// nothing for the cards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
     /// The result cards (the default; not written to the URL).
@@ -60,10 +67,12 @@ pub enum Mode {
     Timeline,
     /// The full source text of the open fact, its quote highlighted.
     Source,
+    /// The results as rows of a table, one per fact.
+    Table,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 3] = [Mode::Cards, Mode::Timeline, Mode::Source];
+    pub const ALL: [Mode; 4] = [Mode::Cards, Mode::Timeline, Mode::Source, Mode::Table];
 
     /// The value of the `view` key.
     pub fn slug(self) -> &'static str {
@@ -71,11 +80,87 @@ impl Mode {
             Mode::Cards => "cards",
             Mode::Timeline => "timeline",
             Mode::Source => "source",
+            Mode::Table => "table",
         }
     }
 
     pub fn from_slug(s: &str) -> Option<Mode> {
         Mode::ALL.into_iter().find(|m| m.slug() == s)
+    }
+}
+
+/// The order of the results: relevance (the default; with no query, the dataset's order)
+/// or one column, ascending or descending. How each column compares is `crate::sort`'s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    By(Column, Direction),
+}
+
+/// What the results can be sorted by: the table's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Kind,
+    Title,
+    Figure,
+    Sectors,
+    Date,
+    Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Ascending,
+    Descending,
+}
+
+impl Column {
+    /// In the table's order.
+    pub const ALL: [Column; 6] = [Column::Kind, Column::Title, Column::Figure, Column::Sectors, Column::Date, Column::Source];
+
+    fn slug(self) -> &'static str {
+        match self {
+            Column::Kind => "kind",
+            Column::Title => "title",
+            Column::Figure => "figure",
+            Column::Sectors => "sector",
+            Column::Date => "date",
+            Column::Source => "source",
+        }
+    }
+}
+
+impl Sort {
+    /// Every order, relevance first.
+    pub fn all() -> impl Iterator<Item = Sort> {
+        std::iter::once(Sort::Relevance)
+            .chain(Column::ALL.into_iter().flat_map(|c| [Direction::Ascending, Direction::Descending].map(|d| Sort::By(c, d))))
+    }
+
+    /// The value of the `sort` key; empty for relevance (not written).
+    pub fn slug(self) -> String {
+        match self {
+            Sort::Relevance => String::new(),
+            Sort::By(Column::Date, Direction::Ascending) => "oldest".to_owned(),
+            Sort::By(Column::Date, Direction::Descending) => "newest".to_owned(),
+            Sort::By(c, Direction::Ascending) => c.slug().to_owned(),
+            Sort::By(c, Direction::Descending) => format!("-{}", c.slug()),
+        }
+    }
+
+    /// Any order but relevance, from its slug.
+    pub fn from_slug(s: &str) -> Option<Sort> {
+        Sort::all().find(|o| *o != Sort::Relevance && o.slug() == s)
+    }
+
+    /// The order a click on `column`'s header asks for: ascending, or descending when it
+    /// is already sorted ascending.
+    pub fn toggled(self, column: Column) -> Sort {
+        match self {
+            Sort::By(c, Direction::Ascending) if c == column => Sort::By(column, Direction::Descending),
+            _ => Sort::By(column, Direction::Ascending),
+        }
     }
 }
 
@@ -112,6 +197,7 @@ pub fn parse(input: &str) -> ViewState {
     let mut state = ViewState::default();
     let mut have_query = false;
     let mut mode = None;
+    let mut sort = None;
     for (key, value) in form_urlencoded::parse(&input.as_bytes()[..cut]) {
         match &*key {
             "q" if !have_query => {
@@ -129,10 +215,12 @@ pub fn parse(input: &str) -> ViewState {
             "fact" if state.open.is_none() && is_id(&value) => state.open = Some(value.into_owned()),
             "data" if state.data.is_none() && (is_data_path(&value) || value == LOCAL_DATA) => state.data = Some(value.into_owned()),
             "view" if mode.is_none() => mode = Mode::from_slug(&value),
+            "sort" if sort.is_none() => sort = Sort::from_slug(&value),
             _ => {}
         }
     }
     state.mode = mode.unwrap_or_default();
+    state.sort = sort.unwrap_or_default();
     if !state.is_valid() {
         state.mode = Mode::Cards;
     }
@@ -156,6 +244,9 @@ pub fn render(state: &ViewState) -> String {
     }
     if state.mode != Mode::Cards {
         ser.append_pair("view", state.mode.slug());
+    }
+    if state.sort != Sort::Relevance {
+        ser.append_pair("sort", &state.sort.slug());
     }
     if let Some(path) = &state.data {
         ser.append_pair("data", path);
@@ -252,6 +343,35 @@ mod tests {
         assert_eq!(parse("?view=Timeline").mode, Mode::Cards);
         assert_eq!(parse("?view=timeline&view=source&fact=a").mode, Mode::Timeline, "the first view wins");
         assert_eq!(parse("?view=bogus&view=timeline").mode, Mode::Timeline, "as for `fact`, an invalid value is skipped");
+    }
+
+    #[test]
+    fn the_sort_key_names_a_column_and_its_direction() {
+        assert_eq!(parse("?sort=newest").sort, Sort::By(Column::Date, Direction::Descending));
+        assert_eq!(parse("?sort=oldest").sort, Sort::By(Column::Date, Direction::Ascending));
+        assert_eq!(parse("?sort=title").sort, Sort::By(Column::Title, Direction::Ascending));
+        assert_eq!(parse("?sort=-source").sort, Sort::By(Column::Source, Direction::Descending));
+        assert_eq!(render(&parse("?sort=-figure&view=table&q=x")), "?q=x&view=table&sort=-figure");
+        let slugs: Vec<String> = Sort::all().map(Sort::slug).collect();
+        assert_eq!(slugs, ["", "kind", "-kind", "title", "-title", "figure", "-figure", "sector", "-sector", "oldest", "newest", "source", "-source"]);
+    }
+
+    #[test]
+    fn unknown_or_repeated_sorts_are_ignored() {
+        for bad in ["", "date", "-date", "relevance", "Title", "-newest", "--title", "title-"] {
+            assert_eq!(parse(&format!("?sort={bad}")).sort, Sort::Relevance, "{bad}");
+        }
+        assert_eq!(parse("?sort=title&sort=newest").sort, Sort::By(Column::Title, Direction::Ascending), "the first sort wins");
+        assert_eq!(parse("?sort=bogus&sort=newest").sort, Sort::By(Column::Date, Direction::Descending), "an invalid value is skipped");
+    }
+
+    #[test]
+    fn a_header_click_sorts_ascending_then_flips() {
+        let s = Sort::Relevance.toggled(Column::Kind);
+        assert_eq!(s, Sort::By(Column::Kind, Direction::Ascending));
+        assert_eq!(s.toggled(Column::Kind), Sort::By(Column::Kind, Direction::Descending));
+        assert_eq!(s.toggled(Column::Kind).toggled(Column::Kind), s);
+        assert_eq!(s.toggled(Column::Date), Sort::By(Column::Date, Direction::Ascending), "another column starts ascending");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use factdeck_core::model::Kind;
 use factdeck_core::url_state::{
-    is_id, parse, render, Mode, ViewState, MAX_FACET_VALUES, MAX_INPUT_BYTES, MAX_QUERY_CHARS,
+    is_id, parse, render, Column, Direction, Mode, Sort, ViewState, MAX_FACET_VALUES, MAX_INPUT_BYTES, MAX_QUERY_CHARS,
 };
 use proptest::prelude::*;
 
@@ -35,11 +35,12 @@ fn view_state() -> impl Strategy<Value = ViewState> {
         // A site file, or the visitor's own (`?data=local`).
         prop::option::of(prop_oneof![3 => DATA_PATH.prop_map(String::from), 1 => Just("local".to_owned())]),
         prop::sample::select(Mode::ALL.to_vec()),
+        prop::sample::select(Sort::all().collect::<Vec<_>>()),
     )
-        .prop_map(|(query, sectors, kinds, open, data, mode)| {
+        .prop_map(|(query, sectors, kinds, open, data, mode, sort)| {
             // A source view always names its fact (`ViewState::is_valid`).
             let mode = if mode == Mode::Source && open.is_none() { Mode::Cards } else { mode };
-            ViewState { query, sectors, kinds: kinds.into_iter().collect(), open, data, mode }
+            ViewState { query, sectors, kinds: kinds.into_iter().collect(), open, data, mode, sort }
         })
 }
 
@@ -52,12 +53,15 @@ fn query_string_like() -> impl Strategy<Value = String> {
         Just("fact".to_owned()),
         Just("data".to_owned()),
         Just("view".to_owned()),
+        Just("sort".to_owned()),
         "[a-z%+=]{0,6}",
     ];
     let value = prop_oneof![
         Just("project".to_owned()),
         Just("timeline".to_owned()),
         Just("source".to_owned()),
+        Just("-title".to_owned()),
+        Just("newest".to_owned()),
         SLUG.prop_map(String::from),
         "(%[0-9A-Fa-f]{0,2}|[+&=#?a-zA-Z0-9]|.){0,12}",
     ];
@@ -113,7 +117,7 @@ proptest! {
         // Exactly one `&` between each pair, so no value contains a raw `&` or `=`.
         let body = link.strip_prefix('?').unwrap_or(&link);
         let pairs = if body.is_empty() { 0 } else { body.split('&').count() };
-        let expected = usize::from(!state.query.is_empty()) + state.sectors.len() + state.kinds.len() + usize::from(state.open.is_some()) + usize::from(state.data.is_some()) + usize::from(state.mode != Mode::Cards);
+        let expected = usize::from(!state.query.is_empty()) + state.sectors.len() + state.kinds.len() + usize::from(state.open.is_some()) + usize::from(state.data.is_some()) + usize::from(state.mode != Mode::Cards) + usize::from(state.sort != Sort::Relevance);
         prop_assert_eq!(pairs, expected);
         prop_assert!(body.split('&').filter(|p| !p.is_empty()).all(|p| p.matches('=').count() == 1), "{}", link);
     }
@@ -142,10 +146,11 @@ fn a_full_view_renders_in_canonical_order() {
         open: Some("treaty".to_owned()),
         data: Some("more/facts.json".to_owned()),
         mode: Mode::Source,
+        sort: Sort::By(Column::Date, Direction::Descending),
     };
     assert_eq!(
         render(&state),
-        "?q=green+energy&sector=energy&sector=trade&kind=project&kind=agreement&fact=treaty&view=source&data=more%2Ffacts.json"
+        "?q=green+energy&sector=energy&sector=trade&kind=project&kind=agreement&fact=treaty&view=source&sort=newest&data=more%2Ffacts.json"
     );
 }
 
@@ -158,6 +163,7 @@ fn the_longest_valid_view_still_round_trips() {
         open: Some("abcdefgh-abcdefgh-abcdefgh".to_owned()),
         data: Some(format!("{}.json", "a".repeat(195))),
         mode: Mode::Timeline,
+        sort: Sort::By(Column::Sectors, Direction::Descending),
     };
     assert_eq!(parse(&render(&state)), state);
 }
@@ -185,6 +191,14 @@ fn links_written_before_the_view_key_existed_still_open_the_cards() {
     for old in ["?q=trade", "?fact=treaty-on-allied-relations", "?sector=energy&kind=project", "?data=x.json"] {
         assert_eq!(parse(old).mode, Mode::Cards, "{old}");
         assert_eq!(render(&parse(old)), old, "{old}");
+    }
+}
+
+#[test]
+fn every_sort_comes_back_from_its_link() {
+    for sort in Sort::all() {
+        let state = ViewState { query: "trade".to_owned(), mode: Mode::Table, sort, ..ViewState::default() };
+        assert_eq!(parse(&render(&state)), state, "{sort:?}");
     }
 }
 

@@ -18,7 +18,9 @@ use super::export_bar::ExportBar;
 use super::facet_panel::{FacetOption, FacetPanel};
 use super::header::Header;
 use super::mode_focus::use_mode_focus;
+use super::result_table::ResultTable;
 use super::search_box::SearchBox;
+use super::sort_select::SortSelect;
 use super::source_view::SourceView;
 use super::state::{Action, AppState};
 use super::timeline::Timeline;
@@ -174,6 +176,9 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     <div class="results-bar">
                         <p role="status" id="result-count" class="results-bar__count">{ status }</p>
                         { view_switch(view.mode, &dispatch) }
+                        if matches!(view.mode, Mode::Cards | Mode::Table) {
+                            <SortSelect sort={view.sort} searching={!outcome.query.is_empty()} dispatch={dispatch.clone()} />
+                        }
                         <ActiveFilters deck={deck.clone()} view={view.clone()} dispatch={dispatch.clone()} />
                         <ExportBar deck={deck.clone()} results={outcome.results.clone()} />
                     </div>
@@ -243,7 +248,7 @@ impl Results<'_> {
         }
     }
 
-    /// The matches as cards, or on the timeline when `dates` (its data) is given.
+    /// The matches as cards, as a table, or on the timeline when `dates` (its data) is given.
     fn list(&self, dates: Option<&Rc<Dates>>) -> Html {
         let (deck, dispatch, outcome) = (self.deck.clone(), self.dispatch.clone(), self.outcome);
         if outcome.results.is_empty() {
@@ -251,6 +256,10 @@ impl Results<'_> {
             return html! {
                 <EmptyState {deck} query={self.view.query.clone()} relaxations={outcome.relaxations.clone()} {suggestion} {dispatch} />
             };
+        }
+        if self.view.mode == Mode::Table {
+            let (results, query, sort, filtered) = (outcome.results.clone(), outcome.query.clone(), self.view.sort, self.view.is_filtered());
+            return html! { <ResultTable {deck} {results} {query} {sort} {filtered} {dispatch} /> };
         }
         match dates {
             Some(dates) => html! { <Timeline {deck} timeline={dates.clone()} {dispatch} /> },

@@ -100,8 +100,8 @@ pub fn card_list(props: &CardListProps) -> Html {
 
 /// How many of `total` results to show when `wanted` are asked for: a last page shorter than
 /// half a page joins the one before it, so that 25 results show at once rather than 20 and
-/// a button for 5.
-fn page_end(wanted: usize, total: usize) -> usize {
+/// a button for 5. The table pages the same way.
+pub fn page_end(wanted: usize, total: usize) -> usize {
     if total <= wanted + PAGE / 2 {
         total
     } else {

@@ -8,8 +8,8 @@ use yew::prelude::*;
 use super::source_link::source_link_id;
 
 /// After a mode change in the running app: back from the source view, focus the card's
-/// "Source text" link; from the timeline to a card, that card's details toggle; into the
-/// timeline, the Timeline button. Only when focus was lost; the source view focuses its
+/// "Source text" link; from the timeline or the table to a card, that card's details
+/// toggle; into the timeline or the table, its button. Only when focus was lost; the source view focuses its
 /// own quote.
 #[hook]
 pub fn use_mode_focus(mode: Mode, open: Option<String>, started: bool) {
@@ -23,6 +23,7 @@ pub fn use_mode_focus(mode: Mode, open: Option<String>, started: bool) {
             (Mode::Source, Mode::Cards, Some(id)) => format!("#{}", source_link_id(id)),
             (_, Mode::Cards, Some(id)) => format!("#fact-{id} [aria-expanded]"),
             (_, Mode::Timeline, _) => "#view-timeline".to_owned(),
+            (_, Mode::Table, _) => "#view-table".to_owned(),
             _ => return,
         };
         focus(&target);

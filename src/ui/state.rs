@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use factdeck_core::model::Kind;
-use factdeck_core::url_state::{Mode, ViewState, MAX_QUERY_CHARS};
+use factdeck_core::url_state::{Mode, Sort, ViewState, MAX_QUERY_CHARS};
 use yew::Reducible;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,8 +45,10 @@ pub enum Action {
     ClearAll,
     /// Open a card, or close it with `None`.
     Open(Option<String>),
-    /// Show the results as cards or as a timeline (or leave the source view).
+    /// Show the results as cards, a timeline or a table (or leave the source view).
     SetMode(Mode),
+    /// Order the results (the Sort select, a table header).
+    SetSort(Sort),
     /// Show a fact's quote in its full source text.
     ShowSource(String),
     /// Show a fact's card, opened and scrolled into view (from the timeline or the source
@@ -88,10 +90,11 @@ impl Reducible for AppState {
             }
             Action::ClearQuery => view.query.clear(),
             Action::ClearAll => {
-                view = ViewState { open: view.open, data: view.data, mode: view.mode, ..ViewState::default() };
+                view = ViewState { open: view.open, data: view.data, mode: view.mode, sort: view.sort, ..ViewState::default() };
             }
             Action::Open(id) => view.open = id,
             Action::SetMode(mode) => view.mode = mode,
+            Action::SetSort(sort) => view.sort = sort,
             Action::ShowSource(id) => {
                 view.open = Some(id);
                 view.mode = Mode::Source;
@@ -218,6 +221,17 @@ mod tests {
         assert!(again.reveal_open);
         let next = apply((*again).clone(), [Action::ToggleKind(Kind::Event)]);
         assert!(!next.reveal_open, "only the link that asked for it scrolls");
+    }
+
+    #[test]
+    fn each_sort_is_a_history_entry_and_clearing_filters_keeps_it() {
+        use factdeck_core::url_state::{Column, Direction};
+        let newest = Sort::By(Column::Date, Direction::Descending);
+        let s0 = AppState::from_url(ViewState::default());
+        let s = apply(s0, [Action::SetSort(newest), Action::SetSort(Sort::By(Column::Title, Direction::Ascending))]);
+        assert_eq!(s.entry, 2, "Back returns to the previous order");
+        let s = apply((*s).clone(), [Action::SetSort(newest), Action::ToggleKind(Kind::Event), Action::ClearAll]);
+        assert_eq!(s.view.sort, newest, "the order is not a filter");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Cards or timeline: two toggle buttons (`aria-pressed`), written to the URL as `view`.
+//! Cards, timeline or table: three toggle buttons (`aria-pressed`), written to the URL as `view`.
 //! A plain function: it holds no state (see `source_link` on why not a component).
 
 use factdeck_core::url_state::Mode;
@@ -20,6 +20,7 @@ pub fn view_switch(mode: Mode, dispatch: &Callback<Action>) -> Html {
         <div class="view-switch" role="group" aria-label="Show results as">
             { button(Mode::Cards, "Cards") }
             { button(Mode::Timeline, "Timeline") }
+            { button(Mode::Table, "Table") }
         </div>
     }
 }

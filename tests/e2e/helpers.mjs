@@ -46,6 +46,65 @@ export function fact(id) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Orders (core/src/sort.rs), computed from the data so that tests do not trust the app
+
+/** First and last day (ISO) a `YYYY[-MM[-DD]]` date can denote. */
+function dayRange(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  const lastDay = (year, month) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const iso = (year, month, day) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return [iso(y, m ?? 1, d ?? 1), iso(y, m ?? 12, d ?? lastDay(y, m ?? 12))];
+}
+
+/**
+ * The date fact `f` sorts by, as [first day, last day]: its own date, else its figure's
+ * period, else its first derived date; null when undated.
+ */
+export function sortDate(f) {
+  const spec = f.date ?? f.quantity?.period ?? (f.derived ?? []).find((d) => d.date)?.date;
+  if (!spec) return null;
+  const { start, end } = typeof spec === 'string' ? { start: spec } : spec;
+  return [dayRange(start)[0], dayRange(end ?? start)[1]];
+}
+
+/** Case, accents and apostrophes folded away, as titles are compared for sorting. */
+export function foldTitle(s) {
+  return s
+    .replace(/[ƏəƏ]/g, 'e')
+    .replace(/[İı]/g, 'i')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’ʻʼ‘`]/g, '')
+    .toLowerCase();
+}
+
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * `facts` (dataset facts, in relevance order) sorted: 'oldest', 'newest', 'title' or
+ * '-title'. Undated facts go last either way; ties keep the given order.
+ */
+export function sortFacts(facts, sort) {
+  if (sort === 'title' || sort === '-title') {
+    const dir = sort === 'title' ? 1 : -1;
+    return [...facts].sort((a, b) => dir * cmp(foldTitle(a.title), foldTitle(b.title)));
+  }
+  const dir = sort === 'oldest' ? 1 : -1;
+  const dated = facts.filter((f) => sortDate(f));
+  const undated = facts.filter((f) => !sortDate(f));
+  dated.sort((a, b) => {
+    const [x, y] = [sortDate(a), sortDate(b)];
+    return dir * (cmp(x[0], y[0]) || cmp(x[1], y[1]));
+  });
+  return [...dated, ...undated];
+}
+
+/** Ids of the shipped facts in `sort` order ('oldest', 'newest', 'title', '-title'). */
+export function sortedIds(sort, ids = DATASET.facts.map((f) => f.id)) {
+  return sortFacts(ids.map(fact), sort).map((f) => f.id);
+}
+
+// ---------------------------------------------------------------------------------------
 // Static server
 
 const MIME = {

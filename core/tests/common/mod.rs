@@ -27,6 +27,8 @@ pub struct FactSpec {
     title: String,
     summary: String,
     quote: String,
+    /// Further fields, as in the dataset file (e.g. `date`, `quantity`).
+    extra: Vec<(String, Value)>,
 }
 
 /// A fact with the given id, kind, sectors and title; summary and quote are empty of words.
@@ -38,6 +40,7 @@ pub fn fact(id: &str, kind: Kind, sectors: &[&str], title: &str) -> FactSpec {
         title: title.to_owned(),
         summary: "—".to_owned(),
         quote: "…".to_owned(),
+        extra: Vec::new(),
     }
 }
 
@@ -49,6 +52,12 @@ impl FactSpec {
 
     pub fn quote(mut self, quote: &str) -> Self {
         self.quote = quote.to_owned();
+        self
+    }
+
+    /// Sets field `key` of the fact, as the dataset file writes it.
+    pub fn with(mut self, key: &str, value: Value) -> Self {
+        self.extra.push((key.to_owned(), value));
         self
     }
 
@@ -72,6 +81,9 @@ impl FactSpec {
                 v["quantity"] = json!({ "value": 3, "unit": "times", "measure": "change" });
             }
             _ => {}
+        }
+        for (k, value) in &self.extra {
+            v[k] = value.clone();
         }
         v
     }
