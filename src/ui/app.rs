@@ -16,7 +16,7 @@ use super::card_list::CardList;
 use super::empty_state::EmptyState;
 use super::export_bar::ExportBar;
 use super::facet_panel::{FacetOption, FacetPanel};
-use super::header::Header;
+use super::header::header;
 use super::mode_focus::use_mode_focus;
 use super::result_table::ResultTable;
 use super::search_box::SearchBox;
@@ -151,7 +151,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     };
     html! {
         <ContextProvider<Links> context={Links::new(view.data.clone())}>
-            <Header dataset_title={dataset.title.clone()} description={dataset.description.clone()} facts={total} sources={dataset.sources.len()}>{ props.banner.clone() }</Header>
+            { header(&dataset.title, &dataset.description, total, dataset.sources.len(), props.banner.clone()) }
             <main id="main" class="layout">
                 <div class="layout__controls">
                     if !state.started {
