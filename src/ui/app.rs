@@ -15,7 +15,7 @@ use super::active_filters::ActiveFilters;
 use super::card_list::CardList;
 use super::empty_state::EmptyState;
 use super::export_bar::ExportBar;
-use super::facet_panel::{FacetOption, FacetPanel};
+use super::facet_panel::{facet_panel, FacetOption};
 use super::header::header;
 use super::mode_focus::use_mode_focus;
 use super::result_table::ResultTable;
@@ -167,8 +167,8 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                         { if active > 0 { format!("Filters · {active} active") } else { "Filters".to_owned() } }
                     </button>
                     <div id="facets" class={classes!("facets", filters_open.then_some("facets--open"))}>
-                        <FacetPanel legend="Sector" name="sector" options={sector_options} ontoggle={on_sector} />
-                        <FacetPanel legend="Kind" name="kind" options={kind_options} ontoggle={on_kind} />
+                        { facet_panel("Sector", "sector", &sector_options, &on_sector) }
+                        { facet_panel("Kind", "kind", &kind_options, &on_kind) }
                     </div>
                 </div>
                 <section class="layout__results" aria-labelledby="results-heading">
