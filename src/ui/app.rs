@@ -11,7 +11,7 @@ use factdeck_core::timeline::{timeline, Timeline as Dates};
 use factdeck_core::url_state::{Mode, ViewState, LOCAL_DATA};
 use yew::prelude::*;
 
-use super::active_filters::ActiveFilters;
+use super::active_filters::active_filters;
 use super::card_list::CardList;
 use super::empty_state::EmptyState;
 use super::export_bar::ExportBar;
@@ -179,7 +179,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                         if matches!(view.mode, Mode::Cards | Mode::Table) {
                             <SortSelect sort={view.sort} searching={!outcome.query.is_empty()} dispatch={dispatch.clone()} />
                         }
-                        <ActiveFilters deck={deck.clone()} view={view.clone()} dispatch={dispatch.clone()} />
+                        { active_filters(&deck, view, &dispatch) }
                         <ExportBar deck={deck.clone()} results={outcome.results.clone()} />
                     </div>
                     { results }
