@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::active_filters::active_filters;
 use super::card_list::CardList;
 use super::empty_state::EmptyState;
-use super::export_bar::ExportBar;
+use super::export_bar::export_bar;
 use super::facet_panel::{facet_panel, FacetOption};
 use super::header::header;
 use super::mode_focus::use_mode_focus;
@@ -180,7 +180,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                             <SortSelect sort={view.sort} searching={!outcome.query.is_empty()} dispatch={dispatch.clone()} />
                         }
                         { active_filters(&deck, view, &dispatch) }
-                        <ExportBar deck={deck.clone()} results={outcome.results.clone()} />
+                        { export_bar(&deck, &outcome.results) }
                     </div>
                     { results }
                 </section>
