@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::active_filters::active_filters;
 use super::card_list::CardList;
-use super::empty_state::EmptyState;
+use super::empty_state::empty_state;
 use super::export_bar::export_bar;
 use super::facet_panel::{facet_panel, FacetOption};
 use super::header::header;
@@ -252,10 +252,7 @@ impl Results<'_> {
     fn list(&self, dates: Option<&Rc<Dates>>) -> Html {
         let (deck, dispatch, outcome) = (self.deck.clone(), self.dispatch.clone(), self.outcome);
         if outcome.results.is_empty() {
-            let suggestion = outcome.suggestion.clone().map(AttrValue::from);
-            return html! {
-                <EmptyState {deck} query={self.view.query.clone()} relaxations={outcome.relaxations.clone()} {suggestion} {dispatch} />
-            };
+            return empty_state(&deck, &self.view.query, &outcome.relaxations, outcome.suggestion.as_deref(), &dispatch);
         }
         if self.view.mode == Mode::Table {
             let (results, query, sort, filtered) = (outcome.results.clone(), outcome.query.clone(), self.view.sort, self.view.is_filtered());
