@@ -24,7 +24,7 @@ use super::sort_select::SortSelect;
 use super::source_view::SourceView;
 use super::state::{Action, AppState};
 use super::timeline::Timeline;
-use super::dataset_bar::DatasetBar;
+use super::dataset_bar::dataset_bar;
 use super::dataset_errors::DatasetErrors;
 use super::loader::{use_decks, Command, Origin, Shown};
 use super::url_sync::{initial_view, use_url_sync, Links};
@@ -77,7 +77,7 @@ pub fn app() -> Html {
             };
             // Prerendered too (its first state does not depend on the browser), so that the
             // page does not shift when the app starts; hidden without scripts (style.css).
-            let banner = html! { <DatasetBar model={(*decks).clone()} {command} /> };
+            let banner = dataset_bar(&decks, &command);
             // A new deck is a new explorer (its own reducer and URL sync).
             html! { <Explorer key={format!("{:p}", Rc::as_ptr(deck))} deck={deck.clone()} {initial} {banner} /> }
         }
@@ -94,7 +94,7 @@ pub struct ExplorerProps {
     /// The view of the first render. Once running in a browser, the explorer switches to
     /// the URL's view (`use_url_sync`); rendered on a server, it shows this one.
     pub initial: ViewState,
-    /// Shown in the header: which dataset this is and how to change it (`DatasetBar`).
+    /// Shown in the header: which dataset this is and how to change it (`dataset_bar`).
     #[prop_or_default]
     pub banner: Html,
 }
