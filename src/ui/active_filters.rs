@@ -1,6 +1,5 @@
 //! Removable chips for the active query and filters, plus "Clear all".
-
-use std::rc::Rc;
+//! A plain function: it holds no state (see `source_link` on why not a component).
 
 use factdeck_core::url_state::ViewState;
 use wasm_bindgen::JsCast;
@@ -11,21 +10,14 @@ use super::app::Deck;
 use super::search_box::focus_search;
 use super::state::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct ActiveFiltersProps {
-    pub deck: Rc<Deck>,
-    pub view: ViewState,
-    pub dispatch: Callback<Action>,
-}
-
-#[function_component(ActiveFilters)]
-pub fn active_filters(props: &ActiveFiltersProps) -> Html {
-    let view = &props.view;
+/// The chips of `view`'s query and filters (sector names from `deck`); nothing when
+/// the view is unfiltered.
+pub fn active_filters(deck: &Deck, view: &ViewState, dispatch: &Callback<Action>) -> Html {
     if !view.is_filtered() {
         return html! {};
     }
     let chip = |label: String, kind: &str, action: Action| {
-        let onclick = props.dispatch.reform(move |e: MouseEvent| {
+        let onclick = dispatch.reform(move |e: MouseEvent| {
             keep_focus_after_removal(&e);
             action.clone()
         });
@@ -42,14 +34,14 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
         chips.push(chip(format!("“{}”", view.query.trim()), "search", Action::ClearQuery));
     }
     for id in &view.sectors {
-        if let Some(i) = props.deck.dataset.sector_index(id) {
-            chips.push(chip(props.deck.dataset.sectors[i].label.clone(), "sector", Action::ToggleSector(id.clone())));
+        if let Some(i) = deck.dataset.sector_index(id) {
+            chips.push(chip(deck.dataset.sectors[i].label.clone(), "sector", Action::ToggleSector(id.clone())));
         }
     }
     for &k in &view.kinds {
         chips.push(chip(k.label().to_owned(), "kind", Action::ToggleKind(k)));
     }
-    let clear = props.dispatch.reform(|_: MouseEvent| {
+    let clear = dispatch.reform(|_: MouseEvent| {
         focus_search();
         Action::ClearAll
     });

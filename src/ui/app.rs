@@ -11,12 +11,12 @@ use factdeck_core::timeline::{timeline, Timeline as Dates};
 use factdeck_core::url_state::{Mode, ViewState, LOCAL_DATA};
 use yew::prelude::*;
 
-use super::active_filters::ActiveFilters;
+use super::active_filters::active_filters;
 use super::card_list::CardList;
-use super::empty_state::EmptyState;
-use super::export_bar::ExportBar;
-use super::facet_panel::{FacetOption, FacetPanel};
-use super::header::Header;
+use super::empty_state::empty_state;
+use super::export_bar::export_bar;
+use super::facet_panel::{facet_panel, FacetOption};
+use super::header::header;
 use super::mode_focus::use_mode_focus;
 use super::result_table::ResultTable;
 use super::search_box::SearchBox;
@@ -24,7 +24,7 @@ use super::sort_select::SortSelect;
 use super::source_view::SourceView;
 use super::state::{Action, AppState};
 use super::timeline::Timeline;
-use super::dataset_bar::DatasetBar;
+use super::dataset_bar::dataset_bar;
 use super::dataset_errors::DatasetErrors;
 use super::loader::{use_decks, Command, Origin, Shown};
 use super::url_sync::{initial_view, use_url_sync, Links};
@@ -77,7 +77,7 @@ pub fn app() -> Html {
             };
             // Prerendered too (its first state does not depend on the browser), so that the
             // page does not shift when the app starts; hidden without scripts (style.css).
-            let banner = html! { <DatasetBar model={(*decks).clone()} {command} /> };
+            let banner = dataset_bar(&decks, &command);
             // A new deck is a new explorer (its own reducer and URL sync).
             html! { <Explorer key={format!("{:p}", Rc::as_ptr(deck))} deck={deck.clone()} {initial} {banner} /> }
         }
@@ -94,7 +94,7 @@ pub struct ExplorerProps {
     /// The view of the first render. Once running in a browser, the explorer switches to
     /// the URL's view (`use_url_sync`); rendered on a server, it shows this one.
     pub initial: ViewState,
-    /// Shown in the header: which dataset this is and how to change it (`DatasetBar`).
+    /// Shown in the header: which dataset this is and how to change it (`dataset_bar`).
     #[prop_or_default]
     pub banner: Html,
 }
@@ -151,7 +151,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     };
     html! {
         <ContextProvider<Links> context={Links::new(view.data.clone())}>
-            <Header dataset_title={dataset.title.clone()} description={dataset.description.clone()} facts={total} sources={dataset.sources.len()}>{ props.banner.clone() }</Header>
+            { header(&dataset.title, &dataset.description, total, dataset.sources.len(), props.banner.clone()) }
             <main id="main" class="layout">
                 <div class="layout__controls">
                     if !state.started {
@@ -167,8 +167,8 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                         { if active > 0 { format!("Filters · {active} active") } else { "Filters".to_owned() } }
                     </button>
                     <div id="facets" class={classes!("facets", filters_open.then_some("facets--open"))}>
-                        <FacetPanel legend="Sector" name="sector" options={sector_options} ontoggle={on_sector} />
-                        <FacetPanel legend="Kind" name="kind" options={kind_options} ontoggle={on_kind} />
+                        { facet_panel("Sector", "sector", &sector_options, &on_sector) }
+                        { facet_panel("Kind", "kind", &kind_options, &on_kind) }
                     </div>
                 </div>
                 <section class="layout__results" aria-labelledby="results-heading">
@@ -179,8 +179,8 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                         if matches!(view.mode, Mode::Cards | Mode::Table) {
                             <SortSelect sort={view.sort} searching={!outcome.query.is_empty()} dispatch={dispatch.clone()} />
                         }
-                        <ActiveFilters deck={deck.clone()} view={view.clone()} dispatch={dispatch.clone()} />
-                        <ExportBar deck={deck.clone()} results={outcome.results.clone()} />
+                        { active_filters(&deck, view, &dispatch) }
+                        { export_bar(&deck, &outcome.results) }
                     </div>
                     { results }
                 </section>
@@ -252,10 +252,7 @@ impl Results<'_> {
     fn list(&self, dates: Option<&Rc<Dates>>) -> Html {
         let (deck, dispatch, outcome) = (self.deck.clone(), self.dispatch.clone(), self.outcome);
         if outcome.results.is_empty() {
-            let suggestion = outcome.suggestion.clone().map(AttrValue::from);
-            return html! {
-                <EmptyState {deck} query={self.view.query.clone()} relaxations={outcome.relaxations.clone()} {suggestion} {dispatch} />
-            };
+            return empty_state(&deck, &self.view.query, &outcome.relaxations, outcome.suggestion.as_deref(), &dispatch);
         }
         if self.view.mode == Mode::Table {
             let (results, query, sort, filtered) = (outcome.results.clone(), outcome.query.clone(), self.view.sort, self.view.is_filtered());

@@ -1,22 +1,17 @@
 //! The header's dataset controls: which dataset is shown, and how to change it. For the
 //! visitor's own file: keep it on this device (or forget it) and go back to the built-in
 //! dataset. Otherwise: open a kept copy, forget it, or open a new file.
+//! A plain function: it holds no state (see `source_link` on why not a component); the
+//! built-in dataset's bar has no handlers of its own, so it compares equal from one render
+//! of `App` to the next and does not re-render the explorer.
 
 use yew::prelude::*;
 
 use super::dataset_picker::{size_label, DatasetPicker};
 use super::loader::{Command, DeckModel, Origin, Shown};
 
-#[derive(Properties, PartialEq)]
-pub struct DatasetBarProps {
-    pub model: DeckModel,
-    pub command: Callback<Command>,
-}
-
-#[function_component(DatasetBar)]
-pub fn dataset_bar(props: &DatasetBarProps) -> Html {
-    let m = &props.model;
-    let command = &props.command;
+/// The controls for the datasets of model `m`, sending `command`s.
+pub fn dataset_bar(m: &DeckModel, command: &Callback<Command>) -> Html {
     let back = html! {
         <button type="button" class="button own-data__back" onclick={command.reform(|_: MouseEvent| Command::BuiltIn)}>
             { "Back to the built-in dataset" }

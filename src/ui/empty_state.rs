@@ -1,6 +1,5 @@
 //! Shown when nothing matches: says what to remove to get results back.
-
-use std::rc::Rc;
+//! A plain function: it holds no state (see `source_link` on why not a component).
 
 use factdeck_core::explore::Relaxation;
 use yew::prelude::*;
@@ -9,23 +8,14 @@ use super::app::Deck;
 use super::search_box::focus_search;
 use super::state::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct EmptyStateProps {
-    pub deck: Rc<Deck>,
-    pub query: AttrValue,
-    pub relaxations: Vec<Relaxation>,
-    /// A corrected query ("did you mean").
-    pub suggestion: Option<AttrValue>,
-    pub dispatch: Callback<Action>,
-}
-
-#[function_component(EmptyState)]
-pub fn empty_state(props: &EmptyStateProps) -> Html {
-    let dataset = &props.deck.dataset;
+/// The empty state of `deck` for the search `query`: a corrected query if there is one
+/// (`suggestion`, "did you mean"), then the `relaxations` that bring results back.
+pub fn empty_state(deck: &Deck, query: &str, relaxations: &[Relaxation], suggestion: Option<&str>, dispatch: &Callback<Action>) -> Html {
+    let dataset = &deck.dataset;
     let plural = |n: usize| if n == 1 { "1 fact".to_owned() } else { format!("{n} facts") };
-    let suggestion = |r: &Relaxation| {
+    let relaxation = |r: &Relaxation| {
         let (label, action) = match r {
-            Relaxation::ClearQuery { .. } => (format!("Clear the search “{}”", props.query.trim()), Action::ClearQuery),
+            Relaxation::ClearQuery { .. } => (format!("Clear the search “{}”", query.trim()), Action::ClearQuery),
             Relaxation::RemoveSector { sector, .. } => {
                 let s = &dataset.sectors[*sector];
                 (format!("Remove sector {}", s.label), Action::ToggleSector(s.id.clone()))
@@ -33,7 +23,7 @@ pub fn empty_state(props: &EmptyStateProps) -> Html {
             Relaxation::RemoveKind { kind, .. } => (format!("Remove kind {}", kind.label()), Action::ToggleKind(*kind)),
         };
         // The empty state (and this button) goes away once results are back.
-        let onclick = props.dispatch.reform(move |_: MouseEvent| {
+        let onclick = dispatch.reform(move |_: MouseEvent| {
             focus_search();
             action.clone()
         });
@@ -41,29 +31,29 @@ pub fn empty_state(props: &EmptyStateProps) -> Html {
             <li><button type="button" class="button" {onclick}>{ label }{ format!(" → {}", plural(r.results())) }</button></li>
         }
     };
-    let clear = props.dispatch.reform(|_: MouseEvent| {
+    let clear = dispatch.reform(|_: MouseEvent| {
         focus_search();
         Action::ClearAll
     });
     html! {
         <div class="empty">
             <p class="empty__title">{ "No facts match this view." }</p>
-            if let Some(fixed) = &props.suggestion {
+            if let Some(fixed) = suggestion {
                 <p class="empty__suggestion">{ "Did you mean " }
                     <button type="button" class="button button--quiet" onclick={{
                         let fixed = fixed.to_string();
-                        props.dispatch.reform(move |_: MouseEvent| {
+                        dispatch.reform(move |_: MouseEvent| {
                             focus_search();
                             Action::SetQuery(fixed.clone())
                         })
                     }}>{ format!("“{fixed}”") }</button>{ "?" }</p>
             }
-            if props.relaxations.is_empty() {
+            if relaxations.is_empty() {
                 <p>{ "No single change brings results back. " }
                     <button type="button" class="button" onclick={clear}>{ "Clear all filters" }</button></p>
             } else {
                 <p>{ "Try one of these:" }</p>
-                <ul class="empty__list">{ for props.relaxations.iter().map(suggestion) }</ul>
+                <ul class="empty__list">{ for relaxations.iter().map(relaxation) }</ul>
             }
         </div>
     }

@@ -1,6 +1,7 @@
 //! Download buttons: the facts of the current view as CSV or JSON, and the whole dataset
-//! as JSON. The files are written by `factdeck_core::export`; this component only hands
-//! them to the browser as downloads (a Blob behind a temporary `<a download>`).
+//! as JSON. The files are written by `factdeck_core::export`; this module only hands them
+//! to the browser as downloads (a Blob behind a temporary `<a download>`). A plain
+//! function: it holds no state (see `source_link` on why not a component).
 
 use std::rc::Rc;
 
@@ -11,21 +12,14 @@ use yew::prelude::*;
 
 use super::app::Deck;
 
-#[derive(Properties, PartialEq)]
-pub struct ExportBarProps {
-    pub deck: Rc<Deck>,
-    /// The view's matches (all of them, not only the rendered page); ranked in full only
-    /// when a file is asked for, never on a keystroke.
-    pub results: Ranked,
-}
-
-#[function_component(ExportBar)]
-pub fn export_bar(props: &ExportBarProps) -> Html {
-    let n = props.results.len();
-    let total = props.deck.dataset.facts.len();
+/// The buttons for `results`, the view's matches in `deck` (all of them, not only the
+/// rendered page); ranked in full only when a file is asked for, never on a keystroke.
+pub fn export_bar(deck: &Rc<Deck>, results: &Ranked) -> Html {
+    let n = results.len();
+    let total = deck.dataset.facts.len();
     let facts = if n == 1 { "the 1 fact shown".to_owned() } else { format!("the {n} facts shown") };
     let view_csv = {
-        let (deck, results) = (props.deck.clone(), props.results.clone());
+        let (deck, results) = (deck.clone(), results.clone());
         Callback::from(move |_: MouseEvent| {
             let (d, results) = (&deck.dataset, results.best_first());
             let text = export::csv(d, &results, page_url().as_deref());
@@ -33,14 +27,14 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
         })
     };
     let view_json = {
-        let (deck, results) = (props.deck.clone(), props.results.clone());
+        let (deck, results) = (deck.clone(), results.clone());
         Callback::from(move |_: MouseEvent| {
             let (d, results) = (&deck.dataset, results.best_first());
             download(&export::view_file_name(d, results.len(), "json"), "application/json", &export::json(d, &results));
         })
     };
     let all_json = {
-        let deck = props.deck.clone();
+        let deck = deck.clone();
         Callback::from(move |_: MouseEvent| {
             let d = &deck.dataset;
             let all: Vec<usize> = (0..d.facts.len()).collect();

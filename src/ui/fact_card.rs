@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::app::Deck;
 use super::chart::chart;
 use super::cite_fact::{cite_fact, Citing};
-use super::fact_details::FactDetails;
+use super::fact_details::fact_details;
 use super::highlighted::highlighted;
 use super::mode_focus::focus;
 use super::hydration::use_adopt_later;
@@ -139,7 +139,7 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
             </ul>
             { source_quote(&fact.quote, dataset, fact.source, &props.query, limit, source_link(&links, fact.id.as_str(), &fact.title, &props.dispatch)) }
             if props.open {
-                <FactDetails deck={props.deck.clone()} fact={props.fact} id={details_id_for_details} />
+                { fact_details(dataset, props.fact, details_id_for_details) }
             }
             { for menu_button }
             { actions }

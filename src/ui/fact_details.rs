@@ -1,29 +1,20 @@
 //! The open card's extra fields: who, period, derived figures and full source citation.
+//! A plain function: it holds no state (see `source_link` on why not a component).
 
-use std::rc::Rc;
-
+use factdeck_core::dataset::Dataset;
 use yew::prelude::*;
 
-use super::app::Deck;
 use super::fact_card::date_html;
 
-#[derive(Properties, PartialEq)]
-pub struct FactDetailsProps {
-    pub deck: Rc<Deck>,
-    pub fact: usize,
-    /// DOM id, referenced by the card's toggle `aria-controls`.
-    pub id: AttrValue,
-}
-
-#[function_component(FactDetails)]
-pub fn fact_details(props: &FactDetailsProps) -> Html {
-    let dataset = &props.deck.dataset;
-    let fact = &dataset.facts[props.fact];
+/// The details of fact number `fact` of `dataset`, in an element with DOM id `id` (which
+/// the card's toggle names in `aria-controls`).
+pub fn fact_details(dataset: &Dataset, fact: usize, id: String) -> Html {
+    let fact = &dataset.facts[fact];
     let source = dataset.source_of(fact);
     let row = |term: &str, value: Html| html! { <><dt>{ term }</dt><dd>{ value }</dd></> };
     let list = |items: &[String]| html! { { items.join(", ") } };
     html! {
-        <div id={props.id.clone()} class="details">
+        <div {id} class="details">
             <dl class="details__list">
                 if !fact.countries.is_empty() { { row("Countries", list(&fact.countries)) } }
                 if !fact.parties.is_empty() { { row("Parties", list(&fact.parties)) } }
