@@ -9,7 +9,9 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
-    let mut fold = String::from("/// (precomposed char, base char): canonical decomposition minus combining marks.\npub(crate) static FOLD: &[(u16, u16)] = &[\n");
+    let mut fold = String::from(
+        "/// (precomposed char, base char): canonical decomposition minus combining marks.\npub(crate) static FOLD: &[(u16, u16)] = &[\n",
+    );
     let mut entries = 0;
     for cp in 0x80u32..=0xFFFF {
         // Hangul syllables decompose into jamo; folding them would break Korean search.
@@ -26,7 +28,9 @@ fn main() {
         }
     }
     fold.push_str("];\n");
-    let mut marks = String::from("/// Inclusive ranges of combining marks in the Basic Multilingual Plane.\npub(crate) static MARKS: &[(u16, u16)] = &[\n");
+    let mut marks = String::from(
+        "/// Inclusive ranges of combining marks in the Basic Multilingual Plane.\npub(crate) static MARKS: &[(u16, u16)] = &[\n",
+    );
     let mut start: Option<u32> = None;
     for cp in 0u32..=0x10000 {
         let is_mark = cp <= 0xFFFF && char::from_u32(cp).is_some_and(is_combining_mark);

@@ -17,9 +17,8 @@ fn load_fixture(name: &str) -> Result<Dataset, Vec<String>> {
 }
 
 fn shipped() -> Dataset {
-    factdeck::data::load().unwrap_or_else(|errs| {
-        panic!("shipped dataset is invalid:\n{}", errs.iter().map(|e| format!("{e}\n")).collect::<String>())
-    })
+    factdeck::data::load()
+        .unwrap_or_else(|errs| panic!("shipped dataset is invalid:\n{}", errs.iter().map(|e| format!("{e}\n")).collect::<String>()))
 }
 
 fn fact<'d>(d: &'d Dataset, id: &str) -> &'d factdeck_core::model::Fact {
@@ -30,9 +29,8 @@ fn fact<'d>(d: &'d Dataset, id: &str) -> &'d factdeck_core::model::Fact {
 fn validated_from_json() -> Dataset {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let json = fs::read_to_string(data.join("dataset.json")).expect("data/dataset.json is readable");
-    load("data/dataset.json", &json, |rel| fs::read_to_string(data.join(rel)).ok()).unwrap_or_else(|errs| {
-        panic!("data/dataset.json is invalid:\n{}", errs.iter().map(|e| format!("{e}\n")).collect::<String>())
-    })
+    load("data/dataset.json", &json, |rel| fs::read_to_string(data.join(rel)).ok())
+        .unwrap_or_else(|errs| panic!("data/dataset.json is invalid:\n{}", errs.iter().map(|e| format!("{e}\n")).collect::<String>()))
 }
 
 #[test]
@@ -301,9 +299,8 @@ fn the_expert_council_date_is_the_reports_dateline() {
 fn shipped_indicators_get_progress_change_ratio_and_comparison_charts() {
     use factdeck_core::chart::{chart_for, ChartKind};
     let d = shipped();
-    let charted: Vec<(&str, ChartKind)> = (0..d.facts.len())
-        .filter_map(|i| chart_for(&d, i).map(|c| (d.facts[i].id.as_str(), c.kind)))
-        .collect();
+    let charted: Vec<(&str, ChartKind)> =
+        (0..d.facts.len()).filter_map(|i| chart_for(&d, i).map(|c| (d.facts[i].id.as_str(), c.kind))).collect();
     assert_eq!(
         charted,
         [

@@ -98,8 +98,7 @@ fn opened_card_shows_derived_figures_labelled_derived() {
 
 #[test]
 fn dataset_text_is_escaped_never_markup() {
-    let json = include_str!("fixtures/valid-minimal.json")
-        .replace("A treaty was signed.", "<img src=x onerror=alert(1)></script>");
+    let json = include_str!("fixtures/valid-minimal.json").replace("A treaty was signed.", "<img src=x onerror=alert(1)></script>");
     let dataset = factdeck_core::dataset::load("x.json", &json, |_| None).unwrap();
     let html = render_deck(Rc::new(Deck::new(dataset)), ViewState::default());
     assert!(!html.contains("<img src=x"), "{html}");
@@ -128,7 +127,12 @@ fn indicator_cards_carry_a_chart_named_by_its_title_with_a_visible_caption() {
     let card = card.split("</article>").next().unwrap();
     assert!(card.contains(r#"<figure class="chart chart--progress">"#), "{card}");
     assert!(card.contains(r#"role="img" aria-labelledby="fact-trade-turnover-target-1-billion-chart-title""#), "{card}");
-    assert!(card.contains(r#"<title id="fact-trade-turnover-target-1-billion-chart-title">Progress toward the target: $255 million of $1 billion</title>"#), "{card}");
+    assert!(
+        card.contains(
+            r#"<title id="fact-trade-turnover-target-1-billion-chart-title">Progress toward the target: $255 million of $1 billion</title>"#
+        ),
+        "{card}"
+    );
     assert!(card.contains(r#"<figcaption id="fact-trade-turnover-target-1-billion-chart-caption" class="chart__caption">$255 million is 25.5% of the target"#), "{card}");
     assert!(card.contains(r#"<tspan class="chart__derived"> (derived)</tspan>"#), "{card}");
     assert!(!card.contains("style="), "{card}");
@@ -140,7 +144,12 @@ fn the_table_view_is_a_captioned_table_with_a_row_per_fact() {
     assert_eq!(count(&html, "<article "), 0, "the table replaces the cards");
     assert_eq!(count(&html, "<table "), 1);
     assert!(html.contains(r#"<div role="region" aria-labelledby="results-table-caption" tabindex="0" class="table-scroll">"#), "{html}");
-    assert!(html.contains(r#"<caption id="results-table-caption" class="results-table__caption">All 25 facts. Order: Dataset order.</caption>"#), "{html}");
+    assert!(
+        html.contains(
+            r#"<caption id="results-table-caption" class="results-table__caption">All 25 facts. Order: Dataset order.</caption>"#
+        ),
+        "{html}"
+    );
     assert_eq!(count(&html, r#"<th scope="col" aria-sort="none">"#), 6);
     assert_eq!(count(&html, r#"<th scope="row" class="results-table__title">"#), 25);
     for label in ["Kind", "Title", "Key figure", "Sectors", "Date", "Source"] {
@@ -162,7 +171,11 @@ fn a_sorted_table_marks_its_header_and_lists_rows_in_that_order() {
     let deck = Deck::new(factdeck::data::load().unwrap());
     let mut titles: Vec<&str> = deck.dataset.facts.iter().map(|f| f.title.as_str()).collect();
     titles.sort_by_key(|t| factdeck_core::text::fold(t));
-    let rows: Vec<&str> = html.split(r#"<th scope="row" class="results-table__title"><a href=""#).skip(1).map(|r| r.split_once('>').unwrap().1.split("</a>").next().unwrap()).collect();
+    let rows: Vec<&str> = html
+        .split(r#"<th scope="row" class="results-table__title"><a href=""#)
+        .skip(1)
+        .map(|r| r.split_once('>').unwrap().1.split("</a>").next().unwrap())
+        .collect();
     assert_eq!(rows.first().copied(), titles.last().copied());
     assert_eq!(rows.last().copied(), titles.first().copied());
 }

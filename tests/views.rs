@@ -63,7 +63,9 @@ fn the_shipped_timeline_runs_from_1995_to_the_june_2025_session() {
     let first = &t.years[0].entries[0];
     assert_eq!((d.facts[first.fact].id.as_str(), first.origin), ("diplomatic-relations-30th-anniversary", Origin::Derived(0)));
     let position = |id: &str, origin: Origin| {
-        t.entries().position(|e| d.facts[e.fact].id.as_str() == id && e.origin == origin).unwrap_or_else(|| panic!("{id} not on the timeline"))
+        t.entries()
+            .position(|e| d.facts[e.fact].id.as_str() == id && e.origin == origin)
+            .unwrap_or_else(|| panic!("{id} not on the timeline"))
     };
     let programme = position("program-20-key-areas", Origin::Date);
     let treaty = position("treaty-on-allied-relations", Origin::Date);
@@ -95,7 +97,10 @@ fn the_timeline_count_says_how_many_facts_are_dated() {
     let d = shipped();
     let all: Vec<usize> = (0..d.facts.len()).collect();
     let dated = timeline(&d, &all).dated;
-    assert!(html.contains(&format!(r#"role="status" id="result-count" class="results-bar__count">25 facts, {dated} on the timeline</p>"#)), "{html}");
+    assert!(
+        html.contains(&format!(r#"role="status" id="result-count" class="results-bar__count">25 facts, {dated} on the timeline</p>"#)),
+        "{html}"
+    );
 }
 
 #[test]
@@ -104,7 +109,11 @@ fn the_source_view_marks_the_quote_and_links_the_others() {
     assert_eq!(html.matches(r#"class="source-mark source-mark--current""#).count(), 1);
     assert!(html.contains(r#"id="source-current""#));
     assert!(html.matches("source-mark--other").count() >= 10, "{html}");
-    assert!(html.contains(r#"href="?fact=program-20-key-areas&amp;view=source""#) || html.contains(r#"href="?fact=program-20-key-areas&view=source""#), "{html}");
+    assert!(
+        html.contains(r#"href="?fact=program-20-key-areas&amp;view=source""#)
+            || html.contains(r#"href="?fact=program-20-key-areas&view=source""#),
+        "{html}"
+    );
     assert!(html.contains("Back to the cards"));
     assert!(!html.contains("<article "), "the source view replaces the cards");
 }

@@ -33,8 +33,8 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use factdeck_core::dataset::{load, Dataset};
 use factdeck_core::explore::explore;
 use factdeck_core::search::{Index, Query};
-use factdeck_core::synthetic::generate;
 use factdeck_core::sort::SortKeys;
+use factdeck_core::synthetic::generate;
 use factdeck_core::url_state::{Column, Direction, Sort, ViewState};
 
 const SEED: u64 = 1;
@@ -107,10 +107,8 @@ impl Size {
             let t = Instant::now();
             let index = Index::build(&dataset);
             let built = t.elapsed();
-            let hits: Vec<String> = QUERIES
-                .iter()
-                .map(|(name, q)| format!("{name} {:?}: {}", q, index.search(&Query::parse(q)).len()))
-                .collect();
+            let hits: Vec<String> =
+                QUERIES.iter().map(|(name, q)| format!("{name} {:?}: {}", q, index.search(&Query::parse(q)).len())).collect();
             eprintln!(
                 "setup {}: {} facts, {} sources, {:.1} MB JSON; generate {:.2?}, load {:.2?}, first index build {:.2?}; hits: {}",
                 self.label,
@@ -164,11 +162,7 @@ fn query(c: &mut Criterion) {
 }
 
 fn explore_view(c: &mut Criterion) {
-    let view = ViewState {
-        query: EXPLORE_QUERY.to_owned(),
-        sectors: BTreeSet::from([EXPLORE_SECTOR.to_owned()]),
-        ..ViewState::default()
-    };
+    let view = ViewState { query: EXPLORE_QUERY.to_owned(), sectors: BTreeSet::from([EXPLORE_SECTOR.to_owned()]), ..ViewState::default() };
     let mut group = c.benchmark_group("explore");
     // Under `cargo bench` the view is measured at 10k and 100k; as a test, at 1k.
     let explored: Vec<&Size> = if bench_mode() { SIZES[1..].iter().collect() } else { vec![&SIZES[0]] };
@@ -185,7 +179,15 @@ fn explore_view(c: &mut Criterion) {
 fn explore_sorted(c: &mut Criterion) {
     let newest = Sort::By(Column::Date, Direction::Descending);
     let views = [
-        ("search_newest", ViewState { query: EXPLORE_QUERY.to_owned(), sectors: BTreeSet::from([EXPLORE_SECTOR.to_owned()]), sort: newest, ..ViewState::default() }),
+        (
+            "search_newest",
+            ViewState {
+                query: EXPLORE_QUERY.to_owned(),
+                sectors: BTreeSet::from([EXPLORE_SECTOR.to_owned()]),
+                sort: newest,
+                ..ViewState::default()
+            },
+        ),
         ("all_relevance", ViewState::default()),
         ("all_newest", ViewState { sort: newest, ..ViewState::default() }),
         ("all_title", ViewState { sort: Sort::By(Column::Title, Direction::Ascending), ..ViewState::default() }),

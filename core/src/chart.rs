@@ -160,12 +160,8 @@ pub fn pairing(fact: &Fact, other: &Fact) -> Result<Pairing, String> {
                 }
             }
         }
-        (Measure::Change, _) => {
-            return Err("a change (unit \"times\") can only be compared with the current figure it reached".into())
-        }
-        (_, Measure::Change) => {
-            return Err(format!("fact \"{}\" is a change; put `compare_with` on the change instead", other.id))
-        }
+        (Measure::Change, _) => return Err("a change (unit \"times\") can only be compared with the current figure it reached".into()),
+        (_, Measure::Change) => return Err(format!("fact \"{}\" is a change; put `compare_with` on the change instead", other.id)),
         (Measure::Current, Measure::Target) | (Measure::Target, Measure::Current) => {
             if !same_unit(a, b) {
                 return Err(format!("{a} and the target {b} are not in the same unit"));
@@ -180,9 +176,7 @@ pub fn pairing(fact: &Fact, other: &Fact) -> Result<Pairing, String> {
         }
     };
     let drawable = match pairing {
-        Pairing::Change { base } => {
-            a.value > 0.0 && b.value >= 0.0 && fact.derived[base].quantity.as_ref().is_some_and(|q| q.value >= 0.0)
-        }
+        Pairing::Change { base } => a.value > 0.0 && b.value >= 0.0 && fact.derived[base].quantity.as_ref().is_some_and(|q| q.value >= 0.0),
         Pairing::Progress => [a, b].iter().all(|q| if q.measure == Measure::Target { q.value > 0.0 } else { q.value >= 0.0 }),
         Pairing::Comparison => a.value >= 0.0 && b.value >= 0.0 && (a.value > 0.0 || b.value > 0.0),
     };
@@ -374,12 +368,8 @@ fn change(factor: &Quantity, base: &Derived, end: &Quantity, other: &Fact) -> Ch
     l.text(vec![label(&other.title)]);
     l.bar(scaled(end.absolute(), max), Tone::Stated);
     let title = format!("Change {times}: from {start} (derived) to {end}");
-    let text = format!(
-        "A change of {times}{}: from {start} (derived: {}) to {end} (from “{}”).",
-        period_words(factor),
-        base.method,
-        other.title
-    );
+    let text =
+        format!("A change of {times}{}: from {start} (derived: {}) to {end} (from “{}”).", period_words(factor), base.method, other.title);
     l.finish(ChartKind::Change, title, text)
 }
 
@@ -587,10 +577,7 @@ mod tests {
     fn approximate_count_is_labelled_about() {
         let companies = r#"{"value": 540, "unit": "companies", "measure": "current"}"#;
         let enterprises = r#"{"value": 70, "unit": "enterprises", "measure": "current", "approximate": true}"#;
-        let c = chart(
-            &[fact("az", companies, r#", "compare_with": "uz""#), fact("uz", enterprises, "")],
-            "az",
-        );
+        let c = chart(&[fact("az", companies, r#", "compare_with": "uz""#), fact("uz", enterprises, "")], "az");
         assert_eq!(c.kind, ChartKind::Comparison);
         assert_eq!(bars(&c, Tone::Stated), [(0, WIDTH), (0, 31)]);
         assert_eq!(c.lines(), ["540 companies", "Title of az", "about 70 enterprises", "Title of uz"]);
@@ -677,7 +664,10 @@ mod tests {
             "test.json: fact \"a\", field `compare_with`: $255 million and 540 companies cannot share a scale: compare counts with counts, or sums in one currency"
         );
         let e = rejection(&[fact("a", TRIPLED, r#", "compare_with": "b""#), fact("b", TURNOVER, "")]);
-        assert!(e.ends_with("a change compared with $255 million needs the figure it started from as a `derived` quantity in the same unit"), "{e}");
+        assert!(
+            e.ends_with("a change compared with $255 million needs the figure it started from as a `derived` quantity in the same unit"),
+            "{e}"
+        );
         let e = rejection(&[fact("a", TURNOVER, r#", "compare_with": "b""#), fact("b", TRIPLED, BASE)]);
         assert!(e.ends_with("fact \"b\" is a change; put `compare_with` on the change instead"), "{e}");
     }

@@ -11,10 +11,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::chart;
-use crate::model::{
-    DateSpec, Derived, Fact, FactId, Kind, Measure, Multiplier, PartialDate, Quantity, Sector,
-    Source, Status,
-};
+use crate::model::{DateSpec, Derived, Fact, FactId, Kind, Measure, Multiplier, PartialDate, Quantity, Sector, Source, Status};
 
 /// A validated dataset. Indices stored in facts (`sectors`, `source`) are always in range.
 ///
@@ -73,11 +70,7 @@ impl fmt::Display for DatasetError {
 /// `file` names the dataset in error messages. `read_source` resolves a source's `file`
 /// (a path relative to the dataset file) to its text; sources may instead carry their
 /// text inline in a `text` field.
-pub fn load(
-    file: &str,
-    json: &str,
-    read_source: impl Fn(&str) -> Option<String>,
-) -> Result<Dataset, Vec<DatasetError>> {
+pub fn load(file: &str, json: &str, read_source: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<DatasetError>> {
     load_value(file, &parse(file, json)?, read_source)
 }
 
@@ -100,11 +93,7 @@ pub fn fact_count(value: &Value) -> usize {
 }
 
 /// The second step of [`load`]: validates parsed JSON.
-pub fn load_value(
-    file: &str,
-    value: &Value,
-    read_source: impl Fn(&str) -> Option<String>,
-) -> Result<Dataset, Vec<DatasetError>> {
+pub fn load_value(file: &str, value: &Value, read_source: impl Fn(&str) -> Option<String>) -> Result<Dataset, Vec<DatasetError>> {
     let mut v = Validator { file, errors: Vec::new() };
     let raw = v.read_dataset(value);
     let dataset = raw.and_then(|raw| v.dataset(raw, &read_source));
@@ -174,8 +163,21 @@ const DATASET_FIELDS: &[&str] = &["title", "description", "sectors", "sources", 
 const SECTOR_FIELDS: &[&str] = &["id", "label"];
 const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "place", "published", "url", "note", "file", "text"];
 const FACT_FIELDS: &[&str] = &[
-    "id", "kind", "title", "summary", "sectors", "countries", "parties", "attribution", "date", "status", "source",
-    "quote", "quantity", "derived", "compare_with",
+    "id",
+    "kind",
+    "title",
+    "summary",
+    "sectors",
+    "countries",
+    "parties",
+    "attribution",
+    "date",
+    "status",
+    "source",
+    "quote",
+    "quantity",
+    "derived",
+    "compare_with",
 ];
 const DATE_FIELDS: &[&str] = &["start", "end", "phrase", "inferred"];
 const QUANTITY_FIELDS: &[&str] = &["value", "unit", "currency", "multiplier", "measure", "approximate", "period"];
@@ -260,7 +262,11 @@ impl Validator<'_> {
             Some(Value::Array(items)) => {
                 let before = self.errors.len();
                 let out: Vec<T> = items.iter().enumerate().filter_map(|(i, v)| item(self, format!("{field}[{i}]"), v)).collect();
-                if self.errors.len() == before { Ok(out) } else { Err(()) }
+                if self.errors.len() == before {
+                    Ok(out)
+                } else {
+                    Err(())
+                }
             }
             Some(other) => {
                 self.wrong(record, &field, "a list", other);
@@ -414,9 +420,7 @@ const MAX_ID_LEN: usize = 80;
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= MAX_ID_LEN
-        && s.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// An absolute `http://` or `https://` address with a real host: a scheme (any case), a
@@ -440,13 +444,17 @@ pub fn is_http_url(url: &str) -> bool {
     let split = if authority.starts_with('[') { authority.find(']').map(|i| i + 1) } else { authority.find(':').or(Some(authority.len())) };
     let Some(split) = split else { return false };
     let (host, port) = authority.split_at(split);
-    let port_ok = port.is_empty() || port.strip_prefix(':').is_some_and(|p| (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    let port_ok =
+        port.is_empty() || port.strip_prefix(':').is_some_and(|p| (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
     let host_ok = if let Some(ip6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
         !ip6.is_empty() && ip6.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
     } else {
         !host.is_empty()
             && host.split('.').all(|label| {
-                !label.is_empty() && !label.starts_with('-') && !label.ends_with('-') && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+                !label.is_empty()
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label.chars().all(|c| c.is_alphanumeric() || c == '-')
             })
     };
     host_ok && port_ok && tail.chars().all(is_url_char)
@@ -484,11 +492,7 @@ impl Validator<'_> {
         }
     }
 
-    fn dataset(
-        &mut self,
-        raw: RawDataset,
-        read_source: &impl Fn(&str) -> Option<String>,
-    ) -> Option<Dataset> {
+    fn dataset(&mut self, raw: RawDataset, read_source: &impl Fn(&str) -> Option<String>) -> Option<Dataset> {
         self.non_empty("dataset", "title", &raw.title);
         let sectors = self.sectors(raw.sectors);
         let sources = self.sources(raw.sources, read_source);
@@ -540,11 +544,7 @@ impl Validator<'_> {
         out
     }
 
-    fn sources(
-        &mut self,
-        raw: Vec<RawSource>,
-        read_source: &impl Fn(&str) -> Option<String>,
-    ) -> Vec<Source> {
+    fn sources(&mut self, raw: Vec<RawSource>, read_source: &impl Fn(&str) -> Option<String>) -> Vec<Source> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         for s in raw {
@@ -606,11 +606,19 @@ impl Validator<'_> {
     fn fact(&mut self, record: &str, f: RawFact, sectors: &[Sector], sources: &[Source], source_texts: &[String]) -> Option<Fact> {
         let before = self.errors.len();
         if !is_slug(&f.id) {
-            self.push(record, "id", format!("\"{}\" is not a slug: use lowercase letters, digits and single hyphens, at most {MAX_ID_LEN} characters", f.id));
+            self.push(
+                record,
+                "id",
+                format!("\"{}\" is not a slug: use lowercase letters, digits and single hyphens, at most {MAX_ID_LEN} characters", f.id),
+            );
         }
         let kind = Kind::from_slug(&f.kind);
         if kind.is_none() {
-            self.push(record, "kind", format!("unknown kind \"{}\"; expected one of: {}", f.kind, slugs(Kind::ALL.iter().map(|k| k.slug()))));
+            self.push(
+                record,
+                "kind",
+                format!("unknown kind \"{}\"; expected one of: {}", f.kind, slugs(Kind::ALL.iter().map(|k| k.slug()))),
+            );
         }
         self.non_empty(record, "title", &f.title);
         self.non_empty(record, "summary", &f.summary);
@@ -634,7 +642,11 @@ impl Validator<'_> {
         let status = f.status.as_deref().and_then(|s| {
             let st = Status::from_slug(s);
             if st.is_none() {
-                self.push(record, "status", format!("unknown status \"{s}\"; expected one of: {}", slugs(Status::ALL.iter().map(|k| k.slug()))));
+                self.push(
+                    record,
+                    "status",
+                    format!("unknown status \"{s}\"; expected one of: {}", slugs(Status::ALL.iter().map(|k| k.slug()))),
+                );
             }
             st
         });
@@ -642,14 +654,22 @@ impl Validator<'_> {
         let quantity = f.quantity.and_then(|q| self.quantity(record, "quantity", q));
         let source = sources.iter().position(|s| s.id == f.source);
         if source.is_none() {
-            self.push(record, "source", format!("no source has id \"{}\"; declared sources are: {}", f.source, slugs(sources.iter().map(|s| s.id.as_str()))));
+            self.push(
+                record,
+                "source",
+                format!("no source has id \"{}\"; declared sources are: {}", f.source, slugs(sources.iter().map(|s| s.id.as_str()))),
+            );
         }
         let quote = f.quote.unwrap_or_default();
         if quote.trim().is_empty() {
             self.push(record, "quote", "missing or empty: every fact needs the verbatim source text that supports it");
         } else if let Some(i) = source {
             if !source_texts[i].contains(&normalise_whitespace(&quote)) {
-                self.push(record, "quote", format!("does not occur verbatim in source \"{}\"; copy it exactly from the source text", sources[i].id));
+                self.push(
+                    record,
+                    "quote",
+                    format!("does not occur verbatim in source \"{}\"; copy it exactly from the source text", sources[i].id),
+                );
             }
         }
         match kind {
@@ -783,23 +803,35 @@ impl Validator<'_> {
             self.push(record, &format!("{field}.unit"), "a quantity needs a unit (what is counted, or \"currency\")");
         }
         match (unit.as_str(), &currency) {
-            ("currency", None) => self.push(record, &format!("{field}.currency"), "unit \"currency\" needs an ISO 4217 `currency` such as \"USD\""),
+            ("currency", None) => {
+                self.push(record, &format!("{field}.currency"), "unit \"currency\" needs an ISO 4217 `currency` such as \"USD\"")
+            }
             ("currency", Some(c)) if !(c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())) => {
                 self.push(record, &format!("{field}.currency"), format!("\"{c}\" is not an ISO 4217 code such as \"USD\""))
             }
-            (u, Some(_)) if u != "currency" => self.push(record, &format!("{field}.currency"), "`currency` only goes with unit \"currency\""),
+            (u, Some(_)) if u != "currency" => {
+                self.push(record, &format!("{field}.currency"), "`currency` only goes with unit \"currency\"")
+            }
             _ => {}
         }
         let multiplier = multiplier.as_deref().and_then(|m| {
             let mm = Multiplier::from_slug(m);
             if mm.is_none() {
-                self.push(record, &format!("{field}.multiplier"), format!("unknown multiplier \"{m}\"; expected thousand, million or billion"));
+                self.push(
+                    record,
+                    &format!("{field}.multiplier"),
+                    format!("unknown multiplier \"{m}\"; expected thousand, million or billion"),
+                );
             }
             mm
         });
         let measure_kind = Measure::from_slug(&measure);
         if measure_kind.is_none() {
-            self.push(record, &format!("{field}.measure"), format!("unknown measure \"{measure}\"; expected current, change, target or planned"));
+            self.push(
+                record,
+                &format!("{field}.measure"),
+                format!("unknown measure \"{measure}\"; expected current, change, target or planned"),
+            );
         }
         let period = period.and_then(|p| self.date_spec(record, &format!("{field}.period"), p));
         if self.errors.len() != before {

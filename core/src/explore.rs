@@ -83,9 +83,9 @@ fn relax(dataset: &Dataset, table: &FacetTable, query: &Query, hits: &Ranked, se
 impl Relaxation {
     pub fn results(&self) -> usize {
         match *self {
-            Relaxation::ClearQuery { results }
-            | Relaxation::RemoveSector { results, .. }
-            | Relaxation::RemoveKind { results, .. } => results,
+            Relaxation::ClearQuery { results } | Relaxation::RemoveSector { results, .. } | Relaxation::RemoveKind { results, .. } => {
+                results
+            }
         }
     }
 }

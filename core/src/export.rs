@@ -505,7 +505,11 @@ pub fn slug(title: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-');
-    if out.is_empty() { "dataset".to_owned() } else { out.to_owned() }
+    if out.is_empty() {
+        "dataset".to_owned()
+    } else {
+        out.to_owned()
+    }
 }
 
 #[cfg(test)]

@@ -38,13 +38,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::Project,
-        Kind::Agreement,
-        Kind::Indicator,
-        Kind::Event,
-        Kind::Statement,
-    ];
+    pub const ALL: [Kind; 5] = [Kind::Project, Kind::Agreement, Kind::Indicator, Kind::Event, Kind::Statement];
 
     /// The identifier used in the dataset file and in URLs.
     pub fn slug(self) -> &'static str {
@@ -87,14 +81,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 6] = [
-        Status::Realized,
-        Status::InProgress,
-        Status::Planned,
-        Status::Target,
-        Status::Signed,
-        Status::Agreed,
-    ];
+    pub const ALL: [Status; 6] = [Status::Realized, Status::InProgress, Status::Planned, Status::Target, Status::Signed, Status::Agreed];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -206,20 +193,8 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 impl fmt::Display for PartialDate {
     /// Human form: `2024`, `August 2024`, `4 June 2025`.
@@ -411,10 +386,8 @@ pub fn format_number(v: f64) -> String {
     }
     // `n / 10^d` is one correctly rounded division of exact values, so it equals `a`
     // exactly when the decimal n·10^-d reads back as `a`.
-    let shortest = (0..=22)
-        .map(|d| (d, (a * 10f64.powi(d)).round()))
-        .take_while(|&(_, n)| n < EXACT)
-        .find(|&(d, n)| n / 10f64.powi(d) == a);
+    let shortest =
+        (0..=22).map(|d| (d, (a * 10f64.powi(d)).round())).take_while(|&(_, n)| n < EXACT).find(|&(d, n)| n / 10f64.powi(d) == a);
     let (decimals, n) = shortest.unwrap_or_else(|| {
         // 15 significant digits: scale into [10^14, 10^15).
         let d = (0..340).find(|&d| a * 10f64.powi(d) >= 1e14).unwrap_or(340);

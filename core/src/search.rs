@@ -503,9 +503,7 @@ impl Index {
     }
 
     fn spelled(&self, spelling: &str) -> &[u32] {
-        self.spellings
-            .binary_search_by(|(s, _)| (**s).cmp(spelling))
-            .map_or(&[], |i| &self.spellings[i].1)
+        self.spellings.binary_search_by(|(s, _)| (**s).cmp(spelling)).map_or(&[], |i| &self.spellings[i].1)
     }
 
     /// A corrected query for one that finds nothing: each word that matches no indexed
@@ -522,10 +520,7 @@ impl Index {
                 words.push(w.norm.clone());
                 continue;
             }
-            let best = (3..=MAX_FUZZY_CHARS)
-                .contains(&w.chars.len())
-                .then(|| self.closest(w))
-                .flatten()?;
+            let best = (3..=MAX_FUZZY_CHARS).contains(&w.chars.len()).then(|| self.closest(w)).flatten()?;
             words.push(best.to_owned());
             changed = true;
         }
@@ -594,11 +589,7 @@ impl Hit {
     /// Best first: the lower sort key, then fewer typos, then a higher score, then dataset
     /// order (a total order, so every ranking is stable).
     fn rank(&self, other: &Hit) -> Ordering {
-        self.key
-            .cmp(&other.key)
-            .then(self.typos.cmp(&other.typos))
-            .then(other.score.total_cmp(&self.score))
-            .then(self.doc.cmp(&other.doc))
+        self.key.cmp(&other.key).then(self.typos.cmp(&other.typos)).then(other.score.total_cmp(&self.score)).then(self.doc.cmp(&other.doc))
     }
 }
 

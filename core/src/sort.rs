@@ -40,10 +40,8 @@ impl SortKeys {
         let facts = &dataset.facts;
         let kind_rank = ranks(Kind::ALL.iter().map(|k| Some(fold(k.label()))).collect(), Ord::cmp);
         let sector_rank = ranks(dataset.sectors.iter().map(|s| Some(fold(&s.label))).collect(), Ord::cmp);
-        let source_rank = ranks(
-            dataset.sources.iter().map(|s| Some((fold(&s.publisher), s.published.lower(), fold(&s.title)))).collect(),
-            Ord::cmp,
-        );
+        let source_rank =
+            ranks(dataset.sources.iter().map(|s| Some((fold(&s.publisher), s.published.lower(), fold(&s.title)))).collect(), Ord::cmp);
         let column = |c: Column| -> Vec<u32> {
             match c {
                 Column::Kind => facts.iter().map(|f| kind_rank[f.kind as usize]).collect(),
@@ -89,9 +87,12 @@ pub fn date_of(fact: &Fact) -> Option<(Origin, DateSpec)> {
     })
 }
 
+/// A day as (year, month, day), ordered as a date.
+type Day = (i32, u8, u8);
+
 /// The first and last day the date of [`date_of`] can denote, for ordering (without
 /// copying the date).
-fn date_span(fact: &Fact) -> Option<((i32, u8, u8), (i32, u8, u8))> {
+fn date_span(fact: &Fact) -> Option<(Day, Day)> {
     let span = |start: PartialDate, end: Option<PartialDate>| (start.lower(), end.unwrap_or(start).upper());
     match (&fact.date, fact.quantity.as_ref().and_then(|q| q.period.as_ref())) {
         (Some(d), _) | (None, Some(d)) => Some(span(d.start, d.end)),
@@ -135,7 +136,8 @@ mod tests {
         let facts: Vec<_> = facts
             .iter()
             .map(|(id, extra)| {
-                let mut f = json!({ "id": id, "kind": "event", "title": id, "summary": "s", "sectors": ["x"], "source": "src", "quote": "q" });
+                let mut f =
+                    json!({ "id": id, "kind": "event", "title": id, "summary": "s", "sectors": ["x"], "source": "src", "quote": "q" });
                 for (k, v) in extra.as_object().unwrap() {
                     f[k] = v.clone();
                 }
@@ -172,9 +174,18 @@ mod tests {
     #[test]
     fn a_fact_sorts_by_its_own_date_else_its_period_else_a_derived_date() {
         let d = deck(&[
-            ("own", json!({ "date": { "start": "2025", "phrase": "this year", "inferred": true }, "derived": [{ "label": "l", "date": "1995", "method": "m" }] })),
-            ("period", json!({ "kind": "indicator", "quantity": { "value": 5, "unit": "visits", "measure": "current", "period": { "start": "2022", "end": "2025", "phrase": "p", "inferred": true } } })),
-            ("derived", json!({ "derived": [{ "label": "l", "quantity": { "value": 1, "unit": "times", "measure": "change" }, "method": "m" }, { "label": "l", "date": "2000", "method": "m" }] })),
+            (
+                "own",
+                json!({ "date": { "start": "2025", "phrase": "this year", "inferred": true }, "derived": [{ "label": "l", "date": "1995", "method": "m" }] }),
+            ),
+            (
+                "period",
+                json!({ "kind": "indicator", "quantity": { "value": 5, "unit": "visits", "measure": "current", "period": { "start": "2022", "end": "2025", "phrase": "p", "inferred": true } } }),
+            ),
+            (
+                "derived",
+                json!({ "derived": [{ "label": "l", "quantity": { "value": 1, "unit": "times", "measure": "change" }, "method": "m" }, { "label": "l", "date": "2000", "method": "m" }] }),
+            ),
         ]);
         assert_eq!(order(&d, OLDEST), ["derived", "period", "own"]);
         assert_eq!(order(&d, NEWEST), ["own", "period", "derived"]);
@@ -206,7 +217,12 @@ mod tests {
 
     #[test]
     fn titles_sort_folding_case_and_diacritics() {
-        let d = deck(&[("b", json!({ "title": "beta" })), ("e", json!({ "title": "Əli" })), ("a", json!({ "title": "Alpha" })), ("c", json!({ "title": "Çay" }))]);
+        let d = deck(&[
+            ("b", json!({ "title": "beta" })),
+            ("e", json!({ "title": "Əli" })),
+            ("a", json!({ "title": "Alpha" })),
+            ("c", json!({ "title": "Çay" })),
+        ]);
         assert_eq!(order(&d, Sort::By(Column::Title, Direction::Ascending)), ["a", "b", "c", "e"]);
         assert_eq!(order(&d, Sort::By(Column::Title, Direction::Descending)), ["e", "c", "b", "a"]);
     }
@@ -220,7 +236,12 @@ mod tests {
             }
             json!({ "kind": "indicator", "quantity": q })
         };
-        let d = deck(&[("none", json!({})), ("billion", q(1.0, Some("billion"))), ("million", q(255.0, Some("million"))), ("small", q(540.0, None))]);
+        let d = deck(&[
+            ("none", json!({})),
+            ("billion", q(1.0, Some("billion"))),
+            ("million", q(255.0, Some("million"))),
+            ("small", q(540.0, None)),
+        ]);
         assert_eq!(order(&d, Sort::By(Column::Figure, Direction::Ascending)), ["small", "million", "billion", "none"]);
         assert_eq!(order(&d, Sort::By(Column::Figure, Direction::Descending)), ["billion", "million", "small", "none"]);
     }

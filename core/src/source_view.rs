@@ -54,8 +54,7 @@ fn find(words: &[(usize, &str)], quote: &str) -> Option<Range<usize>> {
         let (at, w0) = win[0];
         let (end_at, wn) = win[needle.len() - 1];
         let inner = win[1..needle.len() - 1].iter().zip(middle).all(|(&(_, w), m)| w == *m);
-        (inner && w0.ends_with(first) && wn.starts_with(last))
-            .then(|| at + w0.len() - first.len()..end_at + last.len())
+        (inner && w0.ends_with(first) && wn.starts_with(last)).then(|| at + w0.len() - first.len()..end_at + last.len())
     })
 }
 
@@ -95,7 +94,11 @@ pub fn pieces(text_len: usize, spans: &[QuoteSpan], current: Option<usize>) -> V
         let range = pair[0]..pair[1];
         let piece = match &cur {
             Some(c) if c.start <= range.start && range.end <= c.end => Piece::Current(c.clone()),
-            _ => match spans.iter().filter(|s| s.range.start <= range.start && range.end <= s.range.end).max_by_key(|s| (s.range.start, s.fact)) {
+            _ => match spans
+                .iter()
+                .filter(|s| s.range.start <= range.start && range.end <= s.range.end)
+                .max_by_key(|s| (s.range.start, s.fact))
+            {
                 Some(s) => Piece::Other { range, fact: s.fact },
                 None => Piece::Plain(range),
             },

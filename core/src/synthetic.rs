@@ -399,7 +399,13 @@ const SECTORS: &[SectorVocab] = &[
     SectorVocab {
         id: "agriculture",
         label: "Agriculture",
-        objects: &["silk-growing cluster", "greenhouse complex", "cold storage facility", "fruit processing plant", "drip irrigation network"],
+        objects: &[
+            "silk-growing cluster",
+            "greenhouse complex",
+            "cold storage facility",
+            "fruit processing plant",
+            "drip irrigation network",
+        ],
         goods: &["raw silk cocoons", "pomegranates", "hazelnuts", "apricots", "cherries", "dried fruit", "wheat", "tea"],
         themes: &["silk-growing", "food security", "joint agricultural exports", "water-saving irrigation"],
         events: &["harvest festival", "agro-industrial exhibition", "pomegranate festival"],
@@ -436,9 +442,22 @@ const SECTORS: &[SectorVocab] = &[
     SectorVocab {
         id: "energy",
         label: "Energy",
-        objects: &["solar power plant", "wind farm", "hydropower station", "green energy corridor", "power transmission line", "battery storage facility"],
+        objects: &[
+            "solar power plant",
+            "wind farm",
+            "hydropower station",
+            "green energy corridor",
+            "power transmission line",
+            "battery storage facility",
+        ],
         goods: &["electricity", "natural gas", "green hydrogen", "solar panels"],
-        themes: &["green energy", "joint production of green energy and its export to Europe", "renewable energy", "energy efficiency", "the Caspian–Black Sea–Europe green energy corridor"],
+        themes: &[
+            "green energy",
+            "joint production of green energy and its export to Europe",
+            "renewable energy",
+            "energy efficiency",
+            "the Caspian–Black Sea–Europe green energy corridor",
+        ],
         events: &["green energy forum", "renewable energy conference", "energy week"],
         metrics: &[
             ("the capacity of the solar power plant near {place}", Unit::Count("megawatts", false)),
@@ -558,10 +577,8 @@ const CAVEATS: [&[&str]; 5] = [
     ],
 ];
 
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-];
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 // ---- dates ----
 
@@ -653,11 +670,8 @@ impl Generator {
     /// Source number `k` with `count` facts.
     fn source(&mut self, k: usize, count: usize) -> (RawSource, Vec<RawFact>) {
         let (publisher, slug, place) = self.rng.pick(PUBLISHERS);
-        let published = Day {
-            year: self.rng.between(FIRST_YEAR + 1, LAST_YEAR),
-            month: self.rng.between(1, 12),
-            day: self.rng.between(1, 28),
-        };
+        let published =
+            Day { year: self.rng.between(FIRST_YEAR + 1, LAST_YEAR), month: self.rng.between(1, 12), day: self.rng.between(1, 28) };
         let id = format!("{slug}-{}-{k}", published.iso());
         let mut facts: Vec<RawFact> = (0..count).map(|_| self.fact(&id, published)).collect();
         let mut text = format!("{}, {}. ", place.to_uppercase(), published.human());
@@ -722,11 +736,8 @@ impl Generator {
         let year = published.year - self.rng.below(4) as u32;
         let year = year.max(FIRST_YEAR);
         let month = if year == published.year { self.rng.between(1, published.month) } else { self.rng.between(1, 12) };
-        let day = if year == published.year && month == published.month {
-            self.rng.between(1, published.day)
-        } else {
-            self.rng.between(1, 28)
-        };
+        let day =
+            if year == published.year && month == published.month { self.rng.between(1, published.day) } else { self.rng.between(1, 28) };
         Day { year, month, day }
     }
 
@@ -801,7 +812,13 @@ impl Generator {
         let summary = match self.rng.below(3) {
             0 => format!(
                 "{} {verb} a {} in {}, {}, together with {}, at an estimated cost of {}. {}",
-                cap(c.org), c.object, c.place.name, c.place.country, c.org2, cost.text, c.caveat
+                cap(c.org),
+                c.object,
+                c.place.name,
+                c.place.country,
+                c.org2,
+                cost.text,
+                c.caveat
             ),
             1 => format!(
                 "A {} in {} {passive} with the participation of {} and {}; about {jobs} jobs are expected. {}",
@@ -815,7 +832,12 @@ impl Generator {
         let quote = match self.rng.below(3) {
             0 => format!(
                 "{} {verb} a {} in {} with investments of {}, {}, {}, said",
-                cap(c.org), c.object, c.place.name, cost.text, c.person, c.role
+                cap(c.org),
+                c.object,
+                c.place.name,
+                cost.text,
+                c.person,
+                c.role
             ),
             1 => format!(
                 "In {}, a {} {passive} by {} and {}, and {jobs} new jobs will be created for local residents",
@@ -851,11 +873,8 @@ impl Generator {
             1 => (RawDate::Plain(day.iso_month()), format!("In {} {}", day.month_name(), day.year)),
             _ => (RawDate::Plain(day.iso()), format!("On {}", day.human())),
         };
-        let (org, org2) = if self.rng.chance(25) {
-            ("the Government of Azerbaijan", "the Government of Uzbekistan")
-        } else {
-            (c.org, c.org2)
-        };
+        let (org, org2) =
+            if self.rng.chance(25) { ("the Government of Azerbaijan", "the Government of Uzbekistan") } else { (c.org, c.org2) };
         let value = self.rng.chance(30).then(|| self.money());
         let title = match self.rng.below(3) {
             0 => format!("{} and {} sign {doc} on {}", cap(org), org2, c.theme),
@@ -868,7 +887,12 @@ impl Generator {
         };
         let summary = format!(
             "{} and {} {verb} a {doc} on {} in {}, {}. {clause} {}",
-            cap(org), org2, c.theme, c.place.name, c.place.country, c.caveat
+            cap(org),
+            org2,
+            c.theme,
+            c.place.name,
+            c.place.country,
+            c.caveat
         );
         let quote = match self.rng.below(2) {
             0 => format!("{when}, {org} and {org2} {verb} a {doc} on {} in {}", c.theme, c.place.name),
@@ -942,10 +966,7 @@ impl Generator {
                 RawFact {
                     kind: "indicator",
                     title: format!("Goal: {} for {metric}", figure.text),
-                    summary: format!(
-                        "{} and {} aim to bring {metric} to {} by {by}. {}",
-                        cap(c.org), c.org2, figure.text, c.caveat
-                    ),
+                    summary: format!("{} and {} aim to bring {metric} to {} by {by}. {}", cap(c.org), c.org2, figure.text, c.caveat),
                     quote: format!("The goal is to bring {metric} to {} by {by}", figure.text),
                     attribution,
                     status: Some("target"),
@@ -965,7 +986,12 @@ impl Generator {
                     title: format!("{} reached {} {in_year}", cap(&metric), figure.text),
                     summary: format!(
                         "{} reached {} {in_year}, {} reported, citing data from {} and partners in {}. {}",
-                        cap(&metric), figure.text, c.org, c.place.name, c.place2.name, c.caveat
+                        cap(&metric),
+                        figure.text,
+                        c.org,
+                        c.place.name,
+                        c.place2.name,
+                        c.caveat
                     ),
                     quote: format!("{}, {metric} reached {}, {}, {}, said", cap(&in_year), figure.text, c.person, c.role),
                     attribution,
@@ -995,7 +1021,14 @@ impl Generator {
         };
         let summary = format!(
             "A {} took place in {} on {}, bringing together about {people} participants from {} and {}, including {} and {}. {}",
-            c.event, c.place.name, day.human(), c.place.country, c.place2.country, c.org, c.org2, c.caveat
+            c.event,
+            c.place.name,
+            day.human(),
+            c.place.country,
+            c.place2.country,
+            c.org,
+            c.org2,
+            c.caveat
         );
         let quote = match self.rng.below(2) {
             0 => format!(
@@ -1034,7 +1067,12 @@ impl Generator {
             title: format!("{}: {claim}", c.person),
             summary: format!(
                 "{}, {}, said that {claim}. The remarks were made in {} in {} {}. {}",
-                c.person, c.role, c.place.name, day.month_name(), day.year, c.caveat
+                c.person,
+                c.role,
+                c.place.name,
+                day.month_name(),
+                day.year,
+                c.caveat
             ),
             quote: format!("{}, {}, {said} that {claim}, adding that {} supports the initiative", c.person, c.role, c.org),
             attribution: Some(format!("{}, {}", c.person, c.role)),

@@ -230,7 +230,11 @@ mod tests {
                 continue;
             }
             let mut bases = Vec::new();
-            decompose_canonical(c, |d| if !ucd_mark(d) { bases.push(d) });
+            decompose_canonical(c, |d| {
+                if !ucd_mark(d) {
+                    bases.push(d)
+                }
+            });
             if bases.len() == 1 && bases[0] != c && (bases[0] as u32) <= 0xFFFF {
                 assert_eq!(base_of(c), Some(bases[0]), "{c:?}");
             }

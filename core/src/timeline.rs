@@ -109,7 +109,8 @@ mod tests {
         let facts: Vec<_> = facts
             .iter()
             .map(|(id, extra)| {
-                let mut f = json!({ "id": id, "kind": "event", "title": id, "summary": "s", "sectors": ["x"], "source": "src", "quote": "q" });
+                let mut f =
+                    json!({ "id": id, "kind": "event", "title": id, "summary": "s", "sectors": ["x"], "source": "src", "quote": "q" });
                 for (k, v) in extra.as_object().unwrap() {
                     f[k] = v.clone();
                 }
@@ -143,7 +144,8 @@ mod tests {
 
     #[test]
     fn a_year_comes_before_a_month_and_a_day_within_it() {
-        let d = deck(&[("day", json!({ "date": "2025-06-04" })), ("month", json!({ "date": "2025-06" })), ("year", json!({ "date": "2025" }))]);
+        let d =
+            deck(&[("day", json!({ "date": "2025-06-04" })), ("month", json!({ "date": "2025-06" })), ("year", json!({ "date": "2025" }))]);
         assert_eq!(order(&d, &timeline(&d, &all(&d))), ["year", "month", "day"]);
     }
 

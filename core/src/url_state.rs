@@ -296,7 +296,17 @@ mod tests {
         for ok in ["bench/synth-10k.json", "data.json", "a_b/c-d.v2.json"] {
             assert_eq!(parse(&format!("?data={ok}")).data.as_deref(), Some(ok));
         }
-        for bad in ["https://evil.example/x.json", "//evil.example/x.json", "/abs.json", "../up.json", "a/../b.json", "x.txt", "javascript:x.json", "a%20b.json", "a//b.json"] {
+        for bad in [
+            "https://evil.example/x.json",
+            "//evil.example/x.json",
+            "/abs.json",
+            "../up.json",
+            "a/../b.json",
+            "x.txt",
+            "javascript:x.json",
+            "a%20b.json",
+            "a//b.json",
+        ] {
             let encoded: String = form_urlencoded::byte_serialize(bad.as_bytes()).collect();
             assert_eq!(parse(&format!("?data={encoded}")).data, None, "{bad}");
         }
@@ -353,7 +363,10 @@ mod tests {
         assert_eq!(parse("?sort=-source").sort, Sort::By(Column::Source, Direction::Descending));
         assert_eq!(render(&parse("?sort=-figure&view=table&q=x")), "?q=x&view=table&sort=-figure");
         let slugs: Vec<String> = Sort::all().map(Sort::slug).collect();
-        assert_eq!(slugs, ["", "kind", "-kind", "title", "-title", "figure", "-figure", "sector", "-sector", "oldest", "newest", "source", "-source"]);
+        assert_eq!(
+            slugs,
+            ["", "kind", "-kind", "title", "-title", "figure", "-figure", "sector", "-sector", "oldest", "newest", "source", "-source"]
+        );
     }
 
     #[test]

@@ -195,10 +195,7 @@ fn empty_result_offers_each_way_back_most_results_first() {
     assert!(d.shown(&v).is_empty());
     assert_eq!(
         d.explore(&v).relaxations,
-        [
-            Relaxation::RemoveKind { kind: Kind::Event, results: 2 },
-            Relaxation::RemoveSector { sector: d.sector("transport"), results: 1 },
-        ]
+        [Relaxation::RemoveKind { kind: Kind::Event, results: 2 }, Relaxation::RemoveSector { sector: d.sector("transport"), results: 1 },]
     );
     // "tripled" finds the trade indicator; only clearing the query brings transport projects.
     let v = view("tripled", &["transport"], &[Kind::Project]);

@@ -22,7 +22,8 @@ fn deck() -> Deck {
         &[
             fact("undated-plant", Kind::Project, &["trade"], "Zinc plant").summary("plant plant plant"),
             fact("stated", Kind::Event, &["energy"], "Opening of the solar plant").with("date", json!("2024-08-15")),
-            fact("inferred", Kind::Project, &["energy"], "Áral wind plant").with("date", json!({ "start": "2024", "phrase": "last year", "inferred": true })),
+            fact("inferred", Kind::Project, &["energy"], "Áral wind plant")
+                .with("date", json!({ "start": "2024", "phrase": "last year", "inferred": true })),
             fact("period", Kind::Indicator, &["trade"], "Turnover of the plant tripled")
                 .with("quantity", indicator(json!({ "start": "2020", "end": "2025", "phrase": "in five years", "inferred": true }))),
             fact("derived", Kind::Event, &["energy"], "Anniversary of relations")
@@ -67,7 +68,10 @@ fn ties_keep_relevance_order() {
     let trade: Vec<&String> = relevance.iter().filter(|id| ["undated-plant", "period"].contains(&id.as_str())).collect();
     assert_eq!(by_sector.iter().collect::<Vec<_>>(), [energy, trade].concat());
     // With no query, ties keep the dataset's order.
-    assert_eq!(d.shown(&sorted("", Sort::By(Column::Kind, Direction::Ascending))), ["stated", "derived", "period", "undated-plant", "inferred", "undated"]);
+    assert_eq!(
+        d.shown(&sorted("", Sort::By(Column::Kind, Direction::Ascending))),
+        ["stated", "derived", "period", "undated-plant", "inferred", "undated"]
+    );
 }
 
 #[test]

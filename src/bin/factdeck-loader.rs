@@ -78,8 +78,7 @@ fn hand_over(dataset: &dataset::Dataset, index: &Index) -> Result<(js_sys::Array
     let header = piece(bincode::serialize(&(&dataset.title, &dataset.description, &dataset.sectors))?);
     let sources: js_sys::Array =
         dataset.sources.chunks(SOURCES_PER_PIECE).map(|c| bincode::serialize(c).map(piece)).collect::<Result<_, _>>()?;
-    let facts: js_sys::Array =
-        dataset.facts.chunks(FACTS_PER_PIECE).map(|c| bincode::serialize(c).map(piece)).collect::<Result<_, _>>()?;
+    let facts: js_sys::Array = dataset.facts.chunks(FACTS_PER_PIECE).map(|c| bincode::serialize(c).map(piece)).collect::<Result<_, _>>()?;
     let index = piece(bincode::serialize(index)?);
     Ok((js_sys::Array::of4(&header, &sources, &facts, &index), buffers))
 }

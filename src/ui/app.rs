@@ -13,10 +13,13 @@ use yew::prelude::*;
 
 use super::active_filters::active_filters;
 use super::card_list::CardList;
+use super::dataset_bar::dataset_bar;
+use super::dataset_errors::DatasetErrors;
 use super::empty_state::empty_state;
 use super::export_bar::export_bar;
 use super::facet_panel::{facet_panel, FacetOption};
 use super::header::header;
+use super::loader::{use_decks, Command, Origin, Shown};
 use super::mode_focus::use_mode_focus;
 use super::result_table::ResultTable;
 use super::search_box::SearchBox;
@@ -24,9 +27,6 @@ use super::sort_select::SortSelect;
 use super::source_view::SourceView;
 use super::state::{Action, AppState};
 use super::timeline::Timeline;
-use super::dataset_bar::dataset_bar;
-use super::dataset_errors::DatasetErrors;
-use super::loader::{use_decks, Command, Origin, Shown};
 use super::url_sync::{initial_view, use_url_sync, Links};
 use super::view_switch::view_switch;
 
@@ -84,7 +84,9 @@ pub fn app() -> Html {
         Shown::Errors { name, own, errors } => html! {
             <DatasetErrors name={Some(name.clone())} own={*own} errors={errors.clone()} command={own.then_some(command)} busy={decks.busy.clone()} />
         },
-        Shown::Missing => html! { <DatasetErrors name={None::<String>} own=true errors={Rc::new(Vec::new())} command={Some(command)} busy={decks.busy.clone()} /> },
+        Shown::Missing => {
+            html! { <DatasetErrors name={None::<String>} own=true errors={Rc::new(Vec::new())} command={Some(command)} busy={decks.busy.clone()} /> }
+        }
     }
 }
 
@@ -191,11 +193,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
 
 /// The result count, as the status line says it: exact, and how many are on the timeline.
 fn status_text(total: usize, outcome: &Outcome, view: &ViewState, dates: Option<&Rc<Dates>>) -> String {
-    let mut status = if view.is_filtered() {
-        format!("{} of {total} facts", outcome.results.len())
-    } else {
-        format!("{total} facts")
-    };
+    let mut status = if view.is_filtered() { format!("{} of {total} facts", outcome.results.len()) } else { format!("{total} facts") };
     if let Some(dates) = dates.filter(|_| !outcome.results.is_empty()) {
         status.push_str(&format!(", {} on the timeline", dates.dated));
     }
@@ -255,7 +253,8 @@ impl Results<'_> {
             return empty_state(&deck, &self.view.query, &outcome.relaxations, outcome.suggestion.as_deref(), &dispatch);
         }
         if self.view.mode == Mode::Table {
-            let (results, query, sort, filtered) = (outcome.results.clone(), outcome.query.clone(), self.view.sort, self.view.is_filtered());
+            let (results, query, sort, filtered) =
+                (outcome.results.clone(), outcome.query.clone(), self.view.sort, self.view.is_filtered());
             return html! { <ResultTable {deck} {results} {query} {sort} {filtered} {dispatch} /> };
         }
         match dates {

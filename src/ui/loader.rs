@@ -36,9 +36,16 @@ const INLINE_WORKER: &str = "factdeckLoaderUrl";
 pub enum Shown {
     /// A dataset is being fetched or restored, and there is nothing else to show meanwhile.
     Loading(String),
-    Deck { deck: Rc<Deck>, origin: Origin },
+    Deck {
+        deck: Rc<Deck>,
+        origin: Origin,
+    },
     /// The dataset could not be opened. `name` is the file as the visitor knows it.
-    Errors { name: String, own: bool, errors: Rc<Vec<DatasetError>> },
+    Errors {
+        name: String,
+        own: bool,
+        errors: Rc<Vec<DatasetError>>,
+    },
     /// `?data=local`, but no copy of a dataset is kept on this device.
     Missing,
 }
@@ -94,7 +101,11 @@ impl DeckModel {
 pub enum DeckAction {
     Show(Shown),
     /// Job `id` starts; `page` when it replaces the page rather than running beside it.
-    Start { id: u32, what: String, page: bool },
+    Start {
+        id: u32,
+        what: String,
+        page: bool,
+    },
     Progress(u32, String),
     Finished(u32, Shown),
     Cancel,
@@ -179,21 +190,23 @@ pub fn use_decks(path: Option<String>) -> (UseReducerHandle<DeckModel>, Callback
     {
         let (model, jobs) = (model.clone(), jobs.clone());
         // In a task after the render: reading storage can wait for the page to be adopted.
-        use_effect_with(path.clone(), move |_| hydration::in_next_task(move || {
-            let saved = own_store::saved();
-            model.dispatch(DeckAction::Saved(saved.clone(), None));
-            match path.as_deref() {
-                None => {}
-                Some(LOCAL_DATA) => match (saved, own_store::text()) {
-                    (Some(saved), Some(text)) => {
-                        let file = OwnFile { name: saved.name, bytes: saved.bytes, source: OwnSource::Kept };
-                        open(&model, &jobs, JsValue::from_str(&text), file, true);
-                    }
-                    _ => model.dispatch(DeckAction::Show(Shown::Missing)),
-                },
-                Some(path) => fetch_site_dataset(&model, &jobs, path.to_owned()),
-            }
-        }));
+        use_effect_with(path.clone(), move |_| {
+            hydration::in_next_task(move || {
+                let saved = own_store::saved();
+                model.dispatch(DeckAction::Saved(saved.clone(), None));
+                match path.as_deref() {
+                    None => {}
+                    Some(LOCAL_DATA) => match (saved, own_store::text()) {
+                        (Some(saved), Some(text)) => {
+                            let file = OwnFile { name: saved.name, bytes: saved.bytes, source: OwnSource::Kept };
+                            open(&model, &jobs, JsValue::from_str(&text), file, true);
+                        }
+                        _ => model.dispatch(DeckAction::Show(Shown::Missing)),
+                    },
+                    Some(path) => fetch_site_dataset(&model, &jobs, path.to_owned()),
+                }
+            })
+        });
     }
     (model, command)
 }
@@ -485,7 +498,8 @@ const NO_CHECKER: &str = "the dataset checker could not start: it is downloaded 
 
 /// Why a page opened from disk (the single-file build, by file://) loads no other file:
 /// browsers refuse it, and its policy forbids it.
-const FROM_DISK: &str = "this page was opened from disk (file://), where it may not read other files; serve the app over http(s) to open another dataset";
+const FROM_DISK: &str =
+    "this page was opened from disk (file://), where it may not read other files; serve the app over http(s) to open another dataset";
 
 fn opened_from_disk() -> bool {
     web_sys::window().is_some_and(|w| w.location().protocol().is_ok_and(|p| p == "file:"))

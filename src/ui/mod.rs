@@ -4,11 +4,11 @@
 mod active_filters;
 mod app;
 mod card_list;
+mod chart;
+mod cite_fact;
 mod dataset_bar;
 mod dataset_errors;
 mod dataset_picker;
-mod chart;
-mod cite_fact;
 mod empty_state;
 mod export_bar;
 mod facet_panel;

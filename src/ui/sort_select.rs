@@ -59,9 +59,9 @@ pub fn sort_select(props: &SortSelectProps) -> Html {
             }
         });
     }
-    let onchange = props.dispatch.reform(|e: Event| {
-        Action::SetSort(Sort::from_slug(&e.target_unchecked_into::<HtmlSelectElement>().value()).unwrap_or_default())
-    });
+    let onchange = props
+        .dispatch
+        .reform(|e: Event| Action::SetSort(Sort::from_slug(&e.target_unchecked_into::<HtmlSelectElement>().value()).unwrap_or_default()));
     let extra = (!OFFERED.contains(&props.sort)).then_some(props.sort);
     html! {
         <div class="sort">

@@ -46,46 +46,46 @@ pub fn source_view(props: &SourceViewProps) -> Html {
     let others: Vec<usize> = spans.iter().map(|s| s.fact).filter(|&f| f != props.fact).collect();
     let place = source.place.as_ref().map(|p| format!("{p} · ")).unwrap_or_default();
     html! {
-        <section class="source-view" aria-labelledby="source-heading" {onkeydown}>
-            <button type="button" class="button source-view__close" onclick={close}>{ "← Back to the cards" }</button>
-            <h3 id="source-heading" class="source-view__title">{ &source.title }</h3>
-            <p class="source-view__cite">
-                { format!("{} · {place}", source.publisher) }
-                <time datetime={source.published.iso()}>{ source.published.to_string() }</time>
-                if let Some(url) = &source.url {
-                    { " · " }<a href={url.clone()} rel="noopener noreferrer">{ "Original" }</a>
-                }
-            </p>
-            if let Some(note) = &source.note {
-                <p class="source-view__note">{ note }</p>
-            }
-            <p class="source-view__intro">
-                { "Highlighted: the quote behind “" }<strong>{ &fact.title }</strong>{ "”." }
-                if !others.is_empty() {
-                    { format!(" {} more {} from this text {} marked more lightly; select one to highlight it instead.",
-                        others.len(), if others.len() == 1 { "fact" } else { "facts" }, if others.len() == 1 { "is" } else { "are" }) }
-                }
-            </p>
-            { source_text(&props.deck, &links, fact.source, &spans, props.fact, &props.dispatch) }
-            if !others.is_empty() {
-                <h4 class="source-view__others-heading">{ "Other facts from this source" }</h4>
-                <ul class="source-view__others">
-                    { for others.iter().map(|&f| {
-                        let other = &dataset.facts[f];
-                        let id = other.id.to_string();
- html! {
-                            <li>
-                                <a href={links.source(&id)} onclick={in_app(&props.dispatch, Action::ShowSource(id.clone()))}>{ &other.title }</a>
-                                { " · " }
-                                <a href={links.fact(&id)} onclick={in_app(&props.dispatch, Action::ShowCard(id.clone()))}
-                                    aria-label={format!("Card of “{}”", other.title)}>{ "Card" }</a>
-                            </li>
-                        }
-                    }) }
-                </ul>
-            }
-        </section>
-    }
+           <section class="source-view" aria-labelledby="source-heading" {onkeydown}>
+               <button type="button" class="button source-view__close" onclick={close}>{ "← Back to the cards" }</button>
+               <h3 id="source-heading" class="source-view__title">{ &source.title }</h3>
+               <p class="source-view__cite">
+                   { format!("{} · {place}", source.publisher) }
+                   <time datetime={source.published.iso()}>{ source.published.to_string() }</time>
+                   if let Some(url) = &source.url {
+                       { " · " }<a href={url.clone()} rel="noopener noreferrer">{ "Original" }</a>
+                   }
+               </p>
+               if let Some(note) = &source.note {
+                   <p class="source-view__note">{ note }</p>
+               }
+               <p class="source-view__intro">
+                   { "Highlighted: the quote behind “" }<strong>{ &fact.title }</strong>{ "”." }
+                   if !others.is_empty() {
+                       { format!(" {} more {} from this text {} marked more lightly; select one to highlight it instead.",
+                           others.len(), if others.len() == 1 { "fact" } else { "facts" }, if others.len() == 1 { "is" } else { "are" }) }
+                   }
+               </p>
+               { source_text(&props.deck, &links, fact.source, &spans, props.fact, &props.dispatch) }
+               if !others.is_empty() {
+                   <h4 class="source-view__others-heading">{ "Other facts from this source" }</h4>
+                   <ul class="source-view__others">
+                       { for others.iter().map(|&f| {
+                           let other = &dataset.facts[f];
+                           let id = other.id.to_string();
+    html! {
+                               <li>
+                                   <a href={links.source(&id)} onclick={in_app(&props.dispatch, Action::ShowSource(id.clone()))}>{ &other.title }</a>
+                                   { " · " }
+                                   <a href={links.fact(&id)} onclick={in_app(&props.dispatch, Action::ShowCard(id.clone()))}
+                                       aria-label={format!("Card of “{}”", other.title)}>{ "Card" }</a>
+                               </li>
+                           }
+                       }) }
+                   </ul>
+               }
+           </section>
+       }
 }
 
 fn reveal_current() {

@@ -161,7 +161,8 @@ mod tests {
     #[test]
     fn clear_all_keeps_the_open_card() {
         let s0 = AppState::from_url(ViewState::default());
-        let s = apply(s0, [Action::Open(Some("a".into())), Action::ToggleKind(Kind::Project), Action::SetQuery("x".into()), Action::ClearAll]);
+        let s =
+            apply(s0, [Action::Open(Some("a".into())), Action::ToggleKind(Kind::Project), Action::SetQuery("x".into()), Action::ClearAll]);
         assert_eq!(s.view, ViewState { open: Some("a".into()), ..ViewState::default() });
     }
 
@@ -196,7 +197,9 @@ mod tests {
     #[test]
     fn searching_or_filtering_leaves_the_source_view_but_not_the_timeline() {
         let source = AppState::from_url(ViewState { open: Some("a".into()), mode: Mode::Source, ..ViewState::default() });
-        for action in [Action::SetQuery("x".into()), Action::ToggleSector("energy".into()), Action::ToggleKind(Kind::Event), Action::ClearAll] {
+        for action in
+            [Action::SetQuery("x".into()), Action::ToggleSector("energy".into()), Action::ToggleKind(Kind::Event), Action::ClearAll]
+        {
             assert_eq!(apply(source.clone(), [Action::SetQuery("y".into()), action.clone()]).view.mode, Mode::Cards, "{action:?}");
         }
         let timeline = AppState::from_url(ViewState { mode: Mode::Timeline, ..ViewState::default() });

@@ -105,9 +105,8 @@ pub fn dataset(sectors: &[&str], facts: &[FactSpec]) -> Dataset {
         }],
         "facts": facts.iter().map(FactSpec::to_json).collect::<Vec<_>>(),
     });
-    load("test.json", &json.to_string(), |_| None).unwrap_or_else(|errs| {
-        panic!("invalid test dataset:\n{}", errs.iter().map(|e| format!("{e}\n")).collect::<String>())
-    })
+    load("test.json", &json.to_string(), |_| None)
+        .unwrap_or_else(|errs| panic!("invalid test dataset:\n{}", errs.iter().map(|e| format!("{e}\n")).collect::<String>()))
 }
 
 fn capitalise(s: &str) -> String {
