@@ -28,6 +28,8 @@ pub mod search;
 pub mod sort;
 pub mod source_view;
 pub mod synthetic;
+#[cfg(test)]
+mod test_events;
 pub mod text;
 pub mod timeline;
 pub mod url_state;

@@ -130,28 +130,7 @@ mod tests {
 
     use super::*;
     use crate::dataset::load;
-
-    /// Events with the given id and extra fields.
-    fn deck(facts: &[(&str, serde_json::Value)]) -> Dataset {
-        let facts: Vec<_> = facts
-            .iter()
-            .map(|(id, extra)| {
-                let mut f =
-                    json!({ "id": id, "kind": "event", "title": id, "summary": "s", "sectors": ["x"], "source": "src", "quote": "q" });
-                for (k, v) in extra.as_object().unwrap() {
-                    f[k] = v.clone();
-                }
-                f
-            })
-            .collect();
-        let json = json!({
-            "title": "t",
-            "sectors": [{ "id": "x", "label": "X" }, { "id": "y", "label": "Ýes" }],
-            "sources": [{ "id": "src", "publisher": "p", "title": "t", "published": "2025-06-04", "text": "q" }],
-            "facts": facts,
-        });
-        load("t.json", &json.to_string(), |_| None).unwrap_or_else(|e| panic!("{e:?}"))
-    }
+    use crate::test_events::events as deck;
 
     /// Fact ids in ascending key order under `sort` (ties in dataset order).
     fn order(d: &Dataset, sort: Sort) -> Vec<String> {

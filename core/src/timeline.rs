@@ -102,29 +102,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::dataset::load;
-
-    /// A dataset of events (id, date JSON) plus optional extra fields per fact.
-    fn deck(facts: &[(&str, serde_json::Value)]) -> Dataset {
-        let facts: Vec<_> = facts
-            .iter()
-            .map(|(id, extra)| {
-                let mut f =
-                    json!({ "id": id, "kind": "event", "title": id, "summary": "s", "sectors": ["x"], "source": "src", "quote": "q" });
-                for (k, v) in extra.as_object().unwrap() {
-                    f[k] = v.clone();
-                }
-                f
-            })
-            .collect();
-        let json = json!({
-            "title": "t",
-            "sectors": [{ "id": "x", "label": "X" }],
-            "sources": [{ "id": "src", "publisher": "p", "title": "t", "published": "2025-06-04", "text": "q" }],
-            "facts": facts,
-        });
-        load("t.json", &json.to_string(), |_| None).unwrap_or_else(|e| panic!("{e:?}"))
-    }
+    use crate::test_events::events as deck;
 
     fn all(d: &Dataset) -> Vec<usize> {
         (0..d.facts.len()).collect()

@@ -21,6 +21,7 @@ mod loader;
 mod mode_focus;
 mod offline;
 mod own_store;
+mod paging;
 mod permalink;
 mod result_table;
 mod search_box;

@@ -13,8 +13,8 @@ use factdeck_core::url_state::{Column, Direction, Sort};
 use yew::prelude::*;
 
 use super::app::Deck;
-use super::card_list::{page_end, PAGE};
 use super::highlighted::highlighted;
+use super::paging::{use_pages, Pages, PAGE};
 use super::sort_select::sort_label;
 use super::source_link::in_app;
 use super::state::Action;
@@ -35,17 +35,9 @@ pub struct ResultTableProps {
 #[function_component(ResultTable)]
 pub fn result_table(props: &ResultTableProps) -> Html {
     let links = use_links();
-    // As in the card list: one page again whenever the results (or their order) change.
-    let pages = use_state_eq(|| (props.results.clone(), PAGE));
+    let Pages { limit, more } = use_pages(&props.results, PAGE);
     let total = props.results.len();
-    let limit = page_end(if pages.0 == props.results { pages.1 } else { PAGE }, total);
     let rows = use_memo((props.results.clone(), limit), |(results, limit)| results.top(*limit));
-    let remaining = total - limit;
-    let next = page_end(limit + PAGE, total) - limit;
-    let more = {
-        let results = props.results.clone();
-        Callback::from(move |_: MouseEvent| pages.set((results.clone(), limit + next)))
-    };
     let mut caption = match (props.filtered, total) {
         (false, n) => format!("All {n} facts"),
         (true, 1) => "The 1 fact that matches this view".to_owned(),
@@ -68,11 +60,7 @@ pub fn result_table(props: &ResultTableProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            if remaining > 0 {
-                <button type="button" class="button show-more" onclick={more}>
-                    { format!("Show {next} more of {remaining}") }
-                </button>
-            }
+            { more }
         </>
     }
 }
