@@ -1,9 +1,10 @@
-//! Dataset loading: JSON bytes → shape-checked raw records → validated [`Dataset`].
+//! Dataset loading: JSON text → `serde_json::Value` → a validator that walks the values
+//! → a validated [`Dataset`].
 //!
 //! Every rejection is a [`DatasetError`] naming the file, the record (a fact, source or
 //! sector, by id where it has one) and the field, so a maintainer can fix the file
-//! without reading Rust. Shape errors (bad JSON, wrong types, unknown fields) stop at the
-//! first one; semantic errors are all collected and reported together.
+//! without reading Rust. Text that is not JSON is one error; otherwise shape errors (wrong
+//! types, unknown fields) and rule errors are all collected and reported together.
 
 use std::collections::HashSet;
 use std::fmt;

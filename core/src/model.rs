@@ -353,7 +353,8 @@ impl fmt::Display for Quantity {
 
 /// A file size as people read it: `9.6 MB`, `512 KB`, `300 bytes` (decimal units, MB to
 /// one decimal, KB rounded up so that a small file never reads "0 KB"). Computed on
-/// integers, like `format_number`, so the wasm carries no float-printing code.
+/// integers, like `format_number`, so that no float printing is needed for it (the wasm still
+/// links `<f64 as Display>`, reached from serde's error messages; see BENCHMARKS.md).
 pub fn format_bytes(bytes: u64) -> String {
     if bytes >= 1_000_000 {
         let tenths = (bytes + 50_000) / 100_000;

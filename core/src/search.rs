@@ -594,7 +594,7 @@ impl Hit {
 }
 
 /// The facts a query matches, kept in dataset order with what ranks them, and ranked only
-/// as far as asked: a page of results needs the best 30 of perhaps 100,000, and a full
+/// as far as asked: a page of results needs the best 20 of perhaps 100,000, and a full
 /// sort on every keystroke would cost more than the search. Cheap to clone.
 #[derive(Debug, Clone, Default)]
 pub struct Ranked {

@@ -1,7 +1,7 @@
 //! Build-time prerender, run by Trunk as a `pre_build` hook (see Trunk.toml):
 //!
 //! ```sh
-//! cargo run --release --offline -p factdeck-prerender -- target/prerender/app.html
+//! cargo run --quiet --offline --profile prerender -p factdeck-prerender -- target/prerendered/app.html
 //! ```
 //!
 //! renders the app's first view (the embedded dataset, unfiltered: header, search box,
@@ -10,9 +10,9 @@
 //! every fact before, and without, JavaScript; in the browser the app hydrates these nodes.
 //!
 //! The markup must be exactly the app's first client render: it renders the same `App`
-//! component, whose first render ignores the URL (see `factdeck::ui::App`). Build it with
-//! `--release`: debug builds of Yew write each component's type name into its hydration
-//! markers, which only makes the page bigger.
+//! component, whose first render ignores the URL (see `factdeck::ui::App`). It is built with
+//! the `prerender` profile (Cargo.toml): no debug assertions, under which Yew writes each
+//! component's type name into its hydration markers, and no LTO, so the hook stays quick.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
