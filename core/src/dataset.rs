@@ -12,7 +12,9 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::chart;
+// One rule for ids: every id the validator accepts is one a link can carry (`?fact=`, `?sector=`).
 use crate::model::{DateSpec, Derived, Fact, FactId, Kind, Measure, Multiplier, PartialDate, Quantity, Sector, Source, Status};
+use crate::url_state::{is_id, MAX_ID_BYTES};
 
 /// A validated dataset. Indices stored in facts (`sectors`, `source`) are always in range.
 ///
@@ -416,14 +418,6 @@ struct Validator<'a> {
     errors: Vec<DatasetError>,
 }
 
-const MAX_ID_LEN: usize = 80;
-
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= MAX_ID_LEN
-        && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-}
-
 /// An absolute `http://` or `https://` address with a real host: a scheme (any case), a
 /// host name of letters, digits, hyphens and dots (non-ASCII letters allowed, as in
 /// internationalised names) or a bracketed IPv6 address, an optional port, then a path,
@@ -530,7 +524,7 @@ impl Validator<'_> {
         let mut out = Vec::new();
         for s in raw {
             let record = format!("sector \"{}\"", s.id);
-            if !is_slug(&s.id) {
+            if !is_id(&s.id) {
                 self.push(&record, "id", "must be a slug: lowercase letters, digits and single hyphens");
             }
             if !seen.insert(s.id.clone()) {
@@ -550,7 +544,7 @@ impl Validator<'_> {
         let mut out = Vec::new();
         for s in raw {
             let record = format!("source \"{}\"", s.id);
-            if !is_slug(&s.id) {
+            if !is_id(&s.id) {
                 self.push(&record, "id", "must be a slug: lowercase letters, digits and single hyphens");
             }
             if !seen.insert(s.id.clone()) {
@@ -606,11 +600,11 @@ impl Validator<'_> {
 
     fn fact(&mut self, record: &str, f: RawFact, sectors: &[Sector], sources: &[Source], source_texts: &[String]) -> Option<Fact> {
         let before = self.errors.len();
-        if !is_slug(&f.id) {
+        if !is_id(&f.id) {
             self.push(
                 record,
                 "id",
-                format!("\"{}\" is not a slug: use lowercase letters, digits and single hyphens, at most {MAX_ID_LEN} characters", f.id),
+                format!("\"{}\" is not a slug: use lowercase letters, digits and single hyphens, at most {MAX_ID_BYTES} characters", f.id),
             );
         }
         let kind = Kind::from_slug(&f.kind);
