@@ -12,7 +12,6 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::chart;
-// One rule for ids: every id the validator accepts is one a link can carry (`?fact=`, `?sector=`).
 use crate::model::{DateSpec, Derived, Fact, FactId, Kind, Measure, Multiplier, PartialDate, Quantity, Sector, Source, Status};
 use crate::url_state::{is_id, MAX_ID_BYTES};
 
@@ -600,6 +599,8 @@ impl Validator<'_> {
 
     fn fact(&mut self, record: &str, f: RawFact, sectors: &[Sector], sources: &[Source], source_texts: &[String]) -> Option<Fact> {
         let before = self.errors.len();
+        // The links' own rule (`url_state::is_id`): every id accepted here is one a link
+        // can carry (`?fact=`, `?sector=`).
         if !is_id(&f.id) {
             self.push(
                 record,
