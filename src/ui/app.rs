@@ -6,48 +6,30 @@ use std::rc::Rc;
 use factdeck_core::dataset::Dataset;
 use factdeck_core::explore::{explore, Outcome};
 use factdeck_core::model::Kind;
-use factdeck_core::search::Index;
 use factdeck_core::timeline::{timeline, Timeline as Dates};
 use factdeck_core::url_state::{Mode, ViewState, LOCAL_DATA};
 use yew::prelude::*;
 
-use super::active_filters::active_filters;
-use super::card_list::CardList;
-use super::dataset_bar::dataset_bar;
-use super::dataset_errors::DatasetErrors;
-use super::empty_state::empty_state;
-use super::export_bar::export_bar;
-use super::facet_panel::{facet_panel, FacetOption};
-use super::header::header;
-use super::loader::{use_decks, Command, Origin, Shown};
-use super::mode_focus::use_mode_focus;
-use super::result_table::ResultTable;
-use super::search_box::SearchBox;
-use super::sort_select::SortSelect;
-use super::source_view::SourceView;
-use super::state::{Action, AppState};
-use super::timeline::Timeline;
-use super::url_sync::{initial_view, use_url_sync, Links};
-use super::view_switch::view_switch;
+use crate::ui::deck::Deck;
 
-/// A dataset with its search index. Compared by identity: one `Deck` is built per load.
-pub struct Deck {
-    pub dataset: Dataset,
-    pub index: Index,
-}
-
-impl Deck {
-    pub fn new(dataset: Dataset) -> Deck {
-        let index = Index::build(&dataset);
-        Deck { dataset, index }
-    }
-}
-
-impl PartialEq for Deck {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
-}
+use crate::ui::cards::card_list::CardList;
+use crate::ui::cards::empty_state::empty_state;
+use crate::ui::export::export_bar;
+use crate::ui::filters::active_filters::active_filters;
+use crate::ui::filters::facet_panel::{facet_panel, FacetOption};
+use crate::ui::filters::search_box::SearchBox;
+use crate::ui::filters::sort_select::SortSelect;
+use crate::ui::filters::view_switch::view_switch;
+use crate::ui::header::header;
+use crate::ui::loading::dataset_bar::dataset_bar;
+use crate::ui::loading::dataset_errors::DatasetErrors;
+use crate::ui::loading::loader::{use_decks, Command, Origin, Shown};
+use crate::ui::mode_focus::use_mode_focus;
+use crate::ui::source::source_view::SourceView;
+use crate::ui::state::{Action, AppState};
+use crate::ui::table::ResultTable;
+use crate::ui::timeline::Timeline;
+use crate::ui::url_sync::{initial_view, use_url_sync, Links};
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -57,8 +39,8 @@ pub fn app() -> Html {
     let url_view = use_memo((), |_| initial_view());
     use_effect_with((), |_| {
         // The first render (the hydration of the prerendered page) is over.
-        super::hydration::end();
-        super::offline::register_service_worker();
+        crate::ui::hydration::end();
+        crate::ui::offline::register_service_worker();
     });
     let (decks, command) = use_decks(url_view.data.clone());
     match &decks.shown {

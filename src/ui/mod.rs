@@ -1,39 +1,30 @@
 //! The Yew UI: a thin layer that renders `factdeck_core` results and turns clicks and
-//! keystrokes into [`state::Action`]s. Only this module and `url_sync` touch the DOM.
+//! keystrokes into [`state::Action`]s.
+//!
+//! Laid out by feature: `cards`, `filters`, `loading` (which dataset is shown), `source`
+//! (the source view), `timeline`, `table` and `export`. Below them sit what they share:
+//! `deck` (the dataset and index every view reads), `state` (the view reducer), `paging`,
+//! `highlighted`; above them, `app`, the root that owns the state and lays them out.
+//! `url_sync`, `hydration` and `offline` connect the app to the page it runs in.
 
-mod active_filters;
 mod app;
-mod card_list;
-mod chart;
-mod cite_fact;
-mod dataset_bar;
-mod dataset_errors;
-mod dataset_picker;
-mod empty_state;
-mod export_bar;
-mod facet_panel;
-mod fact_card;
-mod fact_details;
+mod cards;
+mod deck;
+mod export;
+mod filters;
 mod header;
 mod highlighted;
 pub mod hydration;
-mod loader;
+mod loading;
 mod mode_focus;
 mod offline;
-mod own_store;
 mod paging;
-mod permalink;
-mod result_table;
-mod search_box;
-mod sort_select;
-mod source_link;
-mod source_quote;
-mod source_text;
-mod source_view;
+mod source;
 pub mod state;
+mod table;
 mod timeline;
 mod url_sync;
-mod view_switch;
 
-pub use app::{App, Deck, Explorer, ExplorerProps};
-pub use loader::prepare;
+pub use app::{App, Explorer, ExplorerProps};
+pub use deck::Deck;
+pub use loading::loader::prepare;

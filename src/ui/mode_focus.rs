@@ -5,7 +5,7 @@
 use factdeck_core::url_state::Mode;
 use yew::prelude::*;
 
-use super::source_link::source_link_id;
+use crate::ui::cards::source_link::source_link_id;
 
 /// After a mode change in the running app: back from the source view, focus the card's
 /// "Source text" link; from the timeline or the table to a card, that card's details

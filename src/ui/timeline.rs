@@ -6,11 +6,11 @@ use std::rc::Rc;
 use factdeck_core::timeline::{Entry, Origin, Timeline as Dates};
 use yew::prelude::*;
 
-use super::app::Deck;
-use super::fact_card::date_html;
-use super::source_link::in_app;
-use super::state::Action;
-use super::url_sync::{use_links, Links};
+use crate::ui::cards::fact_card::date_html;
+use crate::ui::cards::source_link::in_app;
+use crate::ui::deck::Deck;
+use crate::ui::state::Action;
+use crate::ui::url_sync::{use_links, Links};
 
 /// Entries rendered before a "Show more" button, so a large dataset's timeline stays quick.
 const PAGE: usize = 100;

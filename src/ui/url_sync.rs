@@ -4,7 +4,7 @@
 use factdeck_core::url_state::{parse, render, Mode, ViewState};
 use yew::prelude::*;
 
-use super::state::{Action, AppState};
+use crate::ui::state::{Action, AppState};
 
 /// The view the current URL describes (the default view outside a browser).
 pub fn initial_view() -> ViewState {
@@ -89,10 +89,10 @@ pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
             // A URL naming another dataset is the loader's business: it replaces this deck.
             // What the visitor typed or ticked before the app ran is their latest word.
             let mut url = initial_view();
-            super::hydration::early().apply(&mut url);
+            crate::ui::hydration::early().apply(&mut url);
             if url.data == view.data {
                 // In a task of its own: the adoption of the page is work enough for one.
-                super::hydration::in_next_task(move || handle.dispatch(Action::Start(url)));
+                crate::ui::hydration::in_next_task(move || handle.dispatch(Action::Start(url)));
             }
             return;
         }

@@ -4,9 +4,9 @@
 use factdeck_core::explore::Relaxation;
 use yew::prelude::*;
 
-use super::app::Deck;
-use super::search_box::focus_search;
-use super::state::Action;
+use crate::ui::deck::Deck;
+use crate::ui::filters::search_box::focus_search;
+use crate::ui::state::Action;
 
 /// The empty state of `deck` for the search `query`: a corrected query if there is one
 /// (`suggestion`, "did you mean"), then the `relaxations` that bring results back.

@@ -10,7 +10,7 @@ use factdeck_core::search::Ranked;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::app::Deck;
+use crate::ui::deck::Deck;
 
 /// The buttons for `results`, the view's matches in `deck` (all of them, not only the
 /// rendered page); ranked in full only when a file is asked for, never on a keystroke.

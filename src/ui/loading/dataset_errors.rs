@@ -7,8 +7,8 @@ use std::rc::Rc;
 use factdeck_core::dataset::DatasetError;
 use yew::prelude::*;
 
-use super::dataset_picker::DatasetPicker;
-use super::loader::Command;
+use crate::ui::loading::dataset_picker::DatasetPicker;
+use crate::ui::loading::loader::Command;
 
 /// Problems listed; the rest are counted. The first ones are what a maintainer fixes first.
 const MAX_LISTED: usize = 200;

@@ -46,7 +46,7 @@ pub fn keep(name: &str, bytes: f64, text: &str) -> Result<Saved, String> {
     let too_big = || {
         format!(
             "“{name}” is {}. This browser keeps at most about 5 MB per site, so it cannot be kept here: open the file again next time. It was not uploaded anywhere.",
-            super::dataset_picker::size_label(bytes)
+            crate::ui::loading::dataset_picker::size_label(bytes)
         )
     };
     if text.encode_utf16().count() > MAX_KEPT_UNITS {

@@ -7,8 +7,8 @@
 
 use yew::prelude::*;
 
-use super::dataset_picker::{size_label, DatasetPicker};
-use super::loader::{Command, DeckModel, Origin, Shown};
+use crate::ui::loading::dataset_picker::{size_label, DatasetPicker};
+use crate::ui::loading::loader::{Command, DeckModel, Origin, Shown};
 
 /// The controls for the datasets of model `m`, sending `command`s.
 pub fn dataset_bar(m: &DeckModel, command: &Callback<Command>) -> Html {

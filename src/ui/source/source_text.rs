@@ -5,10 +5,10 @@
 use factdeck_core::source_view::{pieces, Piece, QuoteSpan};
 use yew::prelude::*;
 
-use super::app::Deck;
-use super::source_link::in_app;
-use super::state::Action;
-use super::url_sync::Links;
+use crate::ui::cards::source_link::in_app;
+use crate::ui::deck::Deck;
+use crate::ui::state::Action;
+use crate::ui::url_sync::Links;
 
 /// DOM id of the highlighted quote, which receives focus.
 pub const CURRENT_ID: &str = "source-current";

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::state::Action;
+use crate::ui::state::Action;
 
 /// The links of the fact `id` titled `title`, whose own URL is `href`; `copied` is true
 /// once the link has been copied.

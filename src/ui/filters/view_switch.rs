@@ -4,7 +4,7 @@
 use factdeck_core::url_state::Mode;
 use yew::prelude::*;
 
-use super::state::Action;
+use crate::ui::state::Action;
 
 /// The switch for the current `mode`; in the source view neither button is pressed.
 pub fn view_switch(mode: Mode, dispatch: &Callback<Action>) -> Html {

@@ -5,7 +5,7 @@ use factdeck_core::url_state::{Column, Direction, Sort};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::state::Action;
+use crate::ui::state::Action;
 
 /// The orders the select always offers; an order set from a table header joins them
 /// while it is the view's.

@@ -6,9 +6,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::app::Deck;
-use super::search_box::focus_search;
-use super::state::Action;
+use crate::ui::deck::Deck;
+use crate::ui::filters::search_box::focus_search;
+use crate::ui::state::Action;
 
 /// The chips of `view`'s query and filters (sector names from `deck`); nothing when
 /// the view is unfiltered.

@@ -4,7 +4,7 @@
 use factdeck_core::dataset::Dataset;
 use yew::prelude::*;
 
-use super::fact_card::date_html;
+use crate::ui::cards::fact_card::date_html;
 
 /// The details of fact number `fact` of `dataset`, in an element with DOM id `id` (which
 /// the card's toggle names in `aria-controls`).

@@ -7,11 +7,11 @@ use factdeck_core::source_view::quote_spans;
 use factdeck_core::url_state::Mode;
 use yew::prelude::*;
 
-use super::app::Deck;
-use super::source_link::in_app;
-use super::source_text::{source_text, CURRENT_ID};
-use super::state::Action;
-use super::url_sync::use_links;
+use crate::ui::cards::source_link::in_app;
+use crate::ui::deck::Deck;
+use crate::ui::source::source_text::{source_text, CURRENT_ID};
+use crate::ui::state::Action;
+use crate::ui::url_sync::use_links;
 
 #[derive(Properties, PartialEq)]
 pub struct SourceViewProps {

@@ -6,11 +6,11 @@ use std::rc::Rc;
 use factdeck_core::search::{Query, Ranked};
 use yew::prelude::*;
 
-use super::app::Deck;
-use super::fact_card::{anchor, FactCard};
-use super::hydration;
-use super::paging::{use_pages, Pages, PAGE};
-use super::state::Action;
+use crate::ui::cards::fact_card::{anchor, FactCard};
+use crate::ui::deck::Deck;
+use crate::ui::hydration;
+use crate::ui::paging::{use_pages, Pages, PAGE};
+use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct CardListProps {

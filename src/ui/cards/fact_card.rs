@@ -9,18 +9,18 @@ use factdeck_core::model::{DateSpec, Fact};
 use factdeck_core::search::Query;
 use yew::prelude::*;
 
-use super::app::Deck;
-use super::chart::chart;
-use super::cite_fact::{cite_fact, Citing};
-use super::fact_details::fact_details;
-use super::highlighted::highlighted;
-use super::hydration::use_adopt_later;
-use super::mode_focus::focus;
-use super::permalink::permalink;
-use super::source_link::{in_app, source_link};
-use super::source_quote::source_quote;
-use super::state::Action;
-use super::url_sync::use_links;
+use crate::ui::cards::chart::chart;
+use crate::ui::cards::cite_fact::{cite_fact, Citing};
+use crate::ui::cards::fact_details::fact_details;
+use crate::ui::cards::permalink::permalink;
+use crate::ui::cards::source_link::{in_app, source_link};
+use crate::ui::cards::source_quote::source_quote;
+use crate::ui::deck::Deck;
+use crate::ui::highlighted::highlighted;
+use crate::ui::hydration::use_adopt_later;
+use crate::ui::mode_focus::focus;
+use crate::ui::state::Action;
+use crate::ui::url_sync::use_links;
 
 #[derive(Properties, PartialEq)]
 pub struct FactCardProps {

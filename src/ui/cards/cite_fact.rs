@@ -9,8 +9,8 @@ use factdeck_core::export;
 use factdeck_core::model::PartialDate;
 use yew::prelude::*;
 
-use super::app::Deck;
-use super::export_bar::page_url;
+use crate::ui::deck::Deck;
+use crate::ui::export::page_url;
 
 /// The Cite panel of one card: its text while open, and whether it has been copied.
 #[derive(Clone, Default, PartialEq)]

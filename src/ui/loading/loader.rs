@@ -19,10 +19,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use super::app::Deck;
-use super::hydration;
-use super::own_store::{self, Saved};
-use super::url_sync::initial_view;
+use crate::ui::deck::Deck;
+use crate::ui::hydration;
+use crate::ui::loading::own_store::{self, Saved};
+use crate::ui::url_sync::initial_view;
 
 /// The worker's script, next to index.html (Trunk names workers after their binary).
 const WORKER_URL: &str = "factdeck-loader_loader.js";

@@ -4,7 +4,7 @@ use factdeck_core::dataset::Dataset;
 use factdeck_core::search::Query;
 use yew::prelude::*;
 
-use super::highlighted::highlighted;
+use crate::ui::highlighted::highlighted;
 
 /// `quote` from `dataset.sources[source]`, its matches of `query` marked, cut to an excerpt
 /// of about `max_chars` when given; `in_context` (the link to the quote in its source text)

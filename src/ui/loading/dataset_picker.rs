@@ -5,7 +5,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::loader::Command;
+use crate::ui::loading::loader::Command;
 
 #[derive(Properties, PartialEq)]
 pub struct DatasetPickerProps {

@@ -5,8 +5,8 @@
 
 use yew::prelude::*;
 
-use super::state::Action;
-use super::url_sync::Links;
+use crate::ui::state::Action;
+use crate::ui::url_sync::Links;
 
 /// The DOM id of a fact's source link: focus returns here when the source view closes.
 pub fn source_link_id(fact_id: &str) -> String {

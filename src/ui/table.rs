@@ -12,13 +12,13 @@ use factdeck_core::timeline::Origin;
 use factdeck_core::url_state::{Column, Direction, Sort};
 use yew::prelude::*;
 
-use super::app::Deck;
-use super::highlighted::highlighted;
-use super::paging::{use_pages, Pages, PAGE};
-use super::sort_select::sort_label;
-use super::source_link::in_app;
-use super::state::Action;
-use super::url_sync::{use_links, Links};
+use crate::ui::cards::source_link::in_app;
+use crate::ui::deck::Deck;
+use crate::ui::filters::sort_select::sort_label;
+use crate::ui::highlighted::highlighted;
+use crate::ui::paging::{use_pages, Pages, PAGE};
+use crate::ui::state::Action;
+use crate::ui::url_sync::{use_links, Links};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultTableProps {
