@@ -1,5 +1,6 @@
 //! Browser entry point.
 
+use factdeck::ui::browser::in_next_task;
 use factdeck::ui::{hydration, prepare, App};
 
 fn main() {
@@ -8,9 +9,9 @@ fn main() {
     // wasm, parsing and indexing the dataset, and adopting the page each get a task of
     // their own, so that none holds the main thread for long (see ui/hydration.rs).
     match gloo::utils::document().get_element_by_id("app") {
-        Some(root) => hydration::in_next_task(move || {
+        Some(root) => in_next_task(move || {
             prepare();
-            hydration::in_next_task(move || {
+            in_next_task(move || {
                 hydration::begin();
                 yew::Renderer::<App>::with_root(root).hydrate();
             });

@@ -1,5 +1,6 @@
 //! Tidy checks, in the manner of rust-analyzer's: the map (ARCHITECTURE.md) names only
-//! paths that exist, and shipped code carries no unfinished markers.
+//! paths that exist, shipped code carries no unfinished markers, and only `src/ui/browser.rs`
+//! touches the page's address, history, clipboard, downloads, fetch and timers.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -64,4 +65,54 @@ fn shipped_code_has_no_unfinished_markers() {
         }
     }
     assert!(found.is_empty(), "unfinished markers in shipped code:\n{}", found.join("\n"));
+}
+
+/// The calls in `text` that reach the page's services (address, history, clipboard,
+/// downloads, fetch, timers), comments aside, as `line: code`.
+fn page_service_uses(text: &str) -> Vec<String> {
+    const CALLS: [&str; 13] = [
+        ".location(",
+        ".history(",
+        ".clipboard(",
+        "object_url",
+        "set_download",
+        "fetch_with",
+        "set_timeout",
+        "set_interval",
+        "request_animation_frame",
+        "gloo::timers",
+        "Timeout::",
+        "TimeoutFuture",
+        "Interval::",
+    ];
+    text.lines()
+        .enumerate()
+        .map(|(n, line)| (n + 1, line.split("//").next().unwrap_or("")))
+        .filter(|(_, code)| CALLS.iter().any(|c| code.contains(c)))
+        .map(|(n, code)| format!("{n}: {}", code.trim()))
+        .collect()
+}
+
+#[test]
+fn the_page_service_check_sees_calls_but_not_comments() {
+    let text = "let l = window.location();\n// window.history() in a comment\nTimeout::new(0, f).forget();\n";
+    assert_eq!(page_service_uses(text), ["1: let l = window.location();", "3: Timeout::new(0, f).forget();"]);
+}
+
+#[test]
+fn only_the_browser_module_touches_location_history_clipboard_downloads_fetch_and_timers() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(ROOT).join("src"), &mut files);
+    let door = Path::new(ROOT).join("src/ui/browser.rs");
+    assert!(files.contains(&door), "src/ui/browser.rs, the one door to the browser, is missing");
+    let door_uses = page_service_uses(&fs::read_to_string(&door).expect("browser.rs"));
+    assert!(door_uses.len() >= 8, "the check no longer recognises browser.rs's own calls: {door_uses:?}");
+    let mut found = Vec::new();
+    for file in files.iter().filter(|f| **f != door) {
+        let text = fs::read_to_string(file).expect("a source file");
+        for hit in page_service_uses(&text) {
+            found.push(format!("{}:{hit}", file.strip_prefix(ROOT).unwrap_or(file).display()));
+        }
+    }
+    assert!(found.is_empty(), "only src/ui/browser.rs may touch these; ask it instead:\n{}", found.join("\n"));
 }

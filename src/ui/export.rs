@@ -1,15 +1,15 @@
 //! Download buttons: the facts of the current view as CSV or JSON, and the whole dataset
 //! as JSON. The files are written by `factdeck_core::export`; this module only hands them
-//! to the browser as downloads (a Blob behind a temporary `<a download>`). A plain
+//! to `browser::download`. A plain
 //! function: it holds no state (see `source_link` on why not a component).
 
 use std::rc::Rc;
 
 use factdeck_core::export;
 use factdeck_core::search::Ranked;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::ui::browser::{download, page_url};
 use crate::ui::deck::Deck;
 
 /// The buttons for `results`, the view's matches in `deck` (all of them, not only the
@@ -52,41 +52,4 @@ pub fn export_bar(deck: &Rc<Deck>, results: &Ranked) -> Html {
                 aria-label={format!("Download the whole dataset ({total} facts) as JSON")}>{ "Whole dataset" }</button>
         </div>
     }
-}
-
-/// The app's address without query or fragment, for permalinks in exports; `None` where
-/// it would not be a shareable link (a file opened from disk).
-pub fn page_url() -> Option<String> {
-    let location = web_sys::window()?.location();
-    let protocol = location.protocol().ok()?;
-    if protocol != "https:" && protocol != "http:" {
-        return None;
-    }
-    Some(format!("{}{}", location.origin().ok()?, location.pathname().ok()?))
-}
-
-/// Offers `text` as a file download named `name`. Quietly does nothing if the browser
-/// refuses (there is nothing useful to say that the missing download does not).
-fn download(name: &str, mime: &str, text: &str) {
-    let _ = try_download(name, mime, text);
-}
-
-fn try_download(name: &str, mime: &str, text: &str) -> Option<()> {
-    let document = web_sys::window()?.document()?;
-    let parts = web_sys::js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    // The download has taken its own reference to the blob by now; freeing the URL on the
-    // next task (not at once) is what every browser tolerates.
-    gloo::timers::callback::Timeout::new(0, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Some(())
 }

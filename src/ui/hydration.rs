@@ -15,9 +15,10 @@ use std::collections::VecDeque;
 use factdeck_core::model::Kind;
 use factdeck_core::url_state::{ViewState, MAX_QUERY_CHARS};
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::js_sys::{Function, Reflect};
+use web_sys::js_sys::Reflect;
+
+use crate::ui::browser::in_next_task;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 use yew::suspense::{Suspension, SuspensionResult};
@@ -174,13 +175,4 @@ fn pump() {
     if QUEUE.with(|q| !q.borrow().is_empty()) {
         in_next_task(pump);
     }
-}
-
-/// Runs `f` in a new task, after the tasks already queued (a zero timeout: browsers run
-/// zero timeouts in the order they were set).
-pub fn in_next_task(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    let task = Closure::once_into_js(f);
-    // Fails only without a window, where nothing is rendered anyway.
-    let _ = window.set_timeout_with_callback(task.unchecked_ref::<Function>());
 }

@@ -8,6 +8,7 @@
 //! `url_sync`, `hydration` and `offline` connect the app to the page it runs in.
 
 mod app;
+pub mod browser;
 mod cards;
 mod deck;
 mod export;

@@ -7,8 +7,7 @@
 /// user) only means no offline copy.
 pub fn register_service_worker() {
     let Some(window) = web_sys::window() else { return };
-    let served = window.location().protocol().is_ok_and(|p| p == "https:" || p == "http:");
-    if !served || !window.is_secure_context() {
+    if !crate::ui::browser::served_over_http() || !window.is_secure_context() {
         return;
     }
     let promise = window.navigator().service_worker().register("sw.js");

@@ -1,9 +1,10 @@
 //! Keeps the address bar and the view in step: every view change writes the URL, and
-//! Back/Forward restore the view. The only UI module that touches `history`/`location`.
+//! Back/Forward restore the view (the address itself is read and written through `browser`).
 
 use factdeck_core::url_state::{parse, render, Mode, ViewState};
 use yew::prelude::*;
 
+use crate::ui::browser;
 use crate::ui::state::{Action, AppState};
 
 /// The view the current URL describes (the default view outside a browser).
@@ -49,7 +50,7 @@ pub fn use_links() -> Links {
 
 fn current_search() -> Option<String> {
     if cfg!(target_arch = "wasm32") {
-        web_sys::window()?.location().search().ok()
+        browser::query_string()
     } else {
         None
     }
@@ -68,9 +69,7 @@ pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
                     let view = initial_view();
                     if view.data != state.view.data {
                         // Another dataset: start afresh rather than mix two decks.
-                        if let Some(w) = web_sys::window() {
-                            let _ = w.location().reload();
-                        }
+                        browser::reload();
                         return;
                     }
                     state.dispatch(Action::Restore(view));
@@ -92,27 +91,15 @@ pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
             crate::ui::hydration::early().apply(&mut url);
             if url.data == view.data {
                 // In a task of its own: the adoption of the page is work enough for one.
-                crate::ui::hydration::in_next_task(move || handle.dispatch(Action::Start(url)));
+                browser::in_next_task(move || handle.dispatch(Action::Start(url)));
             }
             return;
         }
         let push = !from_url && *entry != *last_entry.borrow();
         *last_entry.borrow_mut() = *entry;
         let target = render(view);
-        let Some(window) = web_sys::window() else { return };
-        let location = window.location();
-        let here = location.search().unwrap_or_default();
-        if here == target {
-            return;
-        }
-        let url = format!("{}{target}", location.pathname().unwrap_or_default());
-        if let Ok(history) = window.history() {
-            // A failed history write leaves the old URL; the view is still right.
-            let _ = if push {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            } else {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            };
+        if browser::query_string().is_some_and(|here| here != target) {
+            browser::set_query(&target, push);
         }
     });
 }

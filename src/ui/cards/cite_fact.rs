@@ -9,8 +9,8 @@ use factdeck_core::export;
 use factdeck_core::model::PartialDate;
 use yew::prelude::*;
 
+use crate::ui::browser::{copy_to_clipboard, page_url};
 use crate::ui::deck::Deck;
-use crate::ui::export::page_url;
 
 /// The Cite panel of one card: its text while open, and whether it has been copied.
 #[derive(Clone, Default, PartialEq)]
@@ -38,9 +38,9 @@ pub fn cite_fact(deck: &Rc<Deck>, fact: usize, citing: &UseStateHandle<Citing>) 
     let copy = {
         let citing = citing.clone();
         Callback::from(move |_: MouseEvent| {
-            if let (Some(t), Some(window)) = (citing.text.as_deref(), web_sys::window()) {
-                // Rejected without clipboard permission; the text stays on screen to select.
-                let _ = window.navigator().clipboard().write_text(t);
+            if let Some(t) = citing.text.as_deref() {
+                // The text stays on screen to select if the browser refuses the copy.
+                copy_to_clipboard(t);
                 citing.set(Citing { text: citing.text.clone(), copied: true });
             }
         })

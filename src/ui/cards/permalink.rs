@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::browser::{absolute, copy_to_clipboard};
 use crate::ui::state::Action;
 
 /// The links of the fact `id` titled `title`, whose own URL is `href`; `copied` is true
@@ -22,7 +23,8 @@ pub fn permalink(href: String, id: &str, title: &str, dispatch: &Callback<Action
         let href = href.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(url) = absolute(&href) {
-                copy_text(&url);
+                // The permalink beside the button carries the same URL if the browser refuses.
+                copy_to_clipboard(&url);
                 copied.set(true);
             }
         })
@@ -34,19 +36,5 @@ pub fn permalink(href: String, id: &str, title: &str, dispatch: &Callback<Action
                 { if **copied { "Link copied" } else { "Copy link" } }
             </button>
         </>
-    }
-}
-
-/// A relative link (`?fact=id…`) resolved against the current page, keeping any sub-path.
-fn absolute(relative: &str) -> Option<String> {
-    let location = web_sys::window()?.location();
-    Some(format!("{}{}{relative}", location.origin().ok()?, location.pathname().ok()?))
-}
-
-fn copy_text(text: &str) {
-    if let Some(window) = web_sys::window() {
-        // The promise rejects when the page lacks clipboard permission; the permalink
-        // link beside the button still carries the same URL.
-        let _ = window.navigator().clipboard().write_text(text);
     }
 }

@@ -19,8 +19,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::ui::browser;
 use crate::ui::deck::Deck;
-use crate::ui::hydration;
 use crate::ui::loading::own_store::{self, Saved};
 use crate::ui::url_sync::initial_view;
 
@@ -191,7 +191,7 @@ pub fn use_decks(path: Option<String>) -> (UseReducerHandle<DeckModel>, Callback
         let (model, jobs) = (model.clone(), jobs.clone());
         // In a task after the render: reading storage can wait for the page to be adopted.
         use_effect_with(path.clone(), move |_| {
-            hydration::in_next_task(move || {
+            browser::in_next_task(move || {
                 let saved = own_store::saved();
                 model.dispatch(DeckAction::Saved(saved.clone(), None));
                 match path.as_deref() {
@@ -355,12 +355,7 @@ fn problem(message: &str) -> DatasetError {
 
 /// Writes `view` to the address bar as a new history entry.
 fn go_to(view: &ViewState) {
-    let Some(window) = web_sys::window() else { return };
-    let url = format!("{}{}", window.location().pathname().unwrap_or_default(), render(view));
-    if let Ok(history) = window.history() {
-        // A failed history write leaves the old URL; the page still shows the right data.
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
-    }
+    browser::set_query(&render(view), true);
 }
 
 enum JobEvent {
@@ -439,17 +434,17 @@ async fn decode(payload: &JsValue) -> Option<Deck> {
     let (title, description, sectors): (String, String, Vec<Sector>) = bincode::deserialize(&bytes(parts.get(0))).ok()?;
     let mut sources: Vec<Source> = Vec::new();
     for piece in js_sys::Array::from(&parts.get(1)).iter() {
-        yield_to_page(0).await;
+        browser::next_task().await;
         sources.extend(bincode::deserialize::<Vec<Source>>(&bytes(piece)).ok()?);
     }
     let mut facts: Vec<Fact> = Vec::new();
     for piece in js_sys::Array::from(&parts.get(2)).iter() {
-        yield_to_page(0).await;
+        browser::next_task().await;
         facts.extend(bincode::deserialize::<Vec<Fact>>(&bytes(piece)).ok()?);
     }
-    yield_to_page(0).await;
+    browser::next_task().await;
     let index: Index = bincode::deserialize(&bytes(parts.get(3))).ok()?;
-    yield_to_page(0).await;
+    browser::next_task().await;
     Some(Deck { dataset: Dataset { title, description, sectors, sources, facts }, index })
 }
 
@@ -464,23 +459,12 @@ fn errors_from(payload: &JsValue) -> Vec<DatasetError> {
         .collect()
 }
 
-/// Resolves in a later task, after `ms` milliseconds: the browser may handle input and
-/// paint in between.
-async fn yield_to_page(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 /// `?data=path.json`: fetched here, checked by the worker like a visitor's file.
 fn fetch_site_dataset(model: &UseReducerHandle<DeckModel>, jobs: &Rc<RefCell<Jobs>>, path: String) {
     let id = begin(model, jobs, "Loading dataset…".into(), true);
     let (model, jobs) = (model.clone(), jobs.clone());
     wasm_bindgen_futures::spawn_local(async move {
-        let fetched = if opened_from_disk() { Err(FROM_DISK.to_owned()) } else { fetch_text(&path).await };
+        let fetched = if browser::opened_from_disk() { Err(FROM_DISK.to_owned()) } else { browser::fetch_text(&path).await };
         let name = path.clone();
         let shown = move |outcome: Result<Rc<Deck>, Vec<DatasetError>>| match outcome {
             Ok(deck) => Shown::Deck { deck, origin: Origin::Site },
@@ -500,19 +484,3 @@ const NO_CHECKER: &str = "the dataset checker could not start: it is downloaded 
 /// browsers refuse it, and its policy forbids it.
 const FROM_DISK: &str =
     "this page was opened from disk (file://), where it may not read other files; serve the app over http(s) to open another dataset";
-
-fn opened_from_disk() -> bool {
-    web_sys::window().is_some_and(|w| w.location().protocol().is_ok_and(|p| p == "file:"))
-}
-
-async fn fetch_text(path: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| "network error".to_owned())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_owned())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = response.text().map_err(|_| "unreadable body".to_owned())?;
-    let text = JsFuture::from(text).await.map_err(|_| "unreadable body".to_owned())?;
-    text.as_string().ok_or_else(|| "body is not text".to_owned())
-}

@@ -1,0 +1,129 @@
+//! The one door to the browser's page services: the page's address (`location`), the
+//! session history, the clipboard, downloads through object URLs, `fetch`, and timers.
+//! Every other UI module asks here, so what the app does to the page it runs in can be read
+//! in one file (`tests/tidy.rs` keeps it so). Each call is quiet where the browser refuses:
+//! the app shows what it can and never panics. Outside a browser (the prerender, native
+//! tests) there is no window, and every call does nothing or returns nothing.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The address bar's query string, `?` included (`""` when there is none).
+pub fn query_string() -> Option<String> {
+    web_sys::window()?.location().search().ok()
+}
+
+/// The page's path (with any sub-path the app is served under), without query.
+pub fn page_path() -> String {
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+}
+
+/// The app's address without query or fragment, for links that leave the page (exports,
+/// citations); `None` where it would not be a shareable link (a file opened from disk).
+pub fn page_url() -> Option<String> {
+    if !served_over_http() {
+        return None;
+    }
+    absolute("")
+}
+
+/// A relative address (`?fact=id…`) resolved against the page, keeping any sub-path.
+pub fn absolute(relative: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    Some(format!("{}{}{relative}", location.origin().ok()?, location.pathname().ok()?))
+}
+
+/// Whether the page came over http(s), as opposed to a file opened from disk.
+pub fn served_over_http() -> bool {
+    protocol().is_some_and(|p| p == "https:" || p == "http:")
+}
+
+/// Whether the page was opened from disk (the single-file build, by file://), where the
+/// browser lets it read no other file.
+pub fn opened_from_disk() -> bool {
+    protocol().is_some_and(|p| p == "file:")
+}
+
+fn protocol() -> Option<String> {
+    web_sys::window()?.location().protocol().ok()
+}
+
+/// Loads the page afresh from its current address.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// Moves the address bar to `query` (a rendered view, `?…` or `""`) on this page: a new
+/// history entry when `new_entry`, else in place. A failed write leaves the old address;
+/// what the page shows is right either way.
+pub fn set_query(query: &str, new_entry: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let url = format!("{}{query}", page_path());
+    if let Ok(history) = window.history() {
+        let _ = if new_entry {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Puts `text` on the clipboard. The browser may refuse (no permission); callers keep the
+/// text on screen, where it can be selected instead.
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Offers `text` as a file download named `name`. Quietly does nothing if the browser
+/// refuses (there is nothing useful to say that the missing download does not).
+pub fn download(name: &str, mime: &str, text: &str) {
+    let _ = try_download(name, mime, text);
+}
+
+fn try_download(name: &str, mime: &str, text: &str) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The download has taken its own reference to the blob by now; freeing the URL in the
+    // next task (not at once) is what every browser tolerates.
+    in_next_task(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    Some(())
+}
+
+/// Fetches a same-origin file as text. Errors are short phrases for a message: "network
+/// error", "HTTP 404", "unreadable body".
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| "network error".to_owned())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_owned())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "unreadable body".to_owned())?;
+    let text = JsFuture::from(text).await.map_err(|_| "unreadable body".to_owned())?;
+    text.as_string().ok_or_else(|| "body is not text".to_owned())
+}
+
+/// Runs `f` in a new task, after the tasks already queued (a zero timeout: browsers run
+/// zero timeouts in the order they were set).
+pub fn in_next_task(f: impl FnOnce() + 'static) {
+    gloo::timers::callback::Timeout::new(0, f).forget();
+}
+
+/// Resolves in a later task: the browser may handle input and paint in between.
+pub async fn next_task() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
