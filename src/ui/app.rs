@@ -1,5 +1,6 @@
-//! Root component: loads the embedded dataset once, owns the one reducer, derives the
-//! outcome of the current view with `use_memo`.
+//! The root components. `App` shows the dataset that `loading::loader` picks (or its
+//! progress, or its errors); `Explorer` owns the view reducer (`state`), derives the outcome
+//! of the current view with `use_memo`, provides `Links`, and lays out the features.
 
 use std::rc::Rc;
 

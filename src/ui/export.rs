@@ -1,7 +1,7 @@
 //! Download buttons: the facts of the current view as CSV or JSON, and the whole dataset
 //! as JSON. The files are written by `factdeck_core::export`; this module only hands them
-//! to `browser::download`. A plain
-//! function: it holds no state (see `source_link` on why not a component).
+//! to `browser::download`. A plain function: it holds no state (see `source_link` on why
+//! not a component).
 
 use std::rc::Rc;
 

@@ -1,4 +1,5 @@
-//! The root state: the view (which is exactly what the URL holds) and user intents.
+//! The view reducer: the view (which is exactly what the URL holds) and the user's intents
+//! (`Action`s). The dataset shown has a reducer of its own, in `loading::loader`.
 //!
 //! Results, counts and highlights are derived from the view with `use_memo`; nothing
 //! derived is stored here.
