@@ -9,7 +9,7 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// The `core/…`, `src/…`, … paths written in backticks in `text`.
 fn named_paths(text: &str) -> Vec<String> {
-    const TOPS: [&str; 8] = ["core/", "src/", "scripts/", "tests/", "benches/", "prerender/", "static/", "data/"];
+    const TOPS: [&str; 9] = ["core/", "src/", "scripts/", "tests/", "benches/", "prerender/", "static/", "data/", "synth/"];
     text.split('`')
         .skip(1)
         .step_by(2)

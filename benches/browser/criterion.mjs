@@ -1,4 +1,4 @@
-// Collects the medians of the native Criterion benchmarks (core/benches/search.rs) from
+// Collects the medians of the native Criterion benchmarks (synth/benches/search.rs) from
 // target/criterion/**/new/{benchmark,estimates}.json into criterion.json. Only results
 // written since --since (ms since the epoch; scripts/bench passes the run's start) count,
 // so stale directories of renamed benchmarks are left out.

@@ -182,7 +182,7 @@ p(
     'the benchmark wasm (`benches/wasm-harness`, into `target/bench-wasm/`) and the app ' +
     '(`trunk build --release --dist target/dist-bench`), runs the browser benchmarks ' +
     '(`benches/browser/run.mjs`, `keystroke.mjs`), the size report (`sizes.mjs`, `twiggy`), ' +
-    '`cargo bench -p factdeck-core --bench search`, and writes this file. It takes about 40–60 ' +
+    '`cargo bench -p factdeck-synth --bench search`, and writes this file. It takes about 40–60 ' +
     'minutes on 2 cores. `BENCH_SIZES=1000,10000 scripts/bench` skips the 100k runs.',
 );
 
@@ -277,7 +277,7 @@ p(
     'tokenizes like factdeck (apostrophes stay inside words) and folds terms like factdeck ' +
     '(`benches/quality/text.mjs`); "Fuse.js + ignoreDiacritics" sets that option. They show how ' +
     'much of each peer\'s gap an integrator could close by configuration.',
-  '- **Data.** `synth N 1` from `core/src/synthetic.rs` (the same files for every engine): ' +
+  '- **Data.** `synth N 1` from the `factdeck-synth` crate (`synth/`; the same files for every engine): ' +
     (engines ? engines.sizes.map((s) => `${s.label} facts = ${mb(s.jsonBytes)} of JSON`).join(', ') : '–') +
     '.',
   '- **Build time.** factdeck: "load" is `dataset::load` (JSON parse + validation, including ' +
@@ -609,7 +609,7 @@ if (sizes) {
 if (criterion) {
   p('## Native (Criterion)');
   p(
-    '`cargo bench -p factdeck-core --bench search` (`core/benches/search.rs`), native release build, ' +
+    '`cargo bench -p factdeck-synth --bench search` (`synth/benches/search.rs`), native release build, ' +
       'on the same synthetic datasets. Median with its 95 % confidence interval, from ' +
       '`target/criterion/**/new/estimates.json`.',
   );

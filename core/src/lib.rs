@@ -12,11 +12,11 @@
 //! - [`url_state`]: the whole view ⇄ a query string;
 //! - [`source_view`]: where each quote sits in its source text;
 //! - [`timeline`]: dated results in chronological order, grouped by year;
-//! - [`export`]: facts as CSV or as a dataset file, citations, export file names;
-//! - [`synthetic`]: generated datasets of any size, for benchmarks and scale tests.
+//! - [`export`]: facts as CSV or as a dataset file, citations, export file names.
 //!
 //! The browser UI (the `factdeck` crate) is a thin layer over these modules; anything a
-//! user can observe that does not need a DOM is decided and tested here.
+//! user can observe that does not need a DOM is decided and tested here. Synthetic datasets
+//! for benchmarks come from the dev-only `factdeck-synth` crate (`synth/`).
 
 pub mod chart;
 pub mod dataset;
@@ -27,7 +27,6 @@ pub mod model;
 pub mod search;
 pub mod sort;
 pub mod source_view;
-pub mod synthetic;
 #[cfg(test)]
 mod test_events;
 pub mod text;

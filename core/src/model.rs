@@ -14,6 +14,12 @@ use serde::Serialize;
 pub struct FactId(pub(crate) String);
 
 impl FactId {
+    /// `id` as a fact id, when it is one a link can carry ([`crate::url_state::is_id`], the
+    /// rule the dataset loader checks): for datasets built in code rather than read from a file.
+    pub fn new(id: String) -> Option<FactId> {
+        crate::url_state::is_id(&id).then_some(FactId(id))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -472,7 +478,15 @@ pub struct Fact {
 
 #[cfg(test)]
 mod tests {
-    use super::{format_bytes, format_number, Measure};
+    use super::{format_bytes, format_number, FactId, Measure};
+
+    #[test]
+    fn a_fact_id_is_made_only_from_a_slug_a_link_can_carry() {
+        assert_eq!(FactId::new("trade-turnover-2024".to_owned()).as_ref().map(FactId::as_str), Some("trade-turnover-2024"));
+        for bad in ["", "Trade", "gəncə", "a--b", "-a", "a b", &"a".repeat(81)] {
+            assert_eq!(FactId::new(bad.to_owned()), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn every_measure_reads_back_from_its_slug_and_has_a_label() {

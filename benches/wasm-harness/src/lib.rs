@@ -231,7 +231,7 @@ mod tests {
 
     #[test]
     fn loads_searches_and_names_facts_natively() {
-        let json = factdeck_core::synthetic::generate(50, 1);
+        let json = factdeck_synth::json(50, 1);
         assert_eq!(load(&json).ok(), Some(50));
         let hits = search("");
         assert_eq!(hits.len(), 50);

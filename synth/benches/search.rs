@@ -1,9 +1,10 @@
-//! Native benchmarks of the search core on synthetic datasets ([`factdeck_core::synthetic`]).
+//! Native benchmarks of the search core on synthetic datasets ([`factdeck_synth`]). They live
+//! here rather than in `factdeck-core`, which cannot depend on the generator that depends on it.
 //!
 //! ```text
-//! cargo bench -p factdeck-core --bench search               # everything, a few minutes
-//! cargo bench -p factdeck-core --bench search -- --quick    # rougher, faster
-//! cargo bench -p factdeck-core --bench search -- query/10k  # one part (a regex filter)
+//! cargo bench -p factdeck-synth --bench search               # everything, a few minutes
+//! cargo bench -p factdeck-synth --bench search -- --quick    # rougher, faster
+//! cargo bench -p factdeck-synth --bench search -- query/10k  # one part (a regex filter)
 //! ```
 //!
 //! Groups:
@@ -34,7 +35,6 @@ use factdeck_core::dataset::{load, Dataset};
 use factdeck_core::explore::explore;
 use factdeck_core::search::{Index, Query};
 use factdeck_core::sort::SortKeys;
-use factdeck_core::synthetic::generate;
 use factdeck_core::url_state::{Column, Direction, Sort, ViewState};
 
 const SEED: u64 = 1;
@@ -97,7 +97,7 @@ impl Size {
     fn get(&self) -> &Prepared {
         self.cell.get_or_init(|| {
             let t = Instant::now();
-            let json = generate(self.facts, SEED);
+            let json = factdeck_synth::json(self.facts, SEED);
             let generated = t.elapsed();
             let t = Instant::now();
             let dataset = load("synthetic.json", &json, |_| None).unwrap_or_else(|errors| {

@@ -1,11 +1,11 @@
 //! Writes a synthetic dataset to stdout:
 //!
 //! ```text
-//! cargo run -p factdeck-core --release --bin synth -- <n> [seed] > synthetic.json
+//! cargo run -p factdeck-synth --release --bin synth -- <n> [seed] > synthetic.json
 //! ```
 //!
 //! `n` is the number of facts, `seed` (default 1) picks the dataset; the same pair always
-//! gives the same file. See `factdeck_core::synthetic`.
+//! gives the same file. See the `factdeck_synth` library.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -32,9 +32,10 @@ fn main() -> ExitCode {
         eprintln!("{usage}");
         return ExitCode::from(2);
     }
-    let json = factdeck_core::synthetic::generate(n, seed);
+    // export::json ends the file with a newline.
+    let json = factdeck_synth::json(n, seed);
     let mut out = std::io::stdout().lock();
-    match out.write_all(json.as_bytes()).and_then(|()| out.write_all(b"\n")).and_then(|()| out.flush()) {
+    match out.write_all(json.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         // `synth 1000 | head`: the reader has what it wanted.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

@@ -1,6 +1,6 @@
 //! A dataset validated and indexed in one place (the browser's loader worker) and handed
-//! over as bytes answers every view exactly as one built in place.
-#![cfg(feature = "transfer")]
+//! over as bytes answers every view exactly as one built in place. (Here rather than in
+//! `core/tests/`, for the synthetic data; the dev-dependency turns on core's `transfer`.)
 
 use factdeck_core::dataset::{self, Dataset};
 use factdeck_core::explore::explore;
@@ -9,7 +9,7 @@ use factdeck_core::url_state::parse;
 
 #[test]
 fn a_handed_over_dataset_and_index_answer_like_the_originals() {
-    let json = factdeck_core::synthetic::generate(300, 4);
+    let json = factdeck_synth::json(300, 4);
     let dataset = dataset::load("synthetic.json", &json, |_| None).expect("synthetic data is valid");
     let index = Index::build(&dataset);
     let bytes = serde_json::to_vec(&(&dataset, &index)).expect("serialises");
@@ -23,7 +23,7 @@ fn a_handed_over_dataset_and_index_answer_like_the_originals() {
 
 #[test]
 fn parse_and_load_value_are_the_two_halves_of_load() {
-    let json = factdeck_core::synthetic::generate(40, 2);
+    let json = factdeck_synth::json(40, 2);
     let value = dataset::parse("x.json", &json).expect("valid JSON");
     assert_eq!(dataset::fact_count(&value), 40);
     assert_eq!(dataset::load_value("x.json", &value, |_| None), dataset::load("x.json", &json, |_| None));
