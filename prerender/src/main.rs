@@ -94,10 +94,43 @@ mod tests {
         assert!(!html.contains(" style="), "no inline style (the CSP forbids them)");
     }
 
+    /// `html` without comments (Yew's hydration markers), so that text reads as a reader sees it.
+    fn without_comments(html: &str) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(start) = rest.find("<!--") {
+            out.push_str(&rest[..start]);
+            rest = rest[start..].find("-->").map_or("", |end| &rest[start + end + 3..]);
+        }
+        out + rest
+    }
+
+    /// `text` as Yew writes it into HTML text.
+    fn escaped(text: &str) -> String {
+        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    }
+
     #[test]
-    fn the_first_view_ignores_the_environment() {
-        // Rendered twice, the same bytes: nothing depends on time, randomness or the URL.
-        assert_eq!(render(), render());
+    fn each_fact_reads_as_static_html_title_summary_and_whole_quote_in_dataset_order() {
+        // What a reader without JavaScript, or a crawler, gets: the facts themselves, in the
+        // order the app shows them first, each in its own card.
+        let html = without_comments(&render());
+        let facts = factdeck::data::load().expect("the embedded dataset is valid").facts;
+        let mut at = 0;
+        for f in &facts {
+            let open = format!(r#"<article id="fact-{}""#, f.id);
+            let start = at + html[at..].find(&open).unwrap_or_else(|| panic!("no card for {} after the previous fact's", f.id));
+            let end = start + html[start..].find("</article>").expect("the card closes");
+            let card = &html[start..end];
+            for (what, text, markup) in [
+                ("title", &f.title, format!(r#"class="card__title"><a href="?fact={}">{}</a></h3>"#, f.id, escaped(&f.title))),
+                ("summary", &f.summary, format!(r#"<p class="card__summary">{}</p>"#, escaped(&f.summary))),
+                ("quote", &f.quote, format!(r#"<blockquote class="quote__text">{}</blockquote>"#, escaped(&f.quote))),
+            ] {
+                assert!(card.contains(&markup), "{}: the {what} {text:?} is not in its card as text:\n{card}", f.id);
+            }
+            at = end;
+        }
     }
 
     #[test]

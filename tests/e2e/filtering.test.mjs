@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import {
   DATASET,
   TOTAL,
+  cardIds,
   cardSectors,
   checkbox,
   facetCount,
@@ -53,10 +54,17 @@ test('filtering_by_trade_shows_only_trade_cards', async () => {
 
 test('unticking_the_sector_brings_every_card_back', async () => {
   const page = await app.open();
+  const everyCard = await cardIds(page);
+  assert.deepEqual([...everyCard].sort(), DATASET.facts.map((f) => f.id).sort(), 'the page starts with every card');
   await checkbox(page, 'Energy').check();
-  await waitForCount(page, factsInSector('energy').length);
+  await waitForCardSet(page, factsInSector('energy'));
+  assert.ok((await cardIds(page)).length < TOTAL, 'ticking Energy hid some cards');
   await checkbox(page, 'Energy').uncheck();
   await waitForCount(page, TOTAL, { filtered: false });
+  assert.equal(await checkbox(page, 'Energy').isChecked(), false, 'Energy is unticked');
+  assert.deepEqual(await cardIds(page), everyCard, 'every card is back, in the order it had before the filter');
+  assert.equal(await statusText(page), `${TOTAL} facts`);
+  assert.equal(new URL(page.url()).searchParams.has('sector'), false, `the URL forgets the sector: ${page.url()}`);
 });
 
 test('ticking_a_sector_updates_the_counts_of_the_kinds', async () => {
@@ -96,10 +104,14 @@ test('each_kind_count_is_what_ticking_that_kind_gives', async () => {
   await waitForCount(page, factsInSector('energy').length);
   for (const [slug, label] of KINDS) {
     const count = await facetCount(page, 'kind', slug);
+    const expected = factsInSector('energy').filter((id) => fact(id).kind === slug);
+    assert.equal(count, expected.length, `the count beside ${label} within Energy`);
     await checkbox(page, label).check();
-    await waitForCount(page, count, { filtered: true });
+    await waitForCardSet(page, expected);
+    assert.equal(await statusText(page), `${count} of ${TOTAL} facts`, `ticking ${label} shows as many facts as its count said`);
+    assert.equal(await facetCount(page, 'kind', slug), count, `ticking ${label} keeps its own count`);
     await checkbox(page, label).uncheck();
-    await waitForCount(page, factsInSector('energy').length);
+    await waitForCardSet(page, factsInSector('energy'));
   }
 });
 

@@ -2,7 +2,7 @@
 // exactly this build's files.
 
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
@@ -10,16 +10,41 @@ import { ROOT_DIST, cardIds, miniDataset, search, useApp, waitForApp, waitForCou
 
 const app = useApp();
 
-test('the_service_worker_precaches_exactly_the_files_of_this_build', () => {
+/** The lists of the built sw.js (scripts/sw-hook.mjs): `ASSETS` (precached) and `LATER`. */
+function serviceWorkerLists() {
   const sw = readFileSync(join(ROOT_DIST, 'sw.js'), 'utf8');
-  const listed = JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]);
-  const built = readdirSync(ROOT_DIST, { withFileTypes: true })
-    // factdeck.html, the single-file build, is for opening from disk, not for the cache;
-    // the loader worker is fetched (and then cached) only when a visitor opens a file.
-    .filter((e) => e.isFile() && !['sw.js', 'index.html', 'factdeck.html'].includes(e.name) && !e.name.startsWith('factdeck-loader'))
-    .map((e) => `./${e.name}`);
-  assert.deepEqual([...listed].sort(), ['./', ...built].sort());
-  assert.match(sw, /const VERSION = "factdeck-[0-9a-f]{16}";/);
+  const list = (name) => JSON.parse(sw.match(new RegExp(`^const ${name} = (\\[.*\\]);$`, 'm'))?.[1] ?? 'null');
+  assert.match(sw, /^const VERSION = "factdeck-[0-9a-f]{16}";$/m);
+  return { assets: list('ASSETS'), later: list('LATER') };
+}
+
+test('the_service_worker_precaches_every_file_a_first_visit_fetches_and_not_the_single_file_build', async () => {
+  const { assets, later } = serviceWorkerLists();
+  assert.ok(Array.isArray(assets) && Array.isArray(later), 'sw.js lists ASSETS and LATER');
+  const page = await app.open('', { serviceWorkers: 'allow' });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  // What this first visit fetched from the site, as paths relative to the page.
+  const site = new URL(app.url());
+  const fetched = [...new Set(app.requests.map((r) => new URL(r)).filter((u) => u.origin === site.origin).map((u) => `.${u.pathname}`))];
+  assert.ok(fetched.some((f) => f.endsWith('.wasm')) && fetched.some((f) => f.endsWith('.css')), `the visit fetched the app: ${fetched}`);
+  for (const f of fetched) assert.ok(assets.includes(f), `${f}, fetched on a first visit, is precached: ${JSON.stringify(assets)}`);
+  // The service worker installed, so every precached file was there to fetch; and it is in
+  // the cache, under this build's version.
+  const cached = await page.evaluate(async () => {
+    const keys = (await caches.keys()).filter((k) => k.startsWith('factdeck-'));
+    const requests = (await Promise.all(keys.map(async (k) => (await caches.open(k)).keys()))).flat();
+    return requests.map((r) => `.${new URL(r.url).pathname}`);
+  });
+  assert.deepEqual([...cached].sort(), [...assets].sort(), 'the cache holds exactly the precache list');
+  for (const a of [...assets, ...later].filter((a) => a !== './')) assert.ok(existsSync(join(ROOT_DIST, a)), `${a} is a file of dist/`);
+  // Not precached: the single-file build (for opening from disk), nor the loader worker,
+  // which comes later (LATER) or when a file is first opened.
+  assert.ok(existsSync(join(ROOT_DIST, 'factdeck.html')), 'dist/ has the single-file build');
+  assert.ok(![...assets, ...later].includes('./factdeck.html'), 'factdeck.html is never cached');
+  const worker = readdirSync(ROOT_DIST).filter((f) => f.startsWith('factdeck-loader')).map((f) => `./${f}`);
+  assert.ok(worker.length > 0, 'dist/ has the loader worker');
+  assert.deepEqual([...later].sort(), worker.sort(), 'the loader worker is cached later');
+  assert.ok(!assets.some((a) => worker.includes(a)), 'the loader worker is not precached');
 });
 
 test('after_a_first_visit_the_explorer_reloads_and_searches_offline', async () => {

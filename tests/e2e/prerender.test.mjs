@@ -57,6 +57,12 @@ test('the_served_html_already_holds_every_card_and_the_count', async () => {
     assert.match(html, /<input [^>]*type="search"/);
     assert.equal(html.match(/type="checkbox"/g)?.length, DATASET.sectors.length + 5);
     for (const f of DATASET.facts) assert.ok(html.includes(`id="fact-${f.id}"`), f.id);
+    const ids = [...html.matchAll(/<article id="fact-([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(ids, DATASET.facts.map((f) => f.id), 'the cards in dataset order, as the app first shows them');
+    const text = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    for (const f of DATASET.facts) {
+      assert.ok(html.includes(`<a href="?fact=${f.id}">${text(f.title)}</a></h3>`), `${f.id}: its title is in the page as text`);
+    }
     assert.match(html, /class="js-notice"/);
     assert.ok(!/\sstyle=/.test(html), 'no inline style (the CSP forbids them)');
   }
