@@ -8,7 +8,7 @@
 // those bytes (a page opened from disk may not fetch or import other files). The loader
 // worker (src/bin/factdeck-loader.rs, which checks a visitor's own file) rides along the
 // same way: its glue and base64 wasm become a Blob whose blob: URL the script leaves in
-// `window.factdeckLoaderUrl` for src/ui/loader.rs. Its strict Content-Security-Policy
+// `window.factdeckLoaderUrl` for src/ui/loading/loader.rs. Its strict Content-Security-Policy
 // allows exactly that script and that style by their sha256, the WebAssembly compile,
 // workers from blob: URLs and data: images; nothing else, and never 'unsafe-inline'.
 import { readFileSync, writeFileSync } from 'node:fs';
