@@ -3,11 +3,9 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 /// A calendar date with optional month and day: `2024`, `2024-08` or `2024-08-15`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct PartialDate {
     pub year: i32,
     /// 1..=12 when present.
@@ -93,8 +91,8 @@ impl fmt::Display for PartialDate {
 }
 
 /// When a fact happened or which period it covers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct DateSpec {
     pub start: PartialDate,
     /// Present for ranges and periods; never before `start`.

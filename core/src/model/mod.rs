@@ -2,19 +2,19 @@
 //!
 //! Nothing here can be built from untrusted input except through
 //! [`crate::dataset::load`], so every invariant stated on a type holds for every value
-//! the UI sees.
+//! the UI sees. The types (de)serialise only with the `transfer` feature, for the bytes a
+//! validated dataset travels in (see [`crate::dataset::Dataset`]); exports write their own
+//! JSON ([`crate::export`]).
 
 mod date;
 
 use std::fmt;
 
-use serde::Serialize;
-
 pub use date::{DateSpec, PartialDate};
 
 /// A stable, slug-like identifier (`[a-z0-9-]`, 1..=80 chars), used in URLs and anchors.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct FactId(pub(crate) String);
 
 impl FactId {
@@ -30,9 +30,9 @@ impl fmt::Display for FactId {
 }
 
 /// What sort of claim a fact is. The set is closed: the UI styles each kind differently.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "transfer", serde(rename_all = "snake_case"))]
 pub enum Kind {
     Project,
     Agreement,
@@ -72,9 +72,9 @@ impl Kind {
 }
 
 /// Where a fact stands, when the source says so.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "transfer", serde(rename_all = "snake_case"))]
 pub enum Status {
     Realized,
     InProgress,
@@ -115,8 +115,8 @@ impl Status {
 }
 
 /// A sector from the dataset's declared vocabulary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct Sector {
     /// Slug used in facts and URLs.
     pub id: String,
@@ -125,9 +125,9 @@ pub struct Sector {
 }
 
 /// Scale word applied to a quantity's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "transfer", serde(rename_all = "snake_case"))]
 pub enum Multiplier {
     Thousand,
     Million,
@@ -162,9 +162,9 @@ impl Multiplier {
 }
 
 /// Whether a quantity is a level, a change over a period, a planned count, or a goal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "transfer", serde(rename_all = "snake_case"))]
 pub enum Measure {
     /// A figure as it stands ("540 companies").
     Current,
@@ -205,8 +205,8 @@ impl Measure {
 }
 
 /// A typed number with its unit. Money uses unit `"currency"` plus an ISO 4217 `currency`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct Quantity {
     /// Finite, as written in the source before the multiplier.
     pub value: f64,
@@ -308,8 +308,8 @@ pub fn format_number(v: f64) -> String {
 }
 
 /// A figure computed from the source's figures, never stated by the source itself.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct Derived {
     pub label: String,
     pub quantity: Option<Quantity>,
@@ -319,8 +319,8 @@ pub struct Derived {
 }
 
 /// Where facts come from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct Source {
     pub id: String,
     pub publisher: String,
@@ -336,8 +336,8 @@ pub struct Source {
 }
 
 /// One sourced claim, rendered as one card.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct Fact {
     pub id: FactId,
     pub kind: Kind,
