@@ -362,3 +362,258 @@ fn record_name(kind: &str, item: &Value, position: &str) -> String {
         _ => position.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use crate::dataset::{load, DatasetError};
+
+    const FILE: &str = "data/shape.json";
+
+    /// A valid dataset (two sectors, one inline source, an indicator and an agreement), for
+    /// each test to break in one or more places.
+    fn valid() -> Value {
+        json!({
+            "title": "Shapes",
+            "description": "Every shape the file may take.",
+            "sectors": [{ "id": "trade", "label": "Trade" }, { "id": "energy", "label": "Energy" }],
+            "sources": [{ "id": "wire", "publisher": "Wire", "title": "Report", "published": "2025-06-04", "url": "https://example.org/report",
+                          "text": "Trade turnover reached 255 million dollars. A treaty was signed last August." }],
+            "facts": [
+                { "id": "turnover", "kind": "indicator", "title": "Turnover", "summary": "Trade grew.", "sectors": ["trade"],
+                  "countries": ["Uzbekistan"], "source": "wire", "quote": "Trade turnover reached 255 million dollars.",
+                  "quantity": { "value": 255, "unit": "currency", "currency": "USD", "multiplier": "million", "measure": "current", "approximate": false },
+                  "derived": [{ "label": "Per year", "date": "2024", "method": "255 ÷ 1" }] },
+                { "id": "treaty", "kind": "agreement", "title": "A treaty", "summary": "Signed.", "sectors": ["energy"],
+                  "parties": ["A", "B"], "source": "wire", "quote": "A treaty was signed last August.",
+                  "date": { "start": "2024-08", "phrase": "last August", "inferred": true } }
+            ]
+        })
+    }
+
+    /// Every error for `value` written as JSON, as the maintainer reads it: file, record,
+    /// field and message.
+    fn errors(value: &Value) -> Vec<String> {
+        errors_of(&value.to_string())
+    }
+
+    fn errors_of(text: &str) -> Vec<String> {
+        let errors = load(FILE, text, |_| None).expect_err("the file must be rejected");
+        errors.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn the_unbroken_dataset_loads() {
+        let d = load(FILE, &valid().to_string(), |_| None).unwrap_or_else(|e| panic!("{e:#?}"));
+        assert_eq!(d.facts.len(), 2);
+    }
+
+    #[test]
+    fn a_shape_error_names_file_record_and_field_apart() {
+        let mut v = valid();
+        v["facts"][1]["title"] = json!(5);
+        let errors = load(FILE, &v.to_string(), |_| None).unwrap_err();
+        assert_eq!(
+            errors,
+            [DatasetError {
+                file: FILE.to_owned(),
+                record: "fact \"treaty\"".to_owned(),
+                field: "title".to_owned(),
+                message: "expected a string, found a number".to_owned(),
+            }]
+        );
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_type_says_what_was_expected_and_found() {
+        let cases = [
+            ("/title", json!(["Shapes"]), "dataset, field `title`: expected a string, found a list"),
+            ("/description", json!(true), "dataset, field `description`: expected a string, found true/false"),
+            ("/sectors", json!({ "id": "trade" }), "dataset, field `sectors`: expected a list, found an object"),
+            ("/sectors/0/label", json!(1), "sector \"trade\", field `label`: expected a string, found a number"),
+            ("/sources/0/published", json!(2025), "source \"wire\", field `published`: expected a string, found a number"),
+            ("/sources/0/url", json!({}), "source \"wire\", field `url`: expected a string, found an object"),
+            ("/facts", json!("none"), "dataset, field `facts`: expected a list, found a string"),
+            ("/facts/0/countries", json!("Uzbekistan"), "fact \"turnover\", field `countries`: expected a list, found a string"),
+            ("/facts/0/countries/0", json!(3), "fact \"turnover\", field `countries[0]`: expected a string, found a number"),
+            ("/facts/0/quantity", json!(255), "fact \"turnover\", field `quantity`: expected an object, found a number"),
+            ("/facts/0/quantity/value", json!("255"), "fact \"turnover\", field `quantity.value`: expected a number, found a string"),
+            (
+                "/facts/0/quantity/approximate",
+                json!("yes"),
+                "fact \"turnover\", field `quantity.approximate`: expected true or false, found a string",
+            ),
+            ("/facts/0/derived", json!({}), "fact \"turnover\", field `derived`: expected a list, found an object"),
+            ("/facts/0/derived/0", json!("Per year"), "fact \"turnover\", field `derived[0]`: expected an object, found a string"),
+            ("/facts/0/derived/0/method", json!(null), "fact \"turnover\", field `derived[0].method`: is missing"),
+            ("/facts/1/date", json!(2024), "fact \"treaty\", field `date`: expected a date string or an object, found a number"),
+            ("/facts/1/date/inferred", json!("true"), "fact \"treaty\", field `date.inferred`: expected true or false, found a string"),
+            ("/facts/1/parties/1", json!(null), "fact \"treaty\", field `parties[1]`: expected a string, found null"),
+        ];
+        for (pointer, value, expected) in cases {
+            let mut v = valid();
+            *v.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer} is in the dataset")) = value;
+            assert_eq!(errors(&v), [format!("{FILE}: {expected}")], "{pointer}");
+        }
+    }
+
+    #[test]
+    fn a_missing_required_field_is_named() {
+        let cases = [
+            ("", "title", "dataset, field `title`: is missing"),
+            ("/sectors/1", "label", "sector \"energy\", field `label`: is missing"),
+            ("/sources/0", "publisher", "source \"wire\", field `publisher`: is missing"),
+            ("/facts/0", "source", "fact \"turnover\", field `source`: is missing"),
+            ("/facts/0/quantity", "measure", "fact \"turnover\", field `quantity.measure`: is missing"),
+            ("/facts/0/quantity", "value", "fact \"turnover\", field `quantity.value`: is missing"),
+            ("/facts/0/derived/0", "label", "fact \"turnover\", field `derived[0].label`: is missing"),
+            ("/facts/1/date", "start", "fact \"treaty\", field `date.start`: is missing"),
+        ];
+        for (record, key, expected) in cases {
+            let mut v = valid();
+            v.pointer_mut(record).and_then(Value::as_object_mut).expect("an object").remove(key).expect("the field was there");
+            assert_eq!(errors(&v), [format!("{FILE}: {expected}")], "{record}/{key}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_field_is_named_with_the_fields_allowed_there() {
+        let cases = [
+            ("", "titel", "dataset, field `titel`: unknown field; expected one of: title, description, sectors, sources, facts"),
+            ("/sectors/0", "name", "sector \"trade\", field `name`: unknown field; expected one of: id, label"),
+            (
+                "/sources/0",
+                "author",
+                "source \"wire\", field `author`: unknown field; expected one of: id, publisher, title, place, published, url, note, file, text",
+            ),
+            (
+                "/facts/0/quantity",
+                "units",
+                "fact \"turnover\", field `quantity.units`: unknown field; expected one of: value, unit, currency, multiplier, measure, approximate, period",
+            ),
+            ("/facts/0/derived/0", "how", "fact \"turnover\", field `derived[0].how`: unknown field; expected one of: label, quantity, date, method"),
+            ("/facts/1/date", "approx", "fact \"treaty\", field `date.approx`: unknown field; expected one of: start, end, phrase, inferred"),
+        ];
+        for (record, key, expected) in cases {
+            let mut v = valid();
+            v.pointer_mut(record).and_then(Value::as_object_mut).expect("an object").insert(key.to_owned(), json!("x"));
+            assert_eq!(errors(&v), [format!("{FILE}: {expected}")], "{record}/{key}");
+        }
+    }
+
+    #[test]
+    fn a_record_without_a_usable_id_is_named_by_its_position() {
+        let mut v = valid();
+        v["facts"][1]["id"] = json!(7);
+        assert_eq!(errors(&v), [format!("{FILE}: facts[1], field `id`: expected a string, found a number")]);
+        let mut v = valid();
+        v["sectors"][1].as_object_mut().unwrap().remove("id");
+        assert_eq!(errors(&v), [format!("{FILE}: sectors[1], field `id`: is missing")]);
+        let mut v = valid();
+        v["sources"][0]["id"] = json!("");
+        v["sources"][0]["title"] = json!(null);
+        assert_eq!(errors(&v), [format!("{FILE}: sources[0], field `title`: is missing")]);
+        let mut v = valid();
+        v["facts"][0] = json!("turnover");
+        assert_eq!(errors(&v), [format!("{FILE}: facts[0]: expected an object, found a string")]);
+    }
+
+    #[test]
+    fn text_that_is_not_json_or_not_an_object_is_one_error_for_the_whole_file() {
+        assert_eq!(errors_of("{ \"title\": "), [format!("{FILE}: dataset: invalid JSON at line 1 column 11: EOF while parsing a value")]);
+        assert_eq!(
+            errors_of("{ \"title\": \"a\" }\n}"),
+            [format!("{FILE}: dataset: invalid JSON at line 2 column 1: trailing characters")]
+        );
+        assert_eq!(errors_of(""), [format!("{FILE}: dataset: invalid JSON at line 1 column 0: EOF while parsing a value")]);
+        assert_eq!(errors_of("[1, 2]"), [format!("{FILE}: dataset: expected an object, found a list")]);
+    }
+
+    #[test]
+    fn a_dataset_without_facts_says_so() {
+        let mut v = valid();
+        v["facts"] = json!([]);
+        assert_eq!(errors(&v), [format!("{FILE}: dataset, field `facts`: the dataset has no facts")]);
+        v.as_object_mut().unwrap().remove("facts");
+        assert_eq!(errors(&v), [format!("{FILE}: dataset, field `facts`: the dataset has no facts")]);
+        v["facts"] = json!(null);
+        assert_eq!(errors(&v), [format!("{FILE}: dataset, field `facts`: the dataset has no facts")]);
+    }
+
+    #[test]
+    fn several_shape_errors_in_one_record_are_all_reported() {
+        let mut v = valid();
+        let fact = v["facts"][0].as_object_mut().unwrap();
+        fact.insert("title".into(), json!(1));
+        fact.remove("summary");
+        fact.insert("sectors".into(), json!("trade"));
+        fact.insert("countries".into(), json!(["Uzbekistan", false, 2]));
+        fact.insert("status".into(), json!([]));
+        assert_eq!(
+            errors(&v),
+            [
+                "fact \"turnover\", field `title`: expected a string, found a number",
+                "fact \"turnover\", field `summary`: is missing",
+                "fact \"turnover\", field `sectors`: expected a list, found a string",
+                "fact \"turnover\", field `countries[1]`: expected a string, found true/false",
+                "fact \"turnover\", field `countries[2]`: expected a string, found a number",
+                "fact \"turnover\", field `status`: expected a string, found a list",
+            ]
+            .map(|e| format!("{FILE}: {e}"))
+        );
+    }
+
+    #[test]
+    fn a_shape_error_in_one_fact_does_not_hide_another_facts_rule_error() {
+        let mut v = valid();
+        v["facts"][0]["summary"] = json!({});
+        v["facts"][1]["sectors"] = json!(["mining"]);
+        assert_eq!(
+            errors(&v),
+            [
+                "fact \"turnover\", field `summary`: expected a string, found an object",
+                "fact \"treaty\", field `sectors[0]`: unknown sector \"mining\"; declared sectors are: trade, energy",
+            ]
+            .map(|e| format!("{FILE}: {e}"))
+        );
+    }
+
+    #[test]
+    fn shape_errors_in_several_records_are_all_reported() {
+        let mut v = valid();
+        v["description"] = json!(1);
+        v["sectors"][0]["label"] = json!(null);
+        v["sectors"][1]["colour"] = json!("red");
+        v["sources"][0]["published"] = json!(2025);
+        assert_eq!(
+            errors(&v),
+            [
+                "dataset, field `description`: expected a string, found a number",
+                "sector \"trade\", field `label`: is missing",
+                "sector \"energy\", field `colour`: unknown field; expected one of: id, label",
+                "source \"wire\", field `published`: expected a string, found a number",
+            ]
+            .map(|e| format!("{FILE}: {e}"))
+        );
+
+        let mut v = valid();
+        v["facts"][0]["quantity"]["value"] = json!("255");
+        v["facts"][0]["quantity"]["unit"] = json!(5);
+        v["facts"][0]["derived"][0]["method"] = json!(3);
+        v["facts"][1]["qoute"] = json!("A treaty");
+        v["facts"].as_array_mut().unwrap().push(json!({ "id": "third", "kind": 3, "title": "T", "summary": "S", "source": "wire" }));
+        assert_eq!(
+            errors(&v),
+            [
+                "fact \"treaty\", field `qoute`: unknown field; expected one of: id, kind, title, summary, sectors, countries, parties, \
+                 attribution, date, status, source, quote, quantity, derived, compare_with",
+                "fact \"turnover\", field `quantity.value`: expected a number, found a string",
+                "fact \"turnover\", field `quantity.unit`: expected a string, found a number",
+                "fact \"turnover\", field `derived[0].method`: expected a string, found a number",
+                "fact \"third\", field `kind`: expected a string, found a number",
+            ]
+            .map(|e| format!("{FILE}: {e}"))
+        );
+    }
+}
