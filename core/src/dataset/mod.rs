@@ -48,6 +48,17 @@ impl Dataset {
     pub fn source_of(&self, fact: &Fact) -> &Source {
         &self.sources[fact.source]
     }
+
+    /// The ids of `fact`'s sectors, in the fact's order.
+    pub fn sector_ids<'a>(&'a self, fact: &'a Fact) -> impl Iterator<Item = &'a str> + 'a {
+        fact.sectors.iter().map(|&s| self.sectors[s].id.as_str())
+    }
+
+    /// The facts at `indices` (a view's results, say), in that order. Panics on an index
+    /// that is not one of this dataset's facts.
+    pub fn facts_at<'a>(&'a self, indices: &'a [usize]) -> impl Iterator<Item = &'a Fact> + 'a {
+        indices.iter().map(|&i| &self.facts[i])
+    }
 }
 
 /// One problem in a dataset file.

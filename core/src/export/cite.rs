@@ -16,9 +16,9 @@ pub fn permalink(page_url: &str, fact: &Fact) -> String {
 /// <published>, <url>. Fact <id>, accessed <accessed>. <permalink>`
 ///
 /// The place, url and permalink are left out when unknown; no full stop is added after a
-/// title that already ends a sentence.
+/// title that already ends a sentence. Empty if `fact` is not an index into the dataset.
 pub fn citation(dataset: &Dataset, fact: usize, accessed: PartialDate, page_url: Option<&str>) -> String {
-    let f = &dataset.facts[fact];
+    let Some(f) = dataset.facts.get(fact) else { return String::new() };
     let s = dataset.source_of(f);
     let title = f.title.trim();
     let stop = if title.ends_with(['.', '!', '?', '…']) { "" } else { "." };

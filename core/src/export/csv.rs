@@ -71,8 +71,8 @@ pub fn csv(dataset: &Dataset, facts: &[usize], page_url: Option<&str>) -> String
         row.cell(column);
     }
     row.end();
-    for &i in facts {
-        fact_row(&mut Row { out: &mut out, first: true }, dataset, &dataset.facts[i], page_url);
+    for fact in dataset.facts_at(facts) {
+        fact_row(&mut Row { out: &mut out, first: true }, dataset, fact, page_url);
     }
     out
 }
@@ -104,7 +104,7 @@ impl Row<'_> {
 /// The cells of one fact, in [`CSV_COLUMNS`] order.
 fn fact_row(row: &mut Row, dataset: &Dataset, fact: &Fact, page_url: Option<&str>) {
     let source = dataset.source_of(fact);
-    let sectors: Vec<&str> = fact.sectors.iter().map(|&s| dataset.sectors[s].id.as_str()).collect();
+    let sectors: Vec<&str> = dataset.sector_ids(fact).collect();
     let q = fact.quantity.as_ref();
     row.cell(fact.id.as_str());
     row.cell(fact.kind.slug());

@@ -15,7 +15,7 @@ use crate::model::{DateSpec, Fact, Quantity, Source};
 /// description and sectors, the sources those facts cite (text inline), and the facts.
 /// `crate::dataset::load` accepts it.
 pub fn json(dataset: &Dataset, facts: &[usize]) -> String {
-    let mut cited: Vec<usize> = facts.iter().map(|&i| dataset.facts[i].source).collect();
+    let mut cited: Vec<usize> = dataset.facts_at(facts).map(|f| f.source).collect();
     cited.sort_unstable();
     cited.dedup();
     let mut w = Json::default();
@@ -38,16 +38,16 @@ pub fn json(dataset: &Dataset, facts: &[usize]) -> String {
     w.close(']');
     w.key("sources");
     w.open('[');
-    for &s in &cited {
+    for s in cited.iter().filter_map(|&s| dataset.sources.get(s)) {
         w.item();
-        source_json(&mut w, &dataset.sources[s]);
+        source_json(&mut w, s);
     }
     w.close(']');
     w.key("facts");
     w.open('[');
-    for &i in facts {
+    for f in dataset.facts_at(facts) {
         w.item();
-        fact_json(&mut w, dataset, &dataset.facts[i], facts);
+        fact_json(&mut w, dataset, f, facts);
     }
     w.close(']');
     w.close('}');
@@ -76,7 +76,7 @@ fn fact_json(w: &mut Json, dataset: &Dataset, f: &Fact, exported: &[usize]) {
     w.field("kind", f.kind.slug());
     w.field("title", &f.title);
     w.field("summary", &f.summary);
-    w.strings("sectors", f.sectors.iter().map(|&s| dataset.sectors[s].id.as_str()));
+    w.strings("sectors", dataset.sector_ids(f));
     if !f.countries.is_empty() {
         w.strings("countries", f.countries.iter().map(String::as_str));
     }
@@ -114,8 +114,8 @@ fn fact_json(w: &mut Json, dataset: &Dataset, f: &Fact, exported: &[usize]) {
         }
         w.close(']');
     }
-    if let Some(other) = f.compare_with.filter(|c| exported.contains(c)) {
-        w.field("compare_with", dataset.facts[other].id.as_str());
+    if let Some(other) = f.compare_with.filter(|c| exported.contains(c)).and_then(|c| dataset.facts.get(c)) {
+        w.field("compare_with", other.id.as_str());
     }
     w.close('}');
 }

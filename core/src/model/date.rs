@@ -82,9 +82,12 @@ const MONTHS: [&str; 12] =
 impl fmt::Display for PartialDate {
     /// Human form: `2024`, `August 2024`, `4 June 2025`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => write!(f, "{d} {} {}", MONTHS[usize::from(m - 1)], self.year),
-            (Some(m), None) => write!(f, "{} {}", MONTHS[usize::from(m - 1)], self.year),
+        // `month` is 1..=12, so the name is always found; `get` rather than indexing keeps
+        // a panic path (and this file's name) out of the page's wasm.
+        let month = self.month.and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
+        match (month, self.day) {
+            (Some(m), Some(d)) => write!(f, "{d} {m} {}", self.year),
+            (Some(m), None) => write!(f, "{m} {}", self.year),
             _ => write!(f, "{}", self.year),
         }
     }
