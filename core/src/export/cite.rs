@@ -65,6 +65,12 @@ mod tests {
     }
 
     #[test]
+    fn a_citation_of_no_fact_is_empty_rather_than_a_crash() {
+        let d = dataset();
+        assert_eq!(citation(&d, d.facts.len(), PartialDate::parse("2025").unwrap(), Some("https://example.org/")), "");
+    }
+
+    #[test]
     fn citation_adds_no_second_full_stop() {
         let mut d = dataset();
         d.facts[2].title = "Done?".into();
