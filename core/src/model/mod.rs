@@ -2,15 +2,19 @@
 //!
 //! Nothing here can be built from untrusted input except through
 //! [`crate::dataset::load`], so every invariant stated on a type holds for every value
-//! the UI sees.
+//! the UI sees. The types (de)serialise only with the `transfer` feature, for the bytes a
+//! validated dataset travels in (see [`crate::dataset::Dataset`]); exports write their own
+//! JSON ([`crate::export`]).
+
+mod date;
 
 use std::fmt;
 
-use serde::Serialize;
+pub use date::{DateSpec, PartialDate};
 
 /// A stable, slug-like identifier (`[a-z0-9-]`, 1..=80 chars), used in URLs and anchors.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct FactId(pub(crate) String);
 
 impl FactId {
@@ -32,9 +36,9 @@ impl fmt::Display for FactId {
 }
 
 /// What sort of claim a fact is. The set is closed: the UI styles each kind differently.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "transfer", serde(rename_all = "snake_case"))]
 pub enum Kind {
     Project,
     Agreement,
@@ -74,9 +78,9 @@ impl Kind {
 }
 
 /// Where a fact stands, when the source says so.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "transfer", serde(rename_all = "snake_case"))]
 pub enum Status {
     Realized,
     InProgress,
@@ -117,8 +121,8 @@ impl Status {
 }
 
 /// A sector from the dataset's declared vocabulary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct Sector {
     /// Slug used in facts and URLs.
     pub id: String,
@@ -126,119 +130,10 @@ pub struct Sector {
     pub label: String,
 }
 
-/// A calendar date with optional month and day: `2024`, `2024-08` or `2024-08-15`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
-pub struct PartialDate {
-    pub year: i32,
-    /// 1..=12 when present.
-    pub month: Option<u8>,
-    /// 1..=31 (valid for the month) when present; never present without `month`.
-    pub day: Option<u8>,
-}
-
-impl PartialDate {
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking month and day ranges.
-    pub fn parse(s: &str) -> Option<PartialDate> {
-        let mut parts = s.split('-');
-        let year = parse_digits(parts.next()?, 4)?;
-        let month = match parts.next() {
-            Some(m) => Some(u8::try_from(parse_digits(m, 2)?).ok().filter(|m| (1..=12).contains(m))?),
-            None => None,
-        };
-        let day = match (parts.next(), month) {
-            (Some(d), Some(m)) => Some(u8::try_from(parse_digits(d, 2)?).ok().filter(|d| (1..=days_in_month(year, m)).contains(d))?),
-            (Some(_), None) => return None,
-            (None, _) => None,
-        };
-        if parts.next().is_some() {
-            return None;
-        }
-        Some(PartialDate { year, month, day })
-    }
-
-    /// ISO 8601 form at the date's own precision, for `<time datetime>`.
-    pub fn iso(self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
-            (Some(m), None) => format!("{:04}-{m:02}", self.year),
-            _ => format!("{:04}", self.year),
-        }
-    }
-
-    /// The last possible day this date can denote, as (year, month, day), for ordering ranges.
-    pub fn upper(self) -> (i32, u8, u8) {
-        let m = self.month.unwrap_or(12);
-        (self.year, m, self.day.unwrap_or(days_in_month(self.year, m)))
-    }
-
-    /// The first possible day this date can denote, as (year, month, day).
-    pub fn lower(self) -> (i32, u8, u8) {
-        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
-    }
-
-    /// True when `self` can start no later than `end` ends.
-    pub fn not_after(self, end: PartialDate) -> bool {
-        self.lower() <= end.upper()
-    }
-}
-
-fn parse_digits(s: &str, len: usize) -> Option<i32> {
-    if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-impl fmt::Display for PartialDate {
-    /// Human form: `2024`, `August 2024`, `4 June 2025`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => write!(f, "{d} {} {}", MONTHS[usize::from(m - 1)], self.year),
-            (Some(m), None) => write!(f, "{} {}", MONTHS[usize::from(m - 1)], self.year),
-            _ => write!(f, "{}", self.year),
-        }
-    }
-}
-
-/// When a fact happened or which period it covers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
-pub struct DateSpec {
-    pub start: PartialDate,
-    /// Present for ranges and periods; never before `start`.
-    pub end: Option<PartialDate>,
-    /// The source's own words for the date ("last August"), when it gave a phrase.
-    pub phrase: Option<String>,
-    /// True when the value was resolved from a relative phrase against the publication date.
-    pub inferred: bool,
-}
-
-impl fmt::Display for DateSpec {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.end {
-            Some(end) if end != self.start => write!(f, "{} – {}", self.start, end),
-            _ => write!(f, "{}", self.start),
-        }
-    }
-}
-
 /// Scale word applied to a quantity's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "transfer", serde(rename_all = "snake_case"))]
 pub enum Multiplier {
     Thousand,
     Million,
@@ -273,9 +168,9 @@ impl Multiplier {
 }
 
 /// Whether a quantity is a level, a change over a period, a planned count, or a goal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "transfer", serde(rename_all = "snake_case"))]
 pub enum Measure {
     /// A figure as it stands ("540 companies").
     Current,
@@ -316,8 +211,8 @@ impl Measure {
 }
 
 /// A typed number with its unit. Money uses unit `"currency"` plus an ISO 4217 `currency`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct Quantity {
     /// Finite, as written in the source before the multiplier.
     pub value: f64,
@@ -359,8 +254,7 @@ impl fmt::Display for Quantity {
 
 /// A file size as people read it: `9.6 MB`, `512 KB`, `300 bytes` (decimal units, MB to
 /// one decimal, KB rounded up so that a small file never reads "0 KB"). Computed on
-/// integers, like `format_number`, so that no float printing is needed for it (the wasm still
-/// links `<f64 as Display>`, reached from serde's error messages; see BENCHMARKS.md).
+/// integers, like `format_number`.
 pub fn format_bytes(bytes: u64) -> String {
     if bytes >= 1_000_000 {
         let tenths = (bytes + 50_000) / 100_000;
@@ -379,7 +273,8 @@ pub fn format_bytes(bytes: u64) -> String {
 /// that give back the same number, as Rust's `{}` does for any number written with up to
 /// 15 significant digits (figures as sources state them); longer ones (float noise such as
 /// `0.30000000000000004`) are rounded to 15. Integers from 10^15 up are written in full,
-/// without grouping. Computed on integers, so the wasm carries no float-printing code.
+/// without grouping. Computed on integers; the wasm links `<f64 as Display>` all the same,
+/// for the numbers the exports write ([`crate::export`]) and serde's error messages.
 pub fn format_number(v: f64) -> String {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: integers below are exact in f64
     let a = v.abs();
@@ -419,8 +314,8 @@ pub fn format_number(v: f64) -> String {
 }
 
 /// A figure computed from the source's figures, never stated by the source itself.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct Derived {
     pub label: String,
     pub quantity: Option<Quantity>,
@@ -430,8 +325,8 @@ pub struct Derived {
 }
 
 /// Where facts come from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct Source {
     pub id: String,
     pub publisher: String,
@@ -447,8 +342,8 @@ pub struct Source {
 }
 
 /// One sourced claim, rendered as one card.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "transfer", derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct Fact {
     pub id: FactId,
     pub kind: Kind,
