@@ -133,19 +133,19 @@ impl Chart {
     }
 }
 
-/// The chart for fact `i`, if its figures call for one.
+/// The chart for fact `i`, if there is such a fact and its figures call for one.
 pub fn chart_for(dataset: &Dataset, i: usize) -> Option<Chart> {
-    let fact = &dataset.facts[i];
+    let fact = dataset.facts.get(i)?;
     let q = fact.quantity.as_ref()?;
     let Some(j) = fact.compare_with else {
         return (q.measure == Measure::Change && is_factor(q) && q.value > 0.0).then(|| ratio(q));
     };
-    let other = &dataset.facts[j];
+    let other = dataset.facts.get(j)?;
     let b = other.quantity.as_ref()?;
     Some(match pairing(fact, other).ok()? {
         Pairing::Progress if q.measure == Measure::Target => progress(b, q, other, "current figure"),
         Pairing::Progress => progress(q, b, other, "target"),
-        Pairing::Change { base } => change(q, &fact.derived[base], b, other),
+        Pairing::Change { base } => change(q, fact.derived.get(base)?, b, other)?,
         Pairing::Comparison => comparison(fact, q, other, b),
     })
 }
@@ -289,9 +289,10 @@ fn progress(current: &Quantity, target: &Quantity, other: &Fact, other_role: &st
     l.finish(ChartKind::Progress, title, text)
 }
 
-/// A change from its derived base to the level it reached (`end`, from `other`).
-fn change(factor: &Quantity, base: &Derived, end: &Quantity, other: &Fact) -> Chart {
-    let start = base.quantity.as_ref().expect("pairing chose a derived figure with a quantity");
+/// A change from its derived base to the level it reached (`end`, from `other`); `None`
+/// for a base without a quantity, which [`pairing`] never chooses.
+fn change(factor: &Quantity, base: &Derived, end: &Quantity, other: &Fact) -> Option<Chart> {
+    let start = base.quantity.as_ref()?;
     let max = start.absolute().max(end.absolute());
     let times = factor.to_string();
     let mut l = Layout::default();
@@ -305,7 +306,7 @@ fn change(factor: &Quantity, base: &Derived, end: &Quantity, other: &Fact) -> Ch
     let title = format!("Change {times}: from {start} (derived) to {end}");
     let text =
         format!("A change of {times}{}: from {start} (derived: {}) to {end} (from “{}”).", period_words(factor), base.method, other.title);
-    l.finish(ChartKind::Change, title, text)
+    Some(l.finish(ChartKind::Change, title, text))
 }
 
 /// A factor with no base: one block for the base, the factor's worth of blocks after it.

@@ -51,7 +51,9 @@ pub fn pairing(fact: &Fact, other: &Fact) -> Result<Pairing, String> {
         }
     };
     let drawable = match pairing {
-        Pairing::Change { base } => a.value > 0.0 && b.value >= 0.0 && fact.derived[base].quantity.as_ref().is_some_and(|q| q.value >= 0.0),
+        Pairing::Change { base } => {
+            a.value > 0.0 && b.value >= 0.0 && fact.derived.get(base).and_then(|d| d.quantity.as_ref()).is_some_and(|q| q.value >= 0.0)
+        }
         Pairing::Progress => [a, b].iter().all(|q| if q.measure == Measure::Target { q.value > 0.0 } else { q.value >= 0.0 }),
         Pairing::Comparison => a.value >= 0.0 && b.value >= 0.0 && (a.value > 0.0 || b.value > 0.0),
     };

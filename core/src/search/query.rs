@@ -6,7 +6,8 @@ use crate::text::{ends_inside_word, spelling, tokenize};
 
 /// Score multipliers by match kind, each in 0..=1.
 const PREFIX_FACTOR: f32 = 0.75;
-const FUZZY_FACTOR: [f32; 3] = [1.0, 0.45, 0.3];
+const ONE_TYPO_FACTOR: f32 = 0.45;
+const TWO_TYPOS_FACTOR: f32 = 0.3;
 /// Longest query the engine looks at, in words; further words are ignored.
 pub const MAX_QUERY_WORDS: usize = 16;
 /// Words longer than this (in characters) are matched exactly or by prefix only.
@@ -58,7 +59,8 @@ impl Match {
         match self {
             Match::Exact => 1.0,
             Match::Prefix => PREFIX_FACTOR,
-            Match::Fuzzy(d) => FUZZY_FACTOR[usize::from(d)],
+            Match::Fuzzy(1) => ONE_TYPO_FACTOR,
+            Match::Fuzzy(_) => TWO_TYPOS_FACTOR,
         }
     }
 
