@@ -115,8 +115,8 @@ impl Index {
                 });
             };
             add(&fact.title, Field::Title);
-            for &s in &fact.sectors {
-                add(&dataset.sectors[s].label, Field::Tags);
+            for sector in fact.sectors.iter().filter_map(|&s| dataset.sectors.get(s)) {
+                add(&sector.label, Field::Tags);
             }
             for p in fact.parties.iter().chain(&fact.countries) {
                 add(p, Field::Tags);
