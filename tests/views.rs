@@ -6,7 +6,7 @@ use std::rc::Rc;
 use factdeck::ui::{Deck, Explorer, ExplorerProps};
 use factdeck_core::dataset::{normalise_whitespace, Dataset};
 use factdeck_core::source_view::{pieces, quote_spans, Piece};
-use factdeck_core::timeline::{timeline, Origin};
+use factdeck_core::timeline::{timeline, DateOrigin};
 use factdeck_core::url_state::parse;
 
 fn shipped() -> Dataset {
@@ -61,16 +61,16 @@ fn the_shipped_timeline_runs_from_1995_to_the_june_2025_session() {
     assert_eq!(years.first(), Some(&1995));
     assert_eq!(years.last(), Some(&2025));
     let first = &t.years[0].entries[0];
-    assert_eq!((d.facts[first.fact].id.as_str(), first.origin), ("diplomatic-relations-30th-anniversary", Origin::Derived(0)));
-    let position = |id: &str, origin: Origin| {
+    assert_eq!((d.facts[first.fact].id.as_str(), first.origin), ("diplomatic-relations-30th-anniversary", DateOrigin::Derived(0)));
+    let position = |id: &str, origin: DateOrigin| {
         t.entries()
             .position(|e| d.facts[e.fact].id.as_str() == id && e.origin == origin)
             .unwrap_or_else(|| panic!("{id} not on the timeline"))
     };
-    let programme = position("program-20-key-areas", Origin::Date);
-    let treaty = position("treaty-on-allied-relations", Origin::Date);
-    let year_of_cooperation = position("year-of-economic-cooperation-2025", Origin::Date);
-    let session = position("expert-council-second-session", Origin::Date);
+    let programme = position("program-20-key-areas", DateOrigin::Date);
+    let treaty = position("treaty-on-allied-relations", DateOrigin::Date);
+    let year_of_cooperation = position("year-of-economic-cooperation-2025", DateOrigin::Date);
+    let session = position("expert-council-second-session", DateOrigin::Date);
     assert!(programme < treaty, "“last year” (2024) comes before “last August” (August 2024)");
     assert!(treaty < year_of_cooperation && year_of_cooperation < session);
     let session_day = t.entries().nth(session).unwrap().when.start;

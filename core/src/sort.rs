@@ -20,7 +20,7 @@ use std::cmp::Ordering;
 use crate::dataset::Dataset;
 use crate::model::{DateSpec, Fact, Kind, PartialDate};
 use crate::text::fold;
-use crate::timeline::Origin;
+use crate::timeline::DateOrigin;
 use crate::url_state::{Column, Direction, Sort};
 
 /// The key of a fact with no value in a column: after every other, in both directions.
@@ -74,16 +74,16 @@ impl SortKeys {
 /// The date a fact sorts by and the table shows: its own date, else the period of its
 /// figure, else its first derived date; `None` for an undated fact. Which one it is comes
 /// with it, as the timeline names its entries.
-pub fn date_of(fact: &Fact) -> Option<(Origin, DateSpec)> {
+pub fn date_of(fact: &Fact) -> Option<(DateOrigin, DateSpec)> {
     if let Some(d) = &fact.date {
-        return Some((Origin::Date, d.clone()));
+        return Some((DateOrigin::Date, d.clone()));
     }
     if let Some(p) = fact.quantity.as_ref().and_then(|q| q.period.as_ref()) {
-        return Some((Origin::Period, p.clone()));
+        return Some((DateOrigin::Period, p.clone()));
     }
     fact.derived.iter().enumerate().find_map(|(i, d)| {
         let start = d.date?;
-        Some((Origin::Derived(i), DateSpec { start, end: None, phrase: None, inferred: false }))
+        Some((DateOrigin::Derived(i), DateSpec { start, end: None, phrase: None, inferred: false }))
     })
 }
 
@@ -169,7 +169,7 @@ mod tests {
         assert_eq!(order(&d, OLDEST), ["derived", "period", "own"]);
         assert_eq!(order(&d, NEWEST), ["own", "period", "derived"]);
         let (origin, when) = date_of(&d.facts[2]).unwrap();
-        assert_eq!((origin, when.to_string()), (Origin::Derived(1), "2000".to_owned()), "the first derived date that has one");
+        assert_eq!((origin, when.to_string()), (DateOrigin::Derived(1), "2000".to_owned()), "the first derived date that has one");
     }
 
     #[test]

@@ -13,9 +13,9 @@
 use crate::dataset::Dataset;
 use crate::model::DateSpec;
 
-/// Which of a fact's dates an entry shows.
+/// Where a timeline entry's date comes from: which of a fact's dates it shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Origin {
+pub enum DateOrigin {
     /// The fact's own `date`.
     Date,
     /// The period of the fact's figure (`quantity.period`).
@@ -29,7 +29,7 @@ pub enum Origin {
 pub struct Entry {
     /// Index into the dataset's facts.
     pub fact: usize,
-    pub origin: Origin,
+    pub origin: DateOrigin,
     /// The date shown, with its phrase and inferred flag (derived dates have neither).
     pub when: DateSpec,
 }
@@ -66,15 +66,15 @@ pub fn timeline(dataset: &Dataset, results: &[usize]) -> Timeline {
         let before = entries.len();
         let f = &dataset.facts[fact];
         if let Some(d) = &f.date {
-            entries.push(Entry { fact, origin: Origin::Date, when: d.clone() });
+            entries.push(Entry { fact, origin: DateOrigin::Date, when: d.clone() });
         }
         if let Some(p) = f.quantity.as_ref().and_then(|q| q.period.as_ref()) {
-            entries.push(Entry { fact, origin: Origin::Period, when: p.clone() });
+            entries.push(Entry { fact, origin: DateOrigin::Period, when: p.clone() });
         }
         for (i, d) in f.derived.iter().enumerate() {
             if let Some(date) = d.date {
                 let when = DateSpec { start: date, end: None, phrase: None, inferred: false };
-                entries.push(Entry { fact, origin: Origin::Derived(i), when });
+                entries.push(Entry { fact, origin: DateOrigin::Derived(i), when });
             }
         }
         if entries.len() == before {
@@ -181,13 +181,13 @@ mod tests {
             }),
         )]);
         let t = timeline(&d, &[0]);
-        let got: Vec<(Origin, String, bool)> = t.entries().map(|e| (e.origin, e.when.to_string(), e.when.inferred)).collect();
+        let got: Vec<(DateOrigin, String, bool)> = t.entries().map(|e| (e.origin, e.when.to_string(), e.when.inferred)).collect();
         assert_eq!(
             got,
             [
-                (Origin::Derived(0), "1995".to_owned(), false),
-                (Origin::Period, "2022 – 2025".to_owned(), true),
-                (Origin::Date, "2025".to_owned(), true),
+                (DateOrigin::Derived(0), "1995".to_owned(), false),
+                (DateOrigin::Period, "2022 – 2025".to_owned(), true),
+                (DateOrigin::Date, "2025".to_owned(), true),
             ]
         );
         assert_eq!((t.dated, t.undated), (1, 0), "one fact, however many entries");

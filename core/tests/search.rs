@@ -193,8 +193,8 @@ fn ties_keep_dataset_order() {
 }
 
 #[test]
-fn best_field_of_each_word_counts_once_per_fact() {
-    // A word repeated in the quote does not outrank the same word once in the title.
+fn one_title_occurrence_outweighs_a_few_in_the_quote() {
+    // A title occurrence weighs as much as 8 in the quote, and repeats add less and less.
     let deck = Deck::new(
         &["misc"],
         &[
@@ -203,6 +203,60 @@ fn best_field_of_each_word_counts_once_per_fact() {
         ],
     );
     assert_eq!(deck.search("cotton"), ["in-title", "many-quotes"]);
+}
+
+#[test]
+fn a_word_found_in_more_fields_ranks_its_fact_higher() {
+    // Same length, same title; only the second also has the word in its summary.
+    let deck = Deck::new(
+        &["misc"],
+        &[
+            fact("title-only", Kind::Event, &["misc"], "Cotton").summary("Wool."),
+            fact("title-and-summary", Kind::Event, &["misc"], "Cotton").summary("Cotton."),
+        ],
+    );
+    assert_eq!(deck.search("cotton"), ["title-and-summary", "title-only"]);
+}
+
+#[test]
+fn a_word_repeated_in_a_field_ranks_its_fact_higher() {
+    let deck = Deck::new(
+        &["misc"],
+        &[
+            fact("once", Kind::Event, &["misc"], "Alpha").summary("Cotton and wool."),
+            fact("twice", Kind::Event, &["misc"], "Alpha").summary("Cotton and cotton."),
+        ],
+    );
+    assert_eq!(deck.search("cotton"), ["twice", "once"]);
+}
+
+#[test]
+fn every_query_word_adds_to_the_score_with_diminishing_repeats() {
+    // Both facts have 4 words, each query word in both. Repeats saturate, so spreading
+    // matches over both query words scores more than piling them on one: with a plain
+    // sum of counts they would tie (dataset order), and if one word's score stood for the
+    // whole query, "lopsided" would win.
+    let deck = Deck::new(
+        &["misc"],
+        &[
+            fact("lopsided", Kind::Event, &["misc"], "Alpha").summary("Cotton cotton cotton wool."),
+            fact("even", Kind::Event, &["misc"], "Alpha").summary("Cotton cotton wool wool."),
+        ],
+    );
+    assert_eq!(deck.search("cotton wool"), ["even", "lopsided"]);
+    assert_eq!(deck.search("wool cotton"), ["even", "lopsided"]);
+}
+
+#[test]
+fn the_same_match_counts_for_more_in_a_shorter_fact() {
+    let deck = Deck::new(
+        &["misc"],
+        &[
+            fact("long", Kind::Event, &["misc"], "Cotton").summary("Alpha beta gamma delta epsilon."),
+            fact("short", Kind::Event, &["misc"], "Cotton").summary("Alpha."),
+        ],
+    );
+    assert_eq!(deck.search("cotton"), ["short", "long"]);
 }
 
 // ---- highlighting ----

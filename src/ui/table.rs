@@ -8,7 +8,7 @@ use std::rc::Rc;
 use factdeck_core::model::Fact;
 use factdeck_core::search::{Query, Ranked};
 use factdeck_core::sort::date_of;
-use factdeck_core::timeline::Origin;
+use factdeck_core::timeline::DateOrigin;
 use factdeck_core::url_state::{Column, Direction, Sort};
 use yew::prelude::*;
 
@@ -119,11 +119,11 @@ fn row(deck: &Deck, links: &Links, f: usize, query: &Query, dispatch: &Callback<
 fn date_cell(fact: &Fact) -> Html {
     let Some((origin, when)) = date_of(fact) else { return Html::default() };
     let note = match (origin, when.inferred) {
-        (Origin::Date, false) => None,
-        (Origin::Date, true) => Some("inferred"),
-        (Origin::Period, false) => Some("period of the figure"),
-        (Origin::Period, true) => Some("period of the figure, inferred"),
-        (Origin::Derived(_), _) => Some("derived"),
+        (DateOrigin::Date, false) => None,
+        (DateOrigin::Date, true) => Some("inferred"),
+        (DateOrigin::Period, false) => Some("period of the figure"),
+        (DateOrigin::Period, true) => Some("period of the figure, inferred"),
+        (DateOrigin::Derived(_), _) => Some("derived"),
     };
     html! {
         <>

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use factdeck_core::timeline::{Entry, Origin, Timeline as Dates};
+use factdeck_core::timeline::{DateOrigin, Entry, Timeline as Dates};
 use yew::prelude::*;
 
 use crate::ui::cards::fact_card::date_html;
@@ -80,13 +80,13 @@ fn entry(deck: &Deck, links: &Links, e: &Entry, dispatch: &Callback<Action>) -> 
     let id = f.id.to_string();
     let kind = f.kind.slug();
     let detail = match e.origin {
-        Origin::Date => Html::default(),
-        Origin::Period => html! {
+        DateOrigin::Date => Html::default(),
+        DateOrigin::Period => html! {
             <p class="timeline__detail">
                 { "Period of the figure " }{ f.quantity.as_ref().map(ToString::to_string).unwrap_or_default() }
             </p>
         },
-        Origin::Derived(i) => {
+        DateOrigin::Derived(i) => {
             let d = &f.derived[i];
             html! {
                 <p class="timeline__detail">
@@ -97,7 +97,7 @@ fn entry(deck: &Deck, links: &Links, e: &Entry, dispatch: &Callback<Action>) -> 
         }
     };
     html! {
-        <li class={classes!("timeline__entry", format!("card--{kind}"), e.when.inferred.then_some("timeline__entry--inferred"), matches!(e.origin, Origin::Derived(_)).then_some("timeline__entry--derived"))}>
+        <li class={classes!("timeline__entry", format!("card--{kind}"), e.when.inferred.then_some("timeline__entry--inferred"), matches!(e.origin, DateOrigin::Derived(_)).then_some("timeline__entry--derived"))}>
             <p class="timeline__when">{ date_html(&e.when) }</p>
             <p class="timeline__what">
                 <span class={classes!("badge", format!("badge--{kind}"))}>{ f.kind.label() }</span>{ " " }

@@ -13,8 +13,13 @@
 //! Geometry is in SVG user units of a viewBox [`WIDTH`] wide; the UI scales it to the card.
 //! Text lines are wrapped here, by an estimate of their width, so nothing is cut off.
 
+mod pairing;
+
+pub use pairing::{pairing, Pairing};
+
 use crate::dataset::Dataset;
 use crate::model::{format_number, Derived, Fact, Measure, Quantity};
+use pairing::is_factor;
 
 /// Width of every chart's viewBox, in user units: about a phone card's width in CSS
 /// pixels, so that text keeps its size there.
@@ -128,91 +133,21 @@ impl Chart {
     }
 }
 
-/// How a fact's figure relates to the one its `compare_with` names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pairing {
-    /// One is a current figure, the other the target in the same unit.
-    Progress,
-    /// The fact is a change; `base` indexes its derived figures; the other is the level reached.
-    Change { base: usize },
-    /// Two levels, targets or planned figures of comparable things.
-    Comparison,
-}
-
-/// Whether `fact`'s figure can be drawn against `other`'s, and how. The error is a
-/// sentence for the dataset's maintainer; [`crate::dataset`] reports it on `compare_with`.
-pub fn pairing(fact: &Fact, other: &Fact) -> Result<Pairing, String> {
-    let Some(a) = &fact.quantity else {
-        return Err("only a fact with a `quantity` can be compared".into());
-    };
-    let Some(b) = &other.quantity else {
-        return Err(format!("fact \"{}\" has no quantity to compare with", other.id));
-    };
-    let pairing = match (a.measure, b.measure) {
-        (Measure::Change, Measure::Current) if is_factor(a) => {
-            let base = fact.derived.iter().position(|d| d.quantity.as_ref().is_some_and(|q| same_unit(q, b)));
-            match base {
-                Some(base) => Pairing::Change { base },
-                None => {
-                    return Err(format!(
-                        "a change compared with {b} needs the figure it started from as a `derived` quantity in the same unit"
-                    ))
-                }
-            }
-        }
-        (Measure::Change, _) => return Err("a change (unit \"times\") can only be compared with the current figure it reached".into()),
-        (_, Measure::Change) => return Err(format!("fact \"{}\" is a change; put `compare_with` on the change instead", other.id)),
-        (Measure::Current, Measure::Target) | (Measure::Target, Measure::Current) => {
-            if !same_unit(a, b) {
-                return Err(format!("{a} and the target {b} are not in the same unit"));
-            }
-            Pairing::Progress
-        }
-        _ => {
-            if !(same_unit(a, b) || (is_count(a) && is_count(b))) {
-                return Err(format!("{a} and {b} cannot share a scale: compare counts with counts, or sums in one currency"));
-            }
-            Pairing::Comparison
-        }
-    };
-    let drawable = match pairing {
-        Pairing::Change { base } => a.value > 0.0 && b.value >= 0.0 && fact.derived[base].quantity.as_ref().is_some_and(|q| q.value >= 0.0),
-        Pairing::Progress => [a, b].iter().all(|q| if q.measure == Measure::Target { q.value > 0.0 } else { q.value >= 0.0 }),
-        Pairing::Comparison => a.value >= 0.0 && b.value >= 0.0 && (a.value > 0.0 || b.value > 0.0),
-    };
-    if !drawable {
-        return Err("a chart needs figures of zero or more, and a factor or target above zero".into());
-    }
-    Ok(pairing)
-}
-
-/// The chart for fact `i`, if its figures call for one.
+/// The chart for fact `i`, if there is such a fact and its figures call for one.
 pub fn chart_for(dataset: &Dataset, i: usize) -> Option<Chart> {
-    let fact = &dataset.facts[i];
+    let fact = dataset.facts.get(i)?;
     let q = fact.quantity.as_ref()?;
     let Some(j) = fact.compare_with else {
         return (q.measure == Measure::Change && is_factor(q) && q.value > 0.0).then(|| ratio(q));
     };
-    let other = &dataset.facts[j];
+    let other = dataset.facts.get(j)?;
     let b = other.quantity.as_ref()?;
     Some(match pairing(fact, other).ok()? {
         Pairing::Progress if q.measure == Measure::Target => progress(b, q, other, "current figure"),
         Pairing::Progress => progress(q, b, other, "target"),
-        Pairing::Change { base } => change(q, &fact.derived[base], b, other),
+        Pairing::Change { base } => change(q, fact.derived.get(base)?, b, other)?,
         Pairing::Comparison => comparison(fact, q, other, b),
     })
-}
-
-fn is_factor(q: &Quantity) -> bool {
-    q.unit == "times"
-}
-
-fn is_count(q: &Quantity) -> bool {
-    q.currency.is_none() && !is_factor(q)
-}
-
-fn same_unit(a: &Quantity, b: &Quantity) -> bool {
-    a.unit == b.unit && a.currency == b.currency
 }
 
 /// `value` on a scale whose `max` spans the full width; never 0 for a positive value.
@@ -354,9 +289,10 @@ fn progress(current: &Quantity, target: &Quantity, other: &Fact, other_role: &st
     l.finish(ChartKind::Progress, title, text)
 }
 
-/// A change from its derived base to the level it reached (`end`, from `other`).
-fn change(factor: &Quantity, base: &Derived, end: &Quantity, other: &Fact) -> Chart {
-    let start = base.quantity.as_ref().expect("pairing chose a derived figure with a quantity");
+/// A change from its derived base to the level it reached (`end`, from `other`); `None`
+/// for a base without a quantity, which [`pairing`] never chooses.
+fn change(factor: &Quantity, base: &Derived, end: &Quantity, other: &Fact) -> Option<Chart> {
+    let start = base.quantity.as_ref()?;
     let max = start.absolute().max(end.absolute());
     let times = factor.to_string();
     let mut l = Layout::default();
@@ -370,7 +306,7 @@ fn change(factor: &Quantity, base: &Derived, end: &Quantity, other: &Fact) -> Ch
     let title = format!("Change {times}: from {start} (derived) to {end}");
     let text =
         format!("A change of {times}{}: from {start} (derived: {}) to {end} (from “{}”).", period_words(factor), base.method, other.title);
-    l.finish(ChartKind::Change, title, text)
+    Some(l.finish(ChartKind::Change, title, text))
 }
 
 /// A factor with no base: one block for the base, the factor's worth of blocks after it.
@@ -445,7 +381,7 @@ mod tests {
     use crate::dataset::load;
 
     /// A dataset with one source that says everything the facts quote.
-    fn dataset(facts: &str) -> Result<Dataset, Vec<String>> {
+    pub(super) fn dataset(facts: &str) -> Result<Dataset, Vec<String>> {
         let json = format!(
             r#"{{"title": "T", "sectors": [{{"id": "trade", "label": "Trade"}}],
                 "sources": [{{"id": "s", "publisher": "P", "title": "T", "published": "2025-06-04", "text": "It says so."}}],
@@ -454,17 +390,18 @@ mod tests {
         load("test.json", &json, |_| None).map_err(|e| e.iter().map(ToString::to_string).collect())
     }
 
-    fn fact(id: &str, quantity: &str, extra: &str) -> String {
+    pub(super) fn fact(id: &str, quantity: &str, extra: &str) -> String {
         format!(
             r#"{{"id": "{id}", "kind": "indicator", "title": "Title of {id}", "summary": "S.", "sectors": ["trade"],
                 "source": "s", "quote": "It says so.", "quantity": {quantity}{extra}}}"#
         )
     }
 
-    const TURNOVER: &str = r#"{"value": 255, "unit": "currency", "currency": "USD", "multiplier": "million", "measure": "current"}"#;
+    pub(super) const TURNOVER: &str =
+        r#"{"value": 255, "unit": "currency", "currency": "USD", "multiplier": "million", "measure": "current"}"#;
     const GOAL: &str = r#"{"value": 1, "unit": "currency", "currency": "USD", "multiplier": "billion", "measure": "target"}"#;
-    const TRIPLED: &str = r#"{"value": 3, "unit": "times", "measure": "change", "period": {"start": "2020", "end": "2025"}}"#;
-    const BASE: &str = r#", "derived": [{"label": "Implied turnover before", "method": "255 ÷ 3",
+    pub(super) const TRIPLED: &str = r#"{"value": 3, "unit": "times", "measure": "change", "period": {"start": "2020", "end": "2025"}}"#;
+    pub(super) const BASE: &str = r#", "derived": [{"label": "Implied turnover before", "method": "255 ÷ 3",
         "quantity": {"value": 85, "unit": "currency", "currency": "USD", "multiplier": "million", "measure": "current", "approximate": true}}]"#;
 
     fn chart(facts: &[String], id: &str) -> Chart {
@@ -641,7 +578,7 @@ mod tests {
         assert_eq!(wrap(vec![value("x"), label("yz")], 1), [vec![value("x"), label("yz")]]);
     }
 
-    fn rejection(facts: &[String]) -> String {
+    pub(super) fn rejection(facts: &[String]) -> String {
         let errors = dataset(&facts.join(",")).unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:#?}");
         errors[0].clone()
@@ -653,22 +590,5 @@ mod tests {
         assert_eq!(e, "test.json: fact \"a\", field `compare_with`: no fact has id \"nowhere\"");
         let e = rejection(&[fact("a", TURNOVER, r#", "compare_with": "a""#)]);
         assert_eq!(e, "test.json: fact \"a\", field `compare_with`: a fact cannot be compared with itself");
-    }
-
-    #[test]
-    fn compare_with_rejects_figures_that_share_no_scale() {
-        let companies = r#"{"value": 540, "unit": "companies", "measure": "current"}"#;
-        let e = rejection(&[fact("a", TURNOVER, r#", "compare_with": "b""#), fact("b", companies, "")]);
-        assert_eq!(
-            e,
-            "test.json: fact \"a\", field `compare_with`: $255 million and 540 companies cannot share a scale: compare counts with counts, or sums in one currency"
-        );
-        let e = rejection(&[fact("a", TRIPLED, r#", "compare_with": "b""#), fact("b", TURNOVER, "")]);
-        assert!(
-            e.ends_with("a change compared with $255 million needs the figure it started from as a `derived` quantity in the same unit"),
-            "{e}"
-        );
-        let e = rejection(&[fact("a", TURNOVER, r#", "compare_with": "b""#), fact("b", TRIPLED, BASE)]);
-        assert!(e.ends_with("fact \"b\" is a change; put `compare_with` on the change instead"), "{e}");
     }
 }

@@ -1,0 +1,334 @@
+//! The inverted index over one dataset's facts, and matching and scoring against it: every
+//! query word must match (AND), each fact's matches scored by BM25 over field-weighted term
+//! counts; also the "did you mean" correction for a query that finds nothing.
+
+use rustc_hash::FxHashMap;
+
+use super::query::{str_distance_within, Match, Query, Word, MAX_FUZZY_CHARS};
+use super::ranked::{intersect, Hit, Ranked};
+use crate::dataset::Dataset;
+use crate::filter::FacetTable;
+use crate::sort::SortKeys;
+use crate::text::{for_each_token, spelling};
+
+/// Where in a fact a word was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Title,
+    Tags,
+    Summary,
+    Quote,
+    Other,
+}
+
+impl Field {
+    /// Term-frequency weight of one occurrence. Only the ratios matter.
+    fn weight(self) -> f32 {
+        match self {
+            Field::Title => 8.0,
+            Field::Tags => 4.0,
+            Field::Summary => 2.0,
+            Field::Quote => 1.0,
+            Field::Other => 0.5,
+        }
+    }
+}
+
+/// BM25 term-frequency saturation.
+const K1: f32 = 1.2;
+/// BM25 length normalisation, in 0..=1.
+const B: f32 = 0.75;
+/// Multiplier (≥ 1) for an exact match spelled exactly as the query spells it.
+const SPELLING_BONUS: f32 = 1.15;
+
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
+struct Posting {
+    doc: u32,
+    /// Field-weighted term frequency.
+    tf: f32,
+    /// Some occurrence is spelled exactly as the folded term (no diacritics to fold).
+    plain: bool,
+}
+
+/// The search index over one dataset's facts. With the `transfer` feature it
+/// (de)serialises, so that the browser's loader worker can build it off the main thread.
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
+pub struct Index {
+    /// Sorted, unique folded terms.
+    terms: Vec<Box<str>>,
+    postings: Vec<Vec<Posting>>,
+    /// Term ids by length in characters (capped at `MAX_FUZZY_CHARS + 3`), for fuzzy scans.
+    by_len: Vec<Vec<u32>>,
+    /// Spellings that differ from their folded form, sorted, with the facts using them.
+    spellings: Vec<(Box<str>, Vec<u32>)>,
+    /// Each fact's BM25 length normalisation, K1 · (1 − B + B · length / average length),
+    /// with lengths weighted by field: computed once here rather than for every posting a
+    /// query reads.
+    doc_norm: Vec<f32>,
+    /// The facts' facet values, packed for counting (built with the index: one per dataset).
+    facets: FacetTable,
+    /// Every fact's place in each sortable column, so that sorting a keystroke's results
+    /// compares integers.
+    sort_keys: SortKeys,
+}
+
+impl Index {
+    pub fn build(dataset: &Dataset) -> Index {
+        let mut map: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
+        let mut spell_map: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut doc_len = Vec::with_capacity(dataset.facts.len());
+        let mut spelled = String::new();
+        for (doc, fact) in dataset.facts.iter().enumerate() {
+            let doc = doc as u32;
+            let mut len = 0.0f32;
+            let mut add = |text: &str, field: Field| {
+                for_each_token(text, |span, norm| {
+                    len += field.weight();
+                    let word = &text[span];
+                    // ASCII words are spelled as they fold; only others need a second look.
+                    let plain = word.is_ascii() || {
+                        spelled.clear();
+                        spelled.push_str(&spelling(word));
+                        spelled == norm
+                    };
+                    if !plain {
+                        let docs = spell_map.entry(spelled.clone()).or_default();
+                        if docs.last() != Some(&doc) {
+                            docs.push(doc);
+                        }
+                    }
+                    let posting = Posting { doc, tf: field.weight(), plain };
+                    match map.get_mut(norm) {
+                        Some(list) => match list.last_mut() {
+                            Some(p) if p.doc == doc => {
+                                p.tf += field.weight();
+                                p.plain |= plain;
+                            }
+                            _ => list.push(posting),
+                        },
+                        None => {
+                            map.insert(norm.to_owned(), vec![posting]);
+                        }
+                    }
+                });
+            };
+            add(&fact.title, Field::Title);
+            for sector in fact.sectors.iter().filter_map(|&s| dataset.sectors.get(s)) {
+                add(&sector.label, Field::Tags);
+            }
+            for p in fact.parties.iter().chain(&fact.countries) {
+                add(p, Field::Tags);
+            }
+            add(fact.kind.label(), Field::Tags);
+            add(&fact.summary, Field::Summary);
+            add(&fact.quote, Field::Quote);
+            if let Some(a) = &fact.attribution {
+                add(a, Field::Other);
+            }
+            if let Some(q) = &fact.quantity {
+                add(&q.to_string(), Field::Other);
+            }
+            if let Some(s) = fact.status {
+                add(s.label(), Field::Other);
+            }
+            doc_len.push(len);
+        }
+        let mut entries: Vec<_> = map.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut terms = Vec::with_capacity(entries.len());
+        let mut postings = Vec::with_capacity(entries.len());
+        let mut by_len: Vec<Vec<u32>> = vec![Vec::new(); MAX_FUZZY_CHARS + 4];
+        for (id, (term, list)) in entries.into_iter().enumerate() {
+            let chars = term.chars().count().min(MAX_FUZZY_CHARS + 3);
+            by_len[chars].push(id as u32);
+            terms.push(term.into_boxed_str());
+            postings.push(list);
+        }
+        let mut spellings: Vec<_> = spell_map.into_iter().map(|(s, d)| (s.into_boxed_str(), d)).collect();
+        spellings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let avg_len = if doc_len.is_empty() { 1.0 } else { doc_len.iter().sum::<f32>() / doc_len.len() as f32 };
+        let avg_len = avg_len.max(1.0);
+        let doc_norm = doc_len.iter().map(|&len| K1 * (1.0 - B + B * len / avg_len)).collect();
+        Index { terms, postings, by_len, spellings, doc_norm, facets: FacetTable::new(dataset), sort_keys: SortKeys::new(dataset) }
+    }
+
+    /// Number of indexed facts.
+    pub fn len(&self) -> usize {
+        self.doc_norm.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.doc_norm.is_empty()
+    }
+
+    /// The facts' facet values, packed for counting (`filter::facet_counts`).
+    pub fn facets(&self) -> &FacetTable {
+        &self.facets
+    }
+
+    /// Every fact's sort key in each column (`sort::SortKeys::key`).
+    pub fn sort_keys(&self) -> &SortKeys {
+        &self.sort_keys
+    }
+
+    /// Fact indices matching every word of `query`, best first. An empty query matches
+    /// every fact, in dataset order. The same as `self.rank(query).best_first()`.
+    pub fn search(&self, query: &Query) -> Vec<usize> {
+        self.rank(query).best_first()
+    }
+
+    /// The facts matching every word of `query`, with what ranks them (see [`Ranked`]).
+    pub fn rank(&self, query: &Query) -> Ranked {
+        if query.is_empty() {
+            return Ranked::new((0..self.len() as u32).map(|doc| Hit { doc, typos: 0, score: 0.0, key: 0 }).collect());
+        }
+        // Work in proportion to the matches, not to the dataset: a query that matches
+        // little costs little however many facts there are.
+        let mut scratch = None;
+        let mut acc: Option<Vec<Hit>> = None;
+        for i in 0..query.words.len() {
+            let hits = self.word_hits(query, i, &mut scratch);
+            let both = match acc {
+                None => hits,
+                Some(prev) => intersect(&prev, &hits),
+            };
+            if both.is_empty() {
+                return Ranked::default();
+            }
+            acc = Some(both);
+        }
+        Ranked::new(acc.unwrap_or_default())
+    }
+
+    /// Term ids query word `i` may match: exact/prefix candidates, then fuzzy ones.
+    fn candidates(&self, query: &Query, i: usize) -> Vec<u32> {
+        let w = &query.words[i];
+        let prefix = query.prefix_allowed(i);
+        let from = self.terms.partition_point(|t| **t < *w.norm);
+        let mut out: Vec<u32> = (from..self.terms.len())
+            .take_while(|&t| if prefix { self.terms[t].starts_with(w.norm.as_str()) } else { *self.terms[t] == *w.norm })
+            .map(|t| t as u32)
+            .collect();
+        if w.fuzzy {
+            let (lo, hi) = w.fuzzy_lengths();
+            let hi = if prefix { self.by_len.len() - 1 } else { hi.min(self.by_len.len() - 1) };
+            let already = |t: &str| if prefix { t.starts_with(w.norm.as_str()) } else { t == w.norm };
+            for bucket in &self.by_len[lo..=hi] {
+                out.extend(bucket.iter().copied().filter(|&t| !already(&self.terms[t as usize])));
+            }
+        }
+        out
+    }
+
+    /// The facts query word `i` matches, in dataset order, each with the score and typos of
+    /// its best match (fewest typos, then highest score). `scratch` holds per-fact slots,
+    /// allocated on first use and left clean for the next word.
+    fn word_hits(&self, query: &Query, i: usize, scratch: &mut Option<Scratch>) -> Vec<Hit> {
+        let n = self.len();
+        let w = &query.words[i];
+        let matched: Vec<(usize, Match)> = self
+            .candidates(query, i)
+            .into_iter()
+            .filter_map(|t| Some((t as usize, query.match_term(i, &self.terms[t as usize])?)))
+            .collect();
+        if matched.is_empty() {
+            return Vec::new();
+        }
+        let Scratch { scores, typos, touched } =
+            scratch.get_or_insert_with(|| Scratch { scores: vec![0.0; n], typos: vec![u8::MAX; n], touched: Vec::new() });
+        let spelled_docs = (w.spelling != w.norm).then(|| self.spelled(&w.spelling));
+        for (t, m) in matched {
+            let list = &self.postings[t];
+            let idf = (1.0 + (n as f32 - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln();
+            for p in list {
+                let d = p.doc as usize;
+                let norm = self.doc_norm[d];
+                let mut s = m.factor() * idf * p.tf * (K1 + 1.0) / (p.tf + norm);
+                let exact_spelling = match &spelled_docs {
+                    None => p.plain,
+                    Some(docs) => docs.binary_search(&p.doc).is_ok(),
+                };
+                if m == Match::Exact && exact_spelling {
+                    s *= SPELLING_BONUS;
+                }
+                if typos[d] == u8::MAX {
+                    touched.push(p.doc);
+                }
+                if (m.typos(), -s) < (typos[d], -scores[d]) {
+                    typos[d] = m.typos();
+                    scores[d] = s.max(f32::MIN_POSITIVE);
+                }
+            }
+        }
+        // Few matches: sort them; many: a pass over every slot is cheaper than a sort.
+        if touched.len() * 16 < n {
+            touched.sort_unstable();
+        } else {
+            touched.clear();
+            touched.extend((0..n as u32).filter(|&d| typos[d as usize] != u8::MAX));
+        }
+        let hits = touched
+            .iter()
+            .map(|&doc| {
+                let d = doc as usize;
+                let hit = Hit { doc, typos: typos[d], score: scores[d], key: 0 };
+                (typos[d], scores[d]) = (u8::MAX, 0.0);
+                hit
+            })
+            .collect();
+        touched.clear();
+        hits
+    }
+
+    fn spelled(&self, spelling: &str) -> &[u32] {
+        self.spellings.binary_search_by(|(s, _)| (**s).cmp(spelling)).map_or(&[], |i| &self.spellings[i].1)
+    }
+
+    /// A corrected query for one that finds nothing: each word that matches no indexed
+    /// word is replaced by the closest indexed word (within 2 edits, most frequent first).
+    /// `None` when no correction finds anything.
+    pub fn suggest(&self, query: &Query) -> Option<String> {
+        if query.is_empty() {
+            return None;
+        }
+        let mut changed = false;
+        let mut words = Vec::with_capacity(query.words.len());
+        for (i, w) in query.words.iter().enumerate() {
+            if self.candidates(query, i).iter().any(|&t| query.match_term(i, &self.terms[t as usize]).is_some()) {
+                words.push(w.norm.clone());
+                continue;
+            }
+            let best = (3..=MAX_FUZZY_CHARS).contains(&w.chars.len()).then(|| self.closest(w)).flatten()?;
+            words.push(best.to_owned());
+            changed = true;
+        }
+        let fixed = words.join(" ");
+        (changed && !self.rank(&Query::parse(&fixed)).is_empty()).then_some(fixed)
+    }
+
+    fn closest(&self, word: &Word) -> Option<&str> {
+        let lo = word.chars.len().saturating_sub(2);
+        let hi = (word.chars.len() + 2).min(self.by_len.len() - 1);
+        self.by_len[lo..=hi]
+            .iter()
+            .flatten()
+            .filter(|&&t| !self.terms[t as usize].bytes().any(|b| b.is_ascii_digit()))
+            .filter_map(|&t| {
+                let d = str_distance_within(word, &self.terms[t as usize], 2)?;
+                Some((d, std::cmp::Reverse(self.postings[t as usize].len()), t))
+            })
+            .min()
+            .map(|(_, _, t)| &*self.terms[t as usize])
+    }
+}
+
+/// Per-fact slots reused across the words of one query.
+struct Scratch {
+    scores: Vec<f32>,
+    /// `u8::MAX` where the current word has not matched.
+    typos: Vec<u8>,
+    /// Facts whose slots are in use.
+    touched: Vec<u32>,
+}
