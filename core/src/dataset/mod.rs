@@ -19,6 +19,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::model::{Fact, Sector, Source};
+pub(crate) use shape::FACT_FIELDS;
 pub use url::is_http_url;
 
 /// A validated dataset. Indices stored in facts (`sectors`, `source`) are always in range.

@@ -54,17 +54,24 @@ impl Validator<'_> {
         Some(Dataset { title: raw.title, description: raw.description, sectors, sources, facts })
     }
 
+    /// Checks the id of a sector or source (`what`): a slug, not seen before. Returns the
+    /// record's name for its other errors.
+    fn record_id(&mut self, what: &str, id: &str, seen: &mut HashSet<String>) -> String {
+        let record = format!("{what} \"{id}\"");
+        if !is_id(id) {
+            self.push(&record, "id", "must be a slug: lowercase letters, digits and single hyphens");
+        }
+        if !seen.insert(id.to_owned()) {
+            self.push(&record, "id", format!("duplicate {what} id \"{id}\""));
+        }
+        record
+    }
+
     fn sectors(&mut self, raw: Vec<RawSector>) -> Vec<Sector> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         for s in raw {
-            let record = format!("sector \"{}\"", s.id);
-            if !is_id(&s.id) {
-                self.push(&record, "id", "must be a slug: lowercase letters, digits and single hyphens");
-            }
-            if !seen.insert(s.id.clone()) {
-                self.push(&record, "id", format!("duplicate sector id \"{}\"", s.id));
-            }
+            let record = self.record_id("sector", &s.id, &mut seen);
             self.non_empty(&record, "label", &s.label);
             out.push(Sector { id: s.id, label: s.label });
         }
@@ -78,13 +85,7 @@ impl Validator<'_> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         for s in raw {
-            let record = format!("source \"{}\"", s.id);
-            if !is_id(&s.id) {
-                self.push(&record, "id", "must be a slug: lowercase letters, digits and single hyphens");
-            }
-            if !seen.insert(s.id.clone()) {
-                self.push(&record, "id", format!("duplicate source id \"{}\"", s.id));
-            }
+            let record = self.record_id("source", &s.id, &mut seen);
             self.non_empty(&record, "publisher", &s.publisher);
             self.non_empty(&record, "title", &s.title);
             let published = self.date_value(&record, "published", &s.published);

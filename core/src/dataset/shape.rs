@@ -80,7 +80,8 @@ pub(super) struct RawDerived<'v> {
 const DATASET_FIELDS: &[&str] = &["title", "description", "sectors", "sources", "facts"];
 const SECTOR_FIELDS: &[&str] = &["id", "label"];
 const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "place", "published", "url", "note", "file", "text"];
-const FACT_FIELDS: &[&str] = &[
+/// A fact's fields in the dataset file.
+pub(crate) const FACT_FIELDS: &[&str] = &[
     "id",
     "kind",
     "title",

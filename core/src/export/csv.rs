@@ -12,49 +12,61 @@
 use std::fmt::Write;
 
 use super::{number, permalink};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, FACT_FIELDS};
 use crate::model::{DateSpec, Derived, Fact, PartialDate};
 
 /// The byte order mark a CSV export starts with.
 pub const BOM: char = '\u{FEFF}';
 
-/// The CSV header: one column per field, in row order.
-pub const CSV_COLUMNS: [&str; 34] = [
-    "id",
-    "kind",
-    "title",
-    "summary",
-    "sectors",
-    "countries",
-    "parties",
-    "attribution",
-    "status",
-    "date_start",
-    "date_end",
-    "date_phrase",
-    "date_inferred",
-    "quantity",
-    "quantity_value",
-    "quantity_unit",
-    "quantity_currency",
-    "quantity_multiplier",
-    "quantity_measure",
-    "quantity_approximate",
-    "quantity_period_start",
-    "quantity_period_end",
-    "quantity_period_phrase",
-    "quantity_period_inferred",
-    "derived",
-    "quote",
-    "source_id",
-    "source_publisher",
-    "source_title",
-    "source_place",
-    "source_published",
-    "source_url",
-    "source_file",
-    "permalink",
-];
+/// The CSV header: one column per field, in row order. The first columns are the fact's
+/// own text fields, named and ordered as in the dataset file.
+pub const CSV_COLUMNS: [&str; 34] = join(
+    FACT_FIELDS.split_at(8).0,
+    &[
+        "status",
+        "date_start",
+        "date_end",
+        "date_phrase",
+        "date_inferred",
+        "quantity",
+        "quantity_value",
+        "quantity_unit",
+        "quantity_currency",
+        "quantity_multiplier",
+        "quantity_measure",
+        "quantity_approximate",
+        "quantity_period_start",
+        "quantity_period_end",
+        "quantity_period_phrase",
+        "quantity_period_inferred",
+        "derived",
+        "quote",
+        "source_id",
+        "source_publisher",
+        "source_title",
+        "source_place",
+        "source_published",
+        "source_url",
+        "source_file",
+        "permalink",
+    ],
+);
+
+/// `head` then `tail`, as one array of `N` names (checked when compiling).
+const fn join<const N: usize>(head: &[&'static str], tail: &[&'static str]) -> [&'static str; N] {
+    assert!(head.len() + tail.len() == N, "the CSV header has another number of columns");
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < head.len() {
+        out[i] = head[i];
+        i += 1;
+    }
+    while i < N {
+        out[i] = tail[i - head.len()];
+        i += 1;
+    }
+    out
+}
 
 /// Separator of several values in one CSV cell (sectors, countries, parties).
 const LIST_SEPARATOR: &str = "; ";

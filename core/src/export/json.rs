@@ -26,30 +26,14 @@ pub fn json(dataset: &Dataset, facts: &[usize]) -> String {
         w.key("description");
         w.string(&dataset.description);
     }
-    w.key("sectors");
-    w.open('[');
-    for s in &dataset.sectors {
-        w.item();
+    w.list("sectors", dataset.sectors.iter(), |w, s| {
         w.open('{');
         w.field("id", &s.id);
         w.field("label", &s.label);
         w.close('}');
-    }
-    w.close(']');
-    w.key("sources");
-    w.open('[');
-    for s in cited.iter().filter_map(|&s| dataset.sources.get(s)) {
-        w.item();
-        source_json(&mut w, s);
-    }
-    w.close(']');
-    w.key("facts");
-    w.open('[');
-    for f in dataset.facts_at(facts) {
-        w.item();
-        fact_json(&mut w, dataset, f, facts);
-    }
-    w.close(']');
+    });
+    w.list("sources", cited.iter().filter_map(|&s| dataset.sources.get(s)), source_json);
+    w.list("facts", dataset.facts_at(facts), |w, f| fact_json(w, dataset, f, facts));
     w.close('}');
     w.out.push('\n');
     w.out
@@ -96,10 +80,7 @@ fn fact_json(w: &mut Json, dataset: &Dataset, f: &Fact, exported: &[usize]) {
         quantity_json(w, q);
     }
     if !f.derived.is_empty() {
-        w.key("derived");
-        w.open('[');
-        for d in &f.derived {
-            w.item();
+        w.list("derived", f.derived.iter(), |w, d| {
             w.open('{');
             w.field("label", &d.label);
             if let Some(q) = &d.quantity {
@@ -111,8 +92,7 @@ fn fact_json(w: &mut Json, dataset: &Dataset, f: &Fact, exported: &[usize]) {
             }
             w.field("method", &d.method);
             w.close('}');
-        }
-        w.close(']');
+        });
     }
     if let Some(other) = f.compare_with.filter(|c| exported.contains(c)).and_then(|c| dataset.facts.get(c)) {
         w.field("compare_with", other.id.as_str());
@@ -214,6 +194,17 @@ impl Json {
         if let Some(v) = value {
             self.field(key, v);
         }
+    }
+
+    /// `key: [ … ]`, each value written by `each` as one item.
+    fn list<T>(&mut self, key: &str, values: impl Iterator<Item = T>, mut each: impl FnMut(&mut Json, T)) {
+        self.key(key);
+        self.open('[');
+        for v in values {
+            self.item();
+            each(self, v);
+        }
+        self.close(']');
     }
 
     fn strings<'a>(&mut self, key: &str, values: impl Iterator<Item = &'a str>) {
