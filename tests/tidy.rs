@@ -116,3 +116,29 @@ fn only_the_browser_module_touches_location_history_clipboard_downloads_fetch_an
     }
     assert!(found.is_empty(), "only src/ui/browser.rs may touch these; ask it instead:\n{}", found.join("\n"));
 }
+
+/// How many lines `text` has before its unit tests (`#[cfg(test)]` at the start of a line).
+fn lines_before_tests(text: &str) -> usize {
+    text.lines().take_while(|l| !l.starts_with("#[cfg(test)]")).count()
+}
+
+#[test]
+fn lines_before_tests_stops_at_the_test_module() {
+    assert_eq!(lines_before_tests("a\nb\n#[cfg(test)]\nmod tests {}\n"), 2);
+    assert_eq!(lines_before_tests("a\nb\nc\n"), 3);
+}
+
+#[test]
+fn no_shipped_rust_file_has_more_than_400_lines_before_its_tests() {
+    let mut files = Vec::new();
+    for dir in ["src", "core/src", "prerender/src"] {
+        rust_files(&Path::new(ROOT).join(dir), &mut files);
+    }
+    let long: Vec<_> = files
+        .iter()
+        .map(|f| (lines_before_tests(&fs::read_to_string(f).expect("a source file")), f))
+        .filter(|(n, _)| *n > 400)
+        .map(|(n, f)| format!("{}: {n} lines", f.strip_prefix(ROOT).unwrap_or(f).display()))
+        .collect();
+    assert!(long.is_empty(), "split these into modules that each do one job (400 lines at most before the tests):\n{}", long.join("\n"));
+}

@@ -242,7 +242,7 @@ if (NOTES) p(NOTES.trim());
 
 p('## Method');
 p(
-  '- **Engines.** factdeck is its own search core (`core/src/search.rs`: `Query::parse` + ' +
+  '- **Engines.** factdeck is its own search core (`core/src/search/`: `Query::parse` + ' +
     '`Index::search`), compiled with the app\'s release profile (`opt-level = "z"`, LTO) into a ' +
     'small wasm-bindgen module (`benches/wasm-harness`) and shrunk with `wasm-opt -Oz`, like the ' +
     'app. MiniSearch, Fuse.js, FlexSearch (`dist/flexsearch.bundle.module.min.mjs`) and Orama ' +

@@ -1,4 +1,4 @@
-// Large results render a page of cards at a time (src/ui/card_list.rs), with the count
+// Large results render a page of cards at a time (src/ui/cards/card_list.rs), with the count
 // always exact: "Show more" adds the next page, and a new search starts again from one page.
 // A last page shorter than half a page joins the one before it.
 
