@@ -76,13 +76,13 @@ impl<W: Wire> ToPage<W> {
     pub fn decode(message: &W) -> ToPage<W> {
         let tag = message.item(0).and_then(|t| t.as_text());
         let payload = message.item(1);
-        let text = || payload.as_ref().and_then(W::as_text);
-        match (tag.as_deref(), &payload) {
+        let text = payload.as_ref().and_then(W::as_text);
+        match (tag.as_deref(), payload) {
             (Some(READY), _) => ToPage::Ready,
-            (Some(PROGRESS), _) => ToPage::Progress(text().unwrap_or_default()),
-            (Some(DECK), Some(pieces)) => ToPage::Deck(pieces.clone()),
+            (Some(PROGRESS), _) => ToPage::Progress(text.unwrap_or_default()),
+            (Some(DECK), Some(pieces)) => ToPage::Deck(pieces),
             (Some(ERRORS), Some(list)) => ToPage::Errors((0..list.count()).map(|i| error_from(list.item(i))).collect()),
-            (Some(FAILED), _) => ToPage::Failed(text().unwrap_or_else(|| "the file could not be checked".into())),
+            (Some(FAILED), _) => ToPage::Failed(text.unwrap_or_else(|| "the file could not be checked".into())),
             _ => ToPage::Failed(NOT_UNDERSTOOD.into()),
         }
     }

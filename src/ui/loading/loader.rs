@@ -62,7 +62,7 @@ pub fn use_decks(path: Option<String>) -> (UseReducerHandle<DeckModel>, Callback
                 model.dispatch(DeckAction::Saved(own_store::saved(), None));
                 match path.as_deref() {
                     None => {}
-                    Some(LOCAL_DATA) => open_kept(&model, &jobs, true, DeckAction::Missing),
+                    Some(LOCAL_DATA) => open_kept(&model, &jobs, true),
                     Some(path) => fetch_site_dataset(&model, &jobs, path.to_owned()),
                 }
             })
@@ -96,7 +96,7 @@ struct Jobs {
     ids: JobIds,
     running: Option<Job>,
     /// When the dataset shown is from a file picked or dropped: that file, read again if
-    /// the visitor asks to keep it.
+    /// the visitor asks to keep it. Set whenever a job shows its deck.
     picked: Option<web_sys::Blob>,
 }
 
@@ -110,13 +110,15 @@ impl Jobs {
 
 type JobsRef = Rc<RefCell<Jobs>>;
 
-/// Starts opening the copy kept on this device; `otherwise` when there is none.
-fn open_kept(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, page: bool, otherwise: DeckAction) {
+/// Starts opening the copy kept on this device. When there is none, the page says so
+/// (`page`: a `?data=local` address), or a note beside the explorer does.
+fn open_kept(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, page: bool) {
     match (own_store::saved(), own_store::text()) {
         (Some(saved), Some(text)) => {
             open(model, jobs, ToWorker::Text(text), OwnFile { name: saved.name, bytes: saved.bytes, restored: true }, page)
         }
-        _ => model.dispatch(otherwise),
+        _ if page => model.dispatch(DeckAction::Missing),
+        _ => model.dispatch(DeckAction::Saved(None, Some("The kept copy is gone from this device.".into()))),
     }
 }
 
@@ -126,10 +128,7 @@ fn run(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, cmd: Command) {
             let own = OwnFile { name: file.name(), bytes: file.size(), restored: false };
             open(model, jobs, ToWorker::File(file.into()), own, false);
         }
-        Command::OpenSaved => {
-            let gone = DeckAction::Saved(None, Some("The kept copy is gone from this device.".into()));
-            open_kept(model, jobs, false, gone);
-        }
+        Command::OpenSaved => open_kept(model, jobs, false),
         Command::Cancel => {
             jobs.borrow_mut().stop();
             model.dispatch(DeckAction::Cancel);
@@ -175,22 +174,17 @@ fn run(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, cmd: Command) {
 fn open(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, input: ToWorker, file: OwnFile, page: bool) {
     let what = format!("Opening {}“{}”…", if page { "your dataset " } else { "" }, file.name);
     let id = begin(model, jobs, what, page);
-    let picked = match &input {
-        ToWorker::File(blob) => Some(blob.clone()),
-        ToWorker::Text(_) => None,
-    };
     let file = Rc::new(file);
-    let keeper = jobs.clone();
-    check(model, jobs, id, Ok(input), move |outcome| match outcome {
+    let done = move |outcome| match outcome {
         Ok(deck) => {
-            keeper.borrow_mut().picked = picked.clone();
             if initial_view().data.as_deref() != Some(LOCAL_DATA) {
                 go_to(&ViewState { data: Some(LOCAL_DATA.into()), ..ViewState::default() });
             }
             Shown::Deck { deck, provenance: Provenance::Own(file.clone()) }
         }
         Err(errors) => Shown::Errors { name: file.name.clone(), own: true, errors: Rc::new(errors) },
-    });
+    };
+    check(model, jobs, id, Ok(input), Box::new(done));
 }
 
 /// Numbers a new job (any running one stops) and says what it does.
@@ -204,19 +198,21 @@ fn begin(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, what: String, page
     id
 }
 
+/// What to show for a job's deck, or for its errors. Boxed: one `check` serves every kind
+/// of dataset, in one copy in the wasm.
+type Done = Box<dyn Fn(Result<Rc<Deck>, Vec<DatasetError>>) -> Shown>;
+
 /// Job `id`: the worker checks `input` (or the job fails with its error); `done` says what
 /// to show for its deck or its errors. Nothing happens for a job that no longer counts
 /// (cancelled, or replaced).
-fn check(
-    model: &UseReducerHandle<DeckModel>,
-    jobs: &JobsRef,
-    id: u32,
-    input: Result<ToWorker, String>,
-    done: impl Fn(Result<Rc<Deck>, Vec<DatasetError>>) -> Shown + 'static,
-) {
+fn check(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, id: u32, input: Result<ToWorker, String>, done: Done) {
     if !jobs.borrow().ids.is_current(id) {
         return;
     }
+    let picked = match &input {
+        Ok(ToWorker::File(blob)) => Some(blob.clone()),
+        _ => None,
+    };
     let on_event = {
         let (model, jobs) = (model.clone(), jobs.clone());
         Rc::new(move |event: JobEvent| {
@@ -225,7 +221,10 @@ fn check(
             }
             let shown = match event {
                 JobEvent::Progress(what) => return model.dispatch(DeckAction::Progress(id, what)),
-                JobEvent::Deck(deck) => done(Ok(deck)),
+                JobEvent::Deck(deck) => {
+                    jobs.borrow_mut().picked = picked.clone();
+                    done(Ok(deck))
+                }
                 JobEvent::Errors(errors) => done(Err(errors)),
                 JobEvent::Failed(why) => done(Err(vec![problem(&why)])),
             };
@@ -262,7 +261,7 @@ fn fetch_site_dataset(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, path:
             Err(errors) => Shown::Errors { name: path.clone(), own: false, errors: Rc::new(errors) },
         };
         let input = fetched.map(ToWorker::Text).map_err(|e| format!("could not load: {e}"));
-        check(&model, &jobs, id, input, shown);
+        check(&model, &jobs, id, input, Box::new(shown));
     });
 }
 
