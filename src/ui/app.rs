@@ -24,7 +24,8 @@ use crate::ui::filters::view_switch::view_switch;
 use crate::ui::header::header;
 use crate::ui::loading::dataset_bar::dataset_bar;
 use crate::ui::loading::dataset_errors::DatasetErrors;
-use crate::ui::loading::loader::{use_decks, Command, Origin, Shown};
+use crate::ui::loading::deck_model::{Provenance, Shown};
+use crate::ui::loading::loader::{use_decks, Command};
 use crate::ui::mode_focus::use_mode_focus;
 use crate::ui::source::source_view::SourceView;
 use crate::ui::state::{Action, AppState};
@@ -51,12 +52,12 @@ pub fn app() -> Html {
                 <button type="button" class="button" onclick={command.reform(|_: MouseEvent| Command::Cancel)}>{ "Cancel" }</button>
             </main>
         },
-        Shown::Deck { deck, origin } => {
-            let initial = match origin {
-                Origin::Embedded => ViewState::default(),
+        Shown::Deck { deck, provenance } => {
+            let initial = match provenance {
+                Provenance::Embedded => ViewState::default(),
                 // A fetched dataset is not prerendered: it starts from the URL's view directly.
-                Origin::Site => (*url_view).clone(),
-                Origin::Own(_) => ViewState { data: Some(LOCAL_DATA.into()), ..ViewState::default() },
+                Provenance::Site => (*url_view).clone(),
+                Provenance::Own(_) => ViewState { data: Some(LOCAL_DATA.into()), ..ViewState::default() },
             };
             // Prerendered too (its first state does not depend on the browser), so that the
             // page does not shift when the app starts; hidden without scripts (style.css).

@@ -8,7 +8,8 @@
 use yew::prelude::*;
 
 use crate::ui::loading::dataset_picker::{size_label, DatasetPicker};
-use crate::ui::loading::loader::{Command, DeckModel, Origin, Shown};
+use crate::ui::loading::deck_model::{DeckModel, Provenance, Shown};
+use crate::ui::loading::loader::Command;
 
 /// The controls for the datasets of model `m`, sending `command`s.
 pub fn dataset_bar(m: &DeckModel, command: &Callback<Command>) -> Html {
@@ -18,11 +19,11 @@ pub fn dataset_bar(m: &DeckModel, command: &Callback<Command>) -> Html {
         </button>
     };
     let note = m.note.clone().map(|n| html! { <p class="own-data__note">{ n }</p> });
-    let origin = match &m.shown {
-        Shown::Deck { origin, .. } => origin.clone(),
-        _ => Origin::Embedded,
+    let provenance = match &m.shown {
+        Shown::Deck { provenance, .. } => provenance.clone(),
+        _ => Provenance::Embedded,
     };
-    if let Origin::Own(file) = origin {
+    if let Provenance::Own(file) = provenance {
         let kept = m.shown_is_kept();
         let onchange = command.reform(move |_: Event| Command::Keep(!kept));
         return html! {
@@ -62,7 +63,7 @@ pub fn dataset_bar(m: &DeckModel, command: &Callback<Command>) -> Html {
         <>
             { for saved }
             <div aria-live="polite">{ for note }</div>
-            if matches!(origin, Origin::Site) { { back } }
+            if matches!(provenance, Provenance::Site) { { back } }
             <DatasetPicker busy={m.busy.clone()} command={command.clone()} />
         </>
     }
