@@ -69,9 +69,9 @@ const BUILTIN_QUERIES = ['trade turnover', 'green energy', 'joint ventures', 'ni
 /** The pages, by id: where each lives and how it opens a dataset (`file`: a route on this server). */
 export const PAGE_INFO = {
   factdeck: { name: 'factdeck', url: (file) => (file ? `/?data=${file.slice(1)}` : '/') },
-  flexsearch: { name: 'plain-JS page, FlexSearch 0.8.212', url: (file) => `/reference/flexsearch.html?data=${file}` },
-  minisearch: { name: 'plain-JS page, MiniSearch 7.2.0', url: (file) => `/reference/minisearch.html?data=${file}` },
-  orama: { name: 'plain-JS page, Orama 3.1.18', url: (file) => `/reference/orama.html?data=${file}` },
+  flexsearch: { name: 'plain-JS page, FlexSearch 0.8.212', url: (file) => `/reference/index.html?engine=flexsearch&data=${file}` },
+  minisearch: { name: 'plain-JS page, MiniSearch 7.2.0', url: (file) => `/reference/index.html?engine=minisearch&data=${file}` },
+  orama: { name: 'plain-JS page, Orama 3.1.18', url: (file) => `/reference/index.html?engine=orama&data=${file}` },
 };
 
 const log = (...a) => console.error('[keystroke]', ...a);

@@ -307,7 +307,7 @@ p(
     '(in the synthetic data, the facts\' quotes again), which the JS documents leave out. Compare ' +
     'orders of magnitude, not bytes.',
   '- **Keystroke cost, end to end** (`benches/browser/keystroke.mjs`). The pages: the real app ' +
-    '(`target/dist-bench`) and plain-JS reference pages (`benches/browser/reference/`): one ' +
+    '(`target/dist-bench`) and the plain-JS reference page (`benches/browser/reference/index.html?engine=…`): one ' +
     '`<input type="search">` with a label, a `role=status` line with the count, and up to 50 plain cards ' +
     '(an `<article>` with title, summary and sectors), rendered directly on each `input` event (no ' +
     'debounce), searching with the FlexSearch, MiniSearch or Orama configuration above. Every page gets the ' +
@@ -315,12 +315,12 @@ p(
     'measuring code, at 1280×900, service workers blocked. An init script (over the DevTools protocol, so ' +
     'no page\'s CSP blocks it) records `performance.now()` in a capture-phase `keydown` listener, and a ' +
     'MutationObserver on the whole document (children, text, attributes) records the time of the last ' +
-    'DOM mutation after it, so cards a page renders in a later task (factdeck renders its first 6 cards ' +
-    'before a frame and the rest of a 20-card page after it) count too. For the work so far it watches ' +
+    'DOM mutation after it, so cards a page renders in a later task count too (factdeck renders a whole ' +
+    'page of cards in the task that answers the keystroke). For the work so far it watches ' +
     'the next frame: a `requestAnimationFrame` callback, then a task posted from it, which runs once that ' +
     'frame has been rendered (style, layout, paint). A keystroke is over once the DOM has been quiet for ' +
-    `${keystroke?.meta.quietMs ?? 100} ms (six 60 Hz frames: past factdeck\'s deferred cards, which follow ` +
-    'one frame after the first ones, and shorter than the pause between two keys of a fast typist). ' +
+    `${keystroke?.meta.quietMs ?? 100} ms (six 60 Hz frames: past any work a page defers by a frame or two, ` +
+    'and shorter than the pause between two keys of a fast typist). ' +
     '**End to end** = keydown → the first frame rendered after the last mutation (after the `input` ' +
     'event\'s work, for keystrokes that changed nothing); the quiet window is not part of it. **DOM work** = ' +
     'keydown → the last mutation (or the end of the `input` event\'s work). **Nodes per card**: after each ' +

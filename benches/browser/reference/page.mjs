@@ -1,28 +1,44 @@
-// The reference pages' whole UI: what a typical plain-JS search page does, to compare
-// factdeck's keystrokes against (benches/browser/keystroke.mjs). It fetches `?data=` (a
-// dataset in factdeck's format), indexes it with the page's engine, and on every `input`
-// event (no debounce) searches, writes the count into the `role=status` line and replaces
-// the list with up to 50 plain cards: an <article> with the title, summary and sectors.
+// The plain-JS reference page (index.html?engine=…&data=…): what a typical search page
+// does, to compare factdeck's keystrokes against (benches/browser/keystroke.mjs). It fetches
+// `?data=` (a dataset in factdeck's format), indexes it with `?engine=` (FlexSearch,
+// MiniSearch or Orama, configured as in engines.mjs), and on every `input` event (no
+// debounce) searches, writes the count into the `role=status` line and replaces the list
+// with up to 50 plain cards: an <article> with the title, summary and sectors.
 
-import { toDocs } from './engines.mjs';
+import { makeFlexSearch, makeMiniSearch, makeOrama, toDocs } from './engines.mjs';
 
 /** Cards shown at most. */
 export const SHOWN = 50;
 
-/** `makeEngine(docs)` returns `{ search(q) → { ids, count } }`, ids best first (at least SHOWN of them). */
-export async function start(makeEngine) {
+/** Every id an engine found, best first, and their number. */
+const allIds = (ids) => ({ ids, count: ids.length });
+
+/**
+ * Each engine's `make(docs)` returns `{ search(q) → { ids, count } }`, ids best first (at
+ * least SHOWN of them). Orama counts every match but returns only the shown ones.
+ */
+const ENGINES = {
+  flexsearch: { name: 'FlexSearch 0.8.212', make: (docs) => { const e = makeFlexSearch(docs); return { search: (q) => allIds(e.search(q)) }; } },
+  minisearch: { name: 'MiniSearch 7.2.0', make: (docs) => { const e = makeMiniSearch(docs); return { search: (q) => allIds(e.search(q)) }; } },
+  orama: { name: 'Orama 3.1.18', make: (docs) => { const e = makeOrama(docs); return { search: (q) => e.search(q, SHOWN) }; } },
+};
+
+async function start() {
   const status = document.getElementById('result-count');
   const list = document.getElementById('results');
   const input = document.getElementById('search');
-  const url = new URLSearchParams(location.search).get('data');
-  if (!url) {
-    status.textContent = 'Open this page with ?data=file.json';
+  const params = new URLSearchParams(location.search);
+  const engine = ENGINES[params.get('engine')];
+  const url = params.get('data');
+  if (!engine || !url) {
+    status.textContent = `Open this page with ?engine=${Object.keys(ENGINES).join('|')}&data=file.json`;
     return;
   }
+  document.title = `Facts: plain-JS reference page (${engine.name})`;
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   const docs = toDocs(await res.json(), { cards: true });
-  const engine = makeEngine(docs);
+  const search = engine.make(docs);
   const all = docs.slice(0, SHOWN).map((d) => d.id);
 
   const card = (d) => {
@@ -43,7 +59,7 @@ export async function start(makeEngine) {
     let ids = all;
     let text = `${docs.length} facts`;
     if (q) {
-      const r = engine.search(q);
+      const r = search.search(q);
       ids = r.ids.slice(0, SHOWN);
       text = `${r.count} of ${docs.length} facts`;
     }
@@ -53,3 +69,5 @@ export async function start(makeEngine) {
   input.addEventListener('input', render);
   render();
 }
+
+start();
