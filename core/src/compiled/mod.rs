@@ -40,7 +40,7 @@ use std::fmt;
 
 pub use manifest::{FileEntry, Manifest, MANIFEST};
 pub use read::Compiled;
-pub use write::compile;
+pub use write::{compile, compile_sharded};
 
 #[cfg(doc)]
 use crate::{dataset::Dataset, search::Index};

@@ -16,6 +16,18 @@ use crate::url_state::Column;
 pub fn compile<E>(
     dataset: &Dataset,
     index: &Index,
+    write: impl FnMut(&str, &[u8]) -> Result<(), E>,
+    progress: impl FnMut(&str),
+) -> Result<Manifest, E> {
+    compile_sharded(dataset, index, SHARD_BYTES, write, progress)
+}
+
+/// [`compile`] with postings shards of about `shard_bytes` instead of [`SHARD_BYTES`]
+/// (tests use tiny ones, to cross many shard boundaries with small datasets).
+pub fn compile_sharded<E>(
+    dataset: &Dataset,
+    index: &Index,
+    shard_bytes: usize,
     mut write: impl FnMut(&str, &[u8]) -> Result<(), E>,
     mut progress: impl FnMut(&str),
 ) -> Result<Manifest, E> {
@@ -32,7 +44,7 @@ pub fn compile<E>(
         .collect::<Result<_, E>>()?;
     progress(&format!("{} terms, {facts} facts: dictionary, facet table and sort columns written", index.terms.len()));
 
-    let ranges = shard_ranges(index);
+    let ranges = shard_ranges(index, shard_bytes);
     let mut shards = Vec::with_capacity(ranges.len());
     let mut spellings = &index.spellings[..];
     for (i, range) in ranges.iter().enumerate() {
@@ -77,14 +89,14 @@ pub fn compile<E>(
     Ok(manifest)
 }
 
-/// Consecutive term ranges whose postings take about [`SHARD_BYTES`] each (a term alone may
+/// Consecutive term ranges whose postings take about `shard_bytes` each (a term alone may
 /// take more), measured as written.
-fn shard_ranges(index: &Index) -> Vec<std::ops::Range<usize>> {
+fn shard_ranges(index: &Index, shard_bytes: usize) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let (mut start, mut size) = (0, 0);
     for t in 0..index.terms.len() {
         let bytes = write_shard(0, std::slice::from_ref(&index.postings[t]), &[]).len();
-        if size > 0 && size + bytes > SHARD_BYTES {
+        if size > 0 && size + bytes > shard_bytes {
             out.push(start..t);
             (start, size) = (t, 0);
         }
