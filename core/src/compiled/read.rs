@@ -75,7 +75,7 @@ impl Compiled {
             slots.insert(e.name.clone(), Slot::Chunk(i));
         }
         Ok(Compiled {
-            index: Index::assemble(terms, doc_norm, facets, SortKeys::default()),
+            index: Index::assemble(terms, vec![Vec::new(); manifest.terms], doc_norm, facets, SortKeys::default()),
             freq,
             slots,
             shard_loaded: vec![false; manifest.shards.len()],

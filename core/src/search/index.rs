@@ -145,20 +145,25 @@ impl Index {
         let avg_len = if doc_len.is_empty() { 1.0 } else { doc_len.iter().sum::<f32>() / doc_len.len() as f32 };
         let avg_len = avg_len.max(1.0);
         let doc_norm = doc_len.iter().map(|&len| K1 * (1.0 - B + B * len / avg_len)).collect();
-        let mut index = Index::assemble(terms, doc_norm, FacetTable::new(dataset), SortKeys::new(dataset));
-        index.postings = postings;
+        let mut index = Index::assemble(terms, postings, doc_norm, FacetTable::new(dataset), SortKeys::new(dataset));
         index.spellings = spellings;
         index
     }
 
-    /// An index over sorted, unique `terms` whose postings and spellings are still empty:
-    /// the build fills them all, a compiled dataset those its queries need.
-    pub(crate) fn assemble(terms: Vec<Box<str>>, doc_norm: Vec<f32>, facets: FacetTable, sort_keys: SortKeys) -> Index {
+    /// An index over sorted, unique `terms` with their `postings` (one list per term) and no
+    /// spellings yet: the build has them all, a compiled dataset (`crate::compiled`) starts
+    /// with empty lists and fills in those its queries need.
+    pub(crate) fn assemble(
+        terms: Vec<Box<str>>,
+        postings: Vec<Vec<Posting>>,
+        doc_norm: Vec<f32>,
+        facets: FacetTable,
+        sort_keys: SortKeys,
+    ) -> Index {
         let mut by_len: Vec<Vec<u32>> = vec![Vec::new(); MAX_FUZZY_CHARS + 4];
         for (id, term) in terms.iter().enumerate() {
             by_len[term.chars().count().min(MAX_FUZZY_CHARS + 3)].push(id as u32);
         }
-        let postings = vec![Vec::new(); terms.len()];
         Index { terms, postings, by_len, spellings: Vec::new(), doc_norm, facets, sort_keys }
     }
 
