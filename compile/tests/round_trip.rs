@@ -1,7 +1,8 @@
 //! The compile → load round trip over generated datasets: for random datasets and random
 //! views (words of the dataset, their prefixes and one-typo variants, two-word queries,
 //! sector and kind filters, every sort), a compiled dataset read back shard by shard gives
-//! the outcome the in-memory index gives, and its chunks hold the facts as loaded.
+//! the outcome the in-memory index gives, its chunks hold the facts as loaded, and its id
+//! buckets find each fact by id.
 
 use std::collections::BTreeMap;
 
@@ -115,6 +116,9 @@ proptest! {
             prop_assert_eq!(fact, &dataset.facts[i]);
             prop_assert_eq!(source, dataset.source_of(fact));
         }
+        for &i in &some {
+            prop_assert_eq!(c.fact_index(&files, dataset.facts[i].id.as_str()), Ok(Some(i)));
+        }
     }
 }
 
@@ -126,6 +130,11 @@ fn a_larger_dataset_in_shards_of_the_real_size_still_agrees() {
     let mut c = Compiled::open(&files).unwrap();
     assert!(c.manifest().shards.len() > 5, "{} shards", c.manifest().shards.len());
     assert_eq!(c.manifest().chunks.len(), 12);
+    assert_eq!(c.manifest().ids.len(), 3);
+    for (i, f) in dataset.facts.iter().enumerate().step_by(97) {
+        assert_eq!(c.fact_index(&files, f.id.as_str()), Ok(Some(i)));
+    }
+    assert_eq!(c.fact_index(&files, "no-such-fact"), Ok(None));
     let mut p = Pick(3);
     for _ in 0..200 {
         let v = view(&dataset, &mut p);

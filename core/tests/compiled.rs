@@ -94,6 +94,21 @@ fn cards_read_their_facts_and_sources_from_the_chunks() {
 }
 
 #[test]
+fn a_permalink_finds_its_fact_by_id_with_one_small_fetch() {
+    let deck = deck();
+    let (files, _) = compiled(&deck);
+    let mut c = Compiled::open(&files).unwrap();
+    c.take_fetched();
+    for (i, f) in deck.data.facts.iter().enumerate() {
+        assert_eq!(c.fact_index(&files, f.id.as_str()), Ok(Some(i)));
+    }
+    assert_eq!(c.fact_index(&files, "no-such-fact"), Ok(None));
+    let fetched = c.take_fetched();
+    assert_eq!(fetched.len(), 1, "six facts share one bucket: {fetched:?}");
+    assert_eq!(fetched[0].0, "ids-0000.bin");
+}
+
+#[test]
 fn opening_fetches_three_small_files_and_a_query_only_its_shards() {
     let deck = deck();
     let (files, manifest) = compiled(&deck);
@@ -128,9 +143,12 @@ fn error_of(files: &Files) -> Error {
             return e;
         }
     }
-    match c.load_facts(files, &(0..6).collect::<Vec<_>>()) {
+    if let Err(e) = c.load_facts(files, &(0..6).collect::<Vec<_>>()) {
+        return e;
+    }
+    match c.fact_index(files, "solar") {
         Err(e) => e,
-        Ok(()) => panic!("no error"),
+        Ok(_) => panic!("no error"),
     }
 }
 
@@ -139,7 +157,7 @@ fn a_corrupt_truncated_or_missing_shard_is_an_error_naming_it() {
     let deck = deck();
     let (files, manifest) = compiled(&deck);
     let shard = manifest.shards[0].1.name.clone();
-    for file in [shard.as_str(), "terms.bin", "docs.bin", "sort-date.bin", "facts-0000.bin"] {
+    for file in [shard.as_str(), "terms.bin", "docs.bin", "sort-date.bin", "facts-0000.bin", "ids-0000.bin"] {
         let mut corrupt = files.clone();
         let bytes = corrupt.get_mut(file).unwrap();
         let mid = bytes.len() / 2;

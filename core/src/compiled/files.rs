@@ -1,6 +1,6 @@
 //! The layout of each file behind the manifest, written and read side by side: the term
-//! dictionary, the per-fact table (`docs.bin`), the sort columns, the postings shards and
-//! the fact chunks. Readers check what the index relies on (terms sorted, facts in range and
+//! dictionary, the per-fact table (`docs.bin`), the sort columns, the postings shards, the
+//! fact chunks and the id buckets. Readers check what the index relies on (terms sorted, facts in range and
 //! in order, counts that agree with the dictionary), so that no bytes can make it panic.
 
 use super::codec::{width, Read, Reader, Writer};
@@ -16,6 +16,7 @@ const DOCS: &[u8; 4] = b"FDKD";
 const SORT: &[u8; 4] = b"FDKS";
 const SHARD: &[u8; 4] = b"FDKP";
 const FACTS: &[u8; 4] = b"FDKF";
+const IDS: &[u8; 4] = b"FDKI";
 
 /// Sorted unique terms, each as the bytes it shares with the one before and the rest, with
 /// `freq(term)`, the number of facts it is in.
@@ -283,4 +284,52 @@ pub(crate) fn read_chunk(bytes: &[u8], sectors: usize, sources: usize, facts: us
         return Err("a fact quotes a source the chunk does not hold".to_owned());
     }
     Ok(Chunk { first, facts: list, sources: quoted })
+}
+
+/// The id bucket fact id `id` belongs in, of `buckets`: by its CRC-32, so that buckets fill
+/// evenly whatever the ids look like.
+pub(crate) fn id_bucket(id: &str, buckets: usize) -> usize {
+    crc32fast::hash(id.as_bytes()) as usize % buckets.max(1)
+}
+
+/// One bucket's (fact id, fact index) pairs, sorted by id, front-coded.
+pub(crate) fn write_ids(ids: &[(&str, usize)]) -> Vec<u8> {
+    let mut w = Writer::file(IDS);
+    w.usize(ids.len());
+    let mut prev: &[u8] = b"";
+    for (id, fact) in ids {
+        let shared = prev.iter().zip(id.as_bytes()).take_while(|(a, b)| a == b).count();
+        w.usize(shared);
+        w.usize(id.len() - shared);
+        w.bytes.extend_from_slice(&id.as_bytes()[shared..]);
+        w.usize(*fact);
+        prev = id.as_bytes();
+    }
+    w.bytes
+}
+
+/// Bucket `bucket` of `buckets`, for a dataset of `facts` facts: ids in order, each in
+/// this bucket, each naming a fact in range.
+pub(crate) fn read_ids(bytes: &[u8], bucket: usize, buckets: usize, facts: usize) -> Read<Vec<(String, usize)>> {
+    let mut r = Reader::file(bytes, IDS)?;
+    let n = r.count()?;
+    let mut out: Vec<(String, usize)> = Vec::with_capacity(n);
+    let mut id = Vec::new();
+    for _ in 0..n {
+        let shared = r.usize()?;
+        if shared > id.len() {
+            return Err("an id shares more than the one before it".to_owned());
+        }
+        id.truncate(shared);
+        let len = r.usize()?;
+        id.extend_from_slice(r.bytes(len)?);
+        let s = String::from_utf8(id.clone()).map_err(|_| "an id is not UTF-8")?;
+        let fact = r.usize()?;
+        if fact >= facts || id_bucket(&s, buckets) != bucket || out.last().is_some_and(|(p, _)| *p >= s) {
+            return Err("ids out of order, out of range or in the wrong bucket".to_owned());
+        }
+        out.push((s, fact));
+    }
+    r.end()?;
+    Ok(out)
 }

@@ -64,6 +64,8 @@ pub struct Manifest {
     pub shards: Vec<(u32, FileEntry)>,
     /// The fact chunks, in fact order.
     pub chunks: Vec<FileEntry>,
+    /// Fact id → fact index, in buckets by the id's CRC-32 (for permalinks).
+    pub ids: Vec<FileEntry>,
 }
 
 impl Manifest {
@@ -94,9 +96,11 @@ impl Manifest {
             w.varint(u64::from(*first));
             entry(&mut w, e);
         }
-        w.usize(self.chunks.len());
-        for e in &self.chunks {
-            entry(&mut w, e);
+        for list in [&self.chunks, &self.ids] {
+            w.usize(list.len());
+            for e in list {
+                entry(&mut w, e);
+            }
         }
         let crc = crc32fast::hash(&w.bytes);
         w.u32_le(crc);
@@ -132,7 +136,9 @@ impl Manifest {
         let shards = (0..n).map(|_| Ok((r.u32()?, entry(r)?))).collect::<Read<_>>()?;
         let n = r.count()?;
         let chunks = (0..n).map(|_| entry(r)).collect::<Read<_>>()?;
-        Ok(Manifest { title, description, sectors, facts, sources, terms, chunk_facts, dictionary, docs, sort, shards, chunks })
+        let n = r.count()?;
+        let ids = (0..n).map(|_| entry(r)).collect::<Read<_>>()?;
+        Ok(Manifest { title, description, sectors, facts, sources, terms, chunk_facts, dictionary, docs, sort, shards, chunks, ids })
     }
 
     fn consistent(&self) -> Read<()> {
@@ -147,11 +153,15 @@ impl Manifest {
         if self.chunk_facts == 0 || self.chunks.len() != self.facts.div_ceil(self.chunk_facts) {
             return Err(format!("{} chunks of {} facts for {} facts", self.chunks.len(), self.chunk_facts, self.facts));
         }
+        if self.ids.is_empty() && self.facts > 0 {
+            return Err("no id buckets".to_owned());
+        }
         Ok(())
     }
 
     /// Every file the manifest lists, itself excluded.
     pub fn files(&self) -> impl Iterator<Item = &FileEntry> {
-        [&self.dictionary, &self.docs].into_iter().chain(&self.sort).chain(self.shards.iter().map(|(_, e)| e)).chain(&self.chunks)
+        let shards = self.shards.iter().map(|(_, e)| e);
+        [&self.dictionary, &self.docs].into_iter().chain(&self.sort).chain(shards).chain(&self.chunks).chain(&self.ids)
     }
 }

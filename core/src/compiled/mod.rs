@@ -16,7 +16,9 @@
 //! - `post-NNNN.bin`: the postings (fact, field-weighted term frequency, plain spelling) of
 //!   a range of terms, about [`SHARD_BYTES`] each, and the facts using each spelling with
 //!   diacritics whose text falls in the same range;
-//! - `facts-NNNN.bin`: [`CHUNK_FACTS`] facts in full, with the sources they quote.
+//! - `facts-NNNN.bin`: [`CHUNK_FACTS`] facts in full, with the sources they quote;
+//! - `ids-NNNN.bin`: fact id → fact index for about [`BUCKET_IDS`] ids, bucketed by the
+//!   id's CRC-32, so that a permalink finds its fact with one small fetch.
 //!
 //! Every file opens with a four-byte magic and [`FORMAT_VERSION`]; a file whose length or
 //! checksum differs from the manifest's, or whose version is not this reader's, is an
@@ -50,6 +52,9 @@ pub const FORMAT_VERSION: u16 = 1;
 
 /// Facts per `facts-NNNN.bin` chunk: a page of cards needs one or two.
 pub const CHUNK_FACTS: usize = 256;
+
+/// Fact ids per `ids-NNNN.bin` bucket, on average.
+pub const BUCKET_IDS: usize = 1024;
 
 /// A postings shard closes before it grows past this many bytes (a single term's postings
 /// may make one larger): small enough that a keystroke fetches little, large enough that a

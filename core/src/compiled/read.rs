@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::files::{read_chunk, read_docs, read_shard, read_sort, read_terms, Chunk};
+use super::files::{id_bucket, read_chunk, read_docs, read_ids, read_shard, read_sort, read_terms, Chunk};
 use super::manifest::{Manifest, MANIFEST};
 use super::{Error, Fetch};
 use crate::explore::{explore_with, Outcome};
@@ -21,6 +21,7 @@ enum Slot {
     Sort(Column),
     Shard(usize),
     Chunk(usize),
+    Ids(usize),
 }
 
 /// A compiled dataset, with what has been fetched of it so far.
@@ -34,6 +35,8 @@ pub struct Compiled {
     shard_loaded: Vec<bool>,
     sort_loaded: [bool; 6],
     chunks: Vec<Option<Chunk>>,
+    /// Each id bucket's (fact id, fact index) pairs, sorted, once loaded.
+    ids: Vec<Option<Vec<(String, usize)>>>,
     /// Files fetched through [`Compiled::open`] and the [`Fetch`] methods, with their sizes,
     /// since [`Compiled::take_fetched`] was last called.
     fetched: Vec<(String, u64)>,
@@ -74,6 +77,9 @@ impl Compiled {
         for (i, e) in manifest.chunks.iter().enumerate() {
             slots.insert(e.name.clone(), Slot::Chunk(i));
         }
+        for (i, e) in manifest.ids.iter().enumerate() {
+            slots.insert(e.name.clone(), Slot::Ids(i));
+        }
         Ok(Compiled {
             index: Index::assemble(terms, vec![Vec::new(); manifest.terms], doc_norm, facets, SortKeys::default()),
             freq,
@@ -81,6 +87,7 @@ impl Compiled {
             shard_loaded: vec![false; manifest.shards.len()],
             sort_loaded: [false; 6],
             chunks: manifest.chunks.iter().map(|_| None).collect(),
+            ids: manifest.ids.iter().map(|_| None).collect(),
             fetched: Vec::new(),
             manifest,
         })
@@ -161,7 +168,8 @@ impl Compiled {
         ids.into_iter().filter(|&i| !self.shard_loaded[i]).map(|i| shards[i].1.name.clone()).collect()
     }
 
-    /// Adds a file the manifest lists (a shard, a sort column or a chunk), checked against
+    /// Adds a file the manifest lists (a shard, a sort column, a chunk or an id bucket),
+    /// checked against
     /// the manifest. A file that fails the check changes nothing.
     pub fn insert(&mut self, file: &str, bytes: &[u8]) -> Result<(), Error> {
         let slot = *self.slots.get(file).ok_or_else(|| Error::new(file, "not a file of this compiled dataset"))?;
@@ -197,6 +205,9 @@ impl Compiled {
                 }
                 self.chunks[c] = Some(chunk);
             }
+            Slot::Ids(b) => {
+                self.ids[b] = Some(read_ids(m.ids[b].check(bytes)?, b, m.ids.len(), m.facts).map_err(fail)?);
+            }
         }
         Ok(())
     }
@@ -230,6 +241,28 @@ impl Compiled {
         let fact = chunk.facts.get(i - chunk.first)?;
         let at = chunk.sources.binary_search_by_key(&fact.source, |(s, _)| *s).ok()?;
         Some((fact, &chunk.sources[at].1))
+    }
+
+    /// The index of the fact with id `id` (`None` if there is none), or the name of the id
+    /// bucket to fetch first.
+    pub fn try_fact_index(&self, id: &str) -> Result<Option<usize>, String> {
+        let b = id_bucket(id, self.ids.len());
+        match self.ids.get(b) {
+            None => Ok(None),
+            Some(None) => Err(self.manifest.ids[b].name.clone()),
+            Some(Some(list)) => Ok(list.binary_search_by(|(i, _)| i.as_str().cmp(id)).ok().map(|at| list[at].1)),
+        }
+    }
+
+    /// [`Compiled::try_fact_index`], fetching the bucket with `fetch` if needed.
+    pub fn fact_index(&mut self, fetch: &impl Fetch, id: &str) -> Result<Option<usize>, Error> {
+        match self.try_fact_index(id) {
+            Ok(found) => Ok(found),
+            Err(file) => {
+                self.fetch_into(fetch, &file)?;
+                self.try_fact_index(id).map_err(|file| Error::new(&file, "still needed after fetching it"))
+            }
+        }
     }
 
     /// The files fetched (name, bytes) since the last call, oldest first.

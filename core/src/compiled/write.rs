@@ -1,9 +1,9 @@
 //! [`compile`]: a validated dataset and its index → the files of a compiled dataset, the
 //! same bytes for the same dataset.
 
-use super::files::{write_chunk, write_docs, write_shard, write_sort, write_terms};
+use super::files::{id_bucket, write_chunk, write_docs, write_ids, write_shard, write_sort, write_terms};
 use super::manifest::{FileEntry, Manifest, MANIFEST};
-use super::{CHUNK_FACTS, SHARD_BYTES};
+use super::{BUCKET_IDS, CHUNK_FACTS, SHARD_BYTES};
 use crate::dataset::Dataset;
 use crate::search::Index;
 use crate::url_state::Column;
@@ -71,6 +71,18 @@ pub fn compile_sharded<E>(
     }
     progress(&format!("facts: {count} chunks"));
 
+    let buckets = facts.div_ceil(BUCKET_IDS);
+    let mut by_bucket: Vec<Vec<(&str, usize)>> = vec![Vec::new(); buckets];
+    for (i, f) in dataset.facts.iter().enumerate() {
+        by_bucket[id_bucket(f.id.as_str(), buckets)].push((f.id.as_str(), i));
+    }
+    let mut ids = Vec::with_capacity(buckets);
+    for (b, mut list) in by_bucket.into_iter().enumerate() {
+        list.sort_unstable();
+        ids.push(put(format!("ids-{b:04}.bin"), write_ids(&list))?);
+    }
+    progress(&format!("ids: {buckets} buckets"));
+
     let manifest = Manifest {
         title: dataset.title.clone(),
         description: dataset.description.clone(),
@@ -84,6 +96,7 @@ pub fn compile_sharded<E>(
         sort,
         shards,
         chunks,
+        ids,
     };
     write(MANIFEST, &manifest.encode())?;
     Ok(manifest)
