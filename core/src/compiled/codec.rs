@@ -219,7 +219,8 @@ impl<'a> Reader<'a> {
         if width > 64 {
             return Err(format!("a bit width of {width}"));
         }
-        let bytes = self.take((n * width as usize).div_ceil(8))?;
+        let bits = n.checked_mul(width as usize).ok_or("too many packed values")?;
+        let bytes = self.take(bits.div_ceil(8))?;
         let mask = if width == 64 { u64::MAX } else { (1u64 << width) - 1 };
         let (mut acc, mut bits, mut next) = (0u128, 0u32, bytes.iter());
         let mut out = Vec::with_capacity(n);
