@@ -1,8 +1,8 @@
 //! The compile → load round trip over generated datasets: for random datasets and random
 //! views (words of the dataset, their prefixes and one-typo variants, two-word queries,
 //! sector and kind filters, every sort), a compiled dataset read back shard by shard gives
-//! the outcome the in-memory index gives, its chunks hold the facts as loaded, and its id
-//! buckets find each fact by id.
+//! the outcome the in-memory index gives, its chunks hold the facts as loaded (with where
+//! each source's facts quote it), and its id buckets find each fact by id.
 
 use std::collections::BTreeMap;
 
@@ -11,6 +11,7 @@ use factdeck_core::dataset::Dataset;
 use factdeck_core::explore::explore;
 use factdeck_core::model::Kind;
 use factdeck_core::search::Index;
+use factdeck_core::source_view::quote_spans;
 use factdeck_core::url_state::{Sort, ViewState};
 use proptest::prelude::*;
 
@@ -115,6 +116,7 @@ proptest! {
             let (fact, source) = c.fact(i).unwrap();
             prop_assert_eq!(fact, &dataset.facts[i]);
             prop_assert_eq!(source, dataset.source_of(fact));
+            prop_assert_eq!(c.quote_spans(fact.source).unwrap(), quote_spans(&dataset, fact.source));
         }
         for &i in &some {
             prop_assert_eq!(c.fact_index(&files, dataset.facts[i].id.as_str()), Ok(Some(i)));

@@ -11,6 +11,7 @@ use common::{fact, view, Deck};
 use factdeck_core::compiled::{compile, Compiled, Error, Manifest, MANIFEST};
 use factdeck_core::explore::explore;
 use factdeck_core::model::Kind;
+use factdeck_core::source_view::quote_spans;
 use factdeck_core::url_state::{Column, Direction, Sort, ViewState};
 
 type Files = BTreeMap<String, Vec<u8>>;
@@ -90,6 +91,7 @@ fn cards_read_their_facts_and_sources_from_the_chunks() {
         let (fact, source) = c.fact(i).unwrap();
         assert_eq!(fact, want);
         assert_eq!(source, deck.data.source_of(want));
+        assert_eq!(c.quote_spans(fact.source).unwrap(), quote_spans(&deck.data, fact.source), "the source view's quotes");
     }
 }
 

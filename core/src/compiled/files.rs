@@ -10,6 +10,7 @@ use crate::filter::FacetTable;
 use crate::model::{Fact, Kind, Source};
 use crate::search::Posting;
 use crate::sort::MISSING;
+use crate::source_view::{spans_in, QuoteSpan};
 
 const TERMS: &[u8; 4] = b"FDKT";
 const DOCS: &[u8; 4] = b"FDKD";
@@ -243,11 +244,15 @@ pub(crate) fn read_shard(bytes: &[u8], facts: usize) -> Read<Shard> {
 pub(crate) struct Chunk {
     pub(crate) first: usize,
     pub(crate) facts: Vec<Fact>,
-    /// (index in the dataset's sources, source), sorted by index.
-    pub(crate) sources: Vec<(usize, Source)>,
+    /// (index in the dataset's sources, source, where every fact quoting it quotes it),
+    /// sorted by index.
+    pub(crate) sources: Vec<(usize, Source, Vec<QuoteSpan>)>,
 }
 
-pub(crate) fn write_chunk(dataset: &Dataset, first: usize, n: usize) -> Vec<u8> {
+/// Facts `first..first + n` and the sources they quote, each with the quote spans of every
+/// fact of the dataset that quotes it (`quoting[s]`: those facts, in dataset order), so that
+/// the source view needs no other chunk.
+pub(crate) fn write_chunk(dataset: &Dataset, quoting: &[Vec<usize>], first: usize, n: usize) -> Vec<u8> {
     let facts = &dataset.facts[first..first + n];
     let mut sources: Vec<usize> = facts.iter().map(|f| f.source).collect();
     sources.sort_unstable();
@@ -257,7 +262,15 @@ pub(crate) fn write_chunk(dataset: &Dataset, first: usize, n: usize) -> Vec<u8> 
     w.usize(sources.len());
     for &s in &sources {
         w.usize(s);
-        write_source(&mut w, &dataset.sources[s]);
+        let source = &dataset.sources[s];
+        write_source(&mut w, source);
+        let spans = spans_in(&source.text, quoting[s].iter().map(|&f| (f, dataset.facts[f].quote.as_str())));
+        w.usize(spans.len());
+        for span in spans {
+            w.usize(span.fact);
+            w.usize(span.range.start);
+            w.usize(span.range.end);
+        }
     }
     w.usize(n);
     for f in facts {
@@ -271,18 +284,30 @@ pub(crate) fn read_chunk(bytes: &[u8], sectors: usize, sources: usize, facts: us
     let mut r = Reader::file(bytes, FACTS)?;
     let first = r.usize()?;
     let n = r.count()?;
-    let mut quoted: Vec<(usize, Source)> = Vec::with_capacity(n);
+    let mut quoted: Vec<(usize, Source, Vec<QuoteSpan>)> = Vec::with_capacity(n);
     for _ in 0..n {
         let i = r.usize()?;
-        if i >= sources || quoted.last().is_some_and(|(p, _)| *p >= i) {
+        if i >= sources || quoted.last().is_some_and(|(p, _, _)| *p >= i) {
             return Err("sources out of range or order".to_owned());
         }
-        quoted.push((i, read_source(&mut r)?));
+        let source = read_source(&mut r)?;
+        let spans = r.count()?;
+        let spans = (0..spans)
+            .map(|_| {
+                let (fact, start, end) = (r.usize()?, r.usize()?, r.usize()?);
+                let on_chars = start <= end && source.text.is_char_boundary(start) && source.text.is_char_boundary(end);
+                if fact >= facts || !on_chars || end > source.text.len() {
+                    return Err("a quote span out of range".to_owned());
+                }
+                Ok(QuoteSpan { fact, range: start..end })
+            })
+            .collect::<Read<_>>()?;
+        quoted.push((i, source, spans));
     }
     let n = r.count()?;
     let list = (0..n).map(|_| read_fact(&mut r, sectors, sources, facts)).collect::<Read<Vec<Fact>>>()?;
     r.end()?;
-    if list.iter().any(|f| quoted.binary_search_by_key(&f.source, |(i, _)| *i).is_err()) {
+    if list.iter().any(|f| quoted.binary_search_by_key(&f.source, |(i, _, _)| *i).is_err()) {
         return Err("a fact quotes a source the chunk does not hold".to_owned());
     }
     Ok(Chunk { first, facts: list, sources: quoted })

@@ -16,7 +16,8 @@
 //! - `post-NNNN.bin`: the postings (fact, field-weighted term frequency, plain spelling) of
 //!   a range of terms, about [`SHARD_BYTES`] each, and the facts using each spelling with
 //!   diacritics whose text falls in the same range;
-//! - `facts-NNNN.bin`: [`CHUNK_FACTS`] facts in full, with the sources they quote;
+//! - `facts-NNNN.bin`: [`CHUNK_FACTS`] facts in full, with the sources they quote and
+//!   where each of those sources' facts quotes it (the source view's spans);
 //! - `ids-NNNN.bin`: fact id → fact index for about [`BUCKET_IDS`] ids, bucketed by the
 //!   id's CRC-32, so that a permalink finds its fact with one small fetch.
 //!

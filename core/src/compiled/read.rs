@@ -13,6 +13,7 @@ use crate::explore::{explore_with, Outcome};
 use crate::model::{Fact, Source};
 use crate::search::{Index, Query};
 use crate::sort::SortKeys;
+use crate::source_view::QuoteSpan;
 use crate::url_state::{Column, Sort, ViewState};
 
 /// Which of the manifest's files a name is, once the dictionary and table are in.
@@ -239,8 +240,18 @@ impl Compiled {
     pub fn fact(&self, i: usize) -> Option<(&Fact, &Source)> {
         let chunk = self.chunks.get(i / self.manifest.chunk_facts)?.as_ref()?;
         let fact = chunk.facts.get(i - chunk.first)?;
-        let at = chunk.sources.binary_search_by_key(&fact.source, |(s, _)| *s).ok()?;
+        let at = chunk.sources.binary_search_by_key(&fact.source, |(s, _, _)| *s).ok()?;
         Some((fact, &chunk.sources[at].1))
+    }
+
+    /// Where each fact quoting source `source` quotes it in the source's text, in dataset
+    /// order (what [`crate::source_view::quote_spans`] gives), if a loaded chunk holds a
+    /// fact quoting it: the source view needs only the open fact's chunk.
+    pub fn quote_spans(&self, source: usize) -> Option<&[QuoteSpan]> {
+        self.chunks.iter().flatten().find_map(|c| {
+            let at = c.sources.binary_search_by_key(&source, |(s, _, _)| *s).ok()?;
+            Some(&c.sources[at].2[..])
+        })
     }
 
     /// The index of the fact with id `id` (`None` if there is none), or the name of the id

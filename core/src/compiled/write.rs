@@ -60,11 +60,15 @@ pub fn compile_sharded<E>(
     }
     progress(&format!("postings: {} shards", ranges.len()));
 
+    let mut quoting = vec![Vec::new(); dataset.sources.len()];
+    for (i, f) in dataset.facts.iter().enumerate() {
+        quoting[f.source].push(i);
+    }
     let count = facts.div_ceil(CHUNK_FACTS);
     let mut chunks = Vec::with_capacity(count);
     for c in 0..count {
         let first = c * CHUNK_FACTS;
-        chunks.push(put(format!("facts-{c:04}.bin"), write_chunk(dataset, first, CHUNK_FACTS.min(facts - first)))?);
+        chunks.push(put(format!("facts-{c:04}.bin"), write_chunk(dataset, &quoting, first, CHUNK_FACTS.min(facts - first)))?);
         if (c + 1) % 200 == 0 {
             progress(&format!("facts: {} of {count} chunks", c + 1));
         }
