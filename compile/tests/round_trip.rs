@@ -109,6 +109,10 @@ proptest! {
             let got = c.explore(&files, &v).unwrap();
             prop_assert_eq!(&got, &want, "{:?}", v);
             prop_assert_eq!(got.results.top(25), want.results.top(25), "{:?}", v);
+            if p.next(8) == 0 {
+                // As a page over its memory budget would.
+                c.forget_shards();
+            }
         }
         let some: Vec<usize> = (0..8).map(|_| p.next(n)).collect();
         c.load_facts(&files, &some).unwrap();

@@ -126,6 +126,12 @@ fn opening_fetches_three_small_files_and_a_query_only_its_shards() {
     assert!(c.take_fetched().is_empty(), "fetched shards are kept");
     c.explore(&files, &ViewState { sort: Sort::By(Column::Title, Direction::Ascending), ..ViewState::default() }).unwrap();
     assert_eq!(c.take_fetched(), [("sort-title.bin".to_owned(), manifest.sort[1].len)]);
+    assert!(c.postings_held() > 0);
+    c.forget_shards();
+    assert_eq!(c.postings_held(), 0, "memory handed back");
+    let again = c.explore(&files, &view("baku ", &[], &[])).unwrap();
+    assert_eq!(c.take_fetched(), fetched, "the same shards fetched again");
+    assert_eq!(again, explore(&deck.data, &deck.index, &view("baku ", &[], &[])));
 }
 
 #[test]

@@ -220,6 +220,21 @@ impl Compiled {
         Ok(())
     }
 
+    /// Postings held in memory: what fetched shards cost, for a caller keeping to a budget.
+    pub fn postings_held(&self) -> usize {
+        self.index.postings.iter().map(Vec::len).sum()
+    }
+
+    /// Drops every loaded postings shard (the dictionary, the table, sort columns, chunks and
+    /// id buckets stay): the next views fetch again what they need, and answer the same.
+    pub fn forget_shards(&mut self) {
+        for list in &mut self.index.postings {
+            *list = Vec::new();
+        }
+        self.index.spellings = Vec::new();
+        self.shard_loaded.fill(false);
+    }
+
     /// The chunks holding `facts` (fact indices) that are not loaded yet.
     pub fn chunks_for(&self, facts: &[usize]) -> Vec<String> {
         let mut ids: Vec<usize> = facts.iter().map(|&f| f / self.manifest.chunk_facts).filter(|&c| c < self.chunks.len()).collect();
