@@ -3,7 +3,6 @@
 //! chunks into the same [`Index`] the in-memory path uses, as views and cards need them, so
 //! that ranking, counts and suggestions are the same code as [`crate::explore::explore`].
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::files::{id_bucket, read_chunk, read_docs, read_ids, read_shard, read_sort, read_terms, Chunk};
@@ -124,14 +123,14 @@ impl Compiled {
         if !need.is_empty() {
             return Err(need);
         }
-        let later = RefCell::new(Vec::new());
+        // "Did you mean" tries its correction, which may need shards of its own.
+        let mut later = Vec::new();
         let outcome = explore_with(&self.manifest.sectors, &self.index, view, |query| {
             let fixed = self.index.correction(query, |t| self.freq[t] as usize)?;
             let fixed_query = Query::parse(&fixed);
-            *later.borrow_mut() = self.shards_for(&fixed_query);
-            (later.borrow().is_empty() && !self.index.rank(&fixed_query).is_empty()).then_some(fixed)
+            later = self.shards_for(&fixed_query);
+            (later.is_empty() && !self.index.rank(&fixed_query).is_empty()).then_some(fixed)
         });
-        let later = later.into_inner();
         if later.is_empty() {
             Ok(outcome)
         } else {
