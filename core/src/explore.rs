@@ -5,7 +5,7 @@
 
 use crate::dataset::Dataset;
 use crate::filter::{facet_counts, FacetCounts, FacetTable, Selection};
-use crate::model::Kind;
+use crate::model::{Kind, Sector};
 use crate::search::{Index, Query, Ranked};
 use crate::url_state::{Sort, ViewState};
 
@@ -33,8 +33,15 @@ pub struct Outcome {
 }
 
 pub fn explore(dataset: &Dataset, index: &Index, view: &ViewState) -> Outcome {
+    explore_with(&dataset.sectors, index, view, |query| index.suggest(query))
+}
+
+/// [`explore`] knowing only the dataset's declared `sectors` and its `index`, with the
+/// "did you mean" step (`Index::suggest`) given: what a compiled dataset
+/// (`crate::compiled`) has before any fact is fetched, and how it suggests.
+pub(crate) fn explore_with(sectors: &[Sector], index: &Index, view: &ViewState, suggest: impl FnOnce(&Query) -> Option<String>) -> Outcome {
     let query = Query::parse(&view.query);
-    let sel = Selection::resolve(view, dataset);
+    let sel = Selection::resolve_in(view, sectors);
     let hits = index.rank(&query);
     let table = index.facets();
     let mut results = filtered(table, &hits, &sel);
@@ -43,8 +50,8 @@ pub fn explore(dataset: &Dataset, index: &Index, view: &ViewState) -> Outcome {
         results = results.sorted_by(|f| keys.key(view.sort, f));
     }
     let counts = facet_counts(table, hits.facts(), &sel);
-    let relaxations = if results.is_empty() { relax(dataset, table, &query, &hits, &sel) } else { Vec::new() };
-    let suggestion = if hits.is_empty() { index.suggest(&query) } else { None };
+    let relaxations = if results.is_empty() { relax(index.len(), table, &query, &hits, &sel) } else { Vec::new() };
+    let suggestion = if hits.is_empty() { suggest(&query) } else { None };
     Outcome { query, results, counts, relaxations, suggestion }
 }
 
@@ -60,10 +67,10 @@ fn admitted(table: &FacetTable, facts: impl Iterator<Item = usize>, sel: &Select
     facts.filter(|&f| sel.admits(table, f)).count()
 }
 
-fn relax(dataset: &Dataset, table: &FacetTable, query: &Query, hits: &Ranked, sel: &Selection) -> Vec<Relaxation> {
+fn relax(facts: usize, table: &FacetTable, query: &Query, hits: &Ranked, sel: &Selection) -> Vec<Relaxation> {
     let mut out = Vec::new();
     if !query.is_empty() {
-        out.push(Relaxation::ClearQuery { results: admitted(table, 0..dataset.facts.len(), sel) });
+        out.push(Relaxation::ClearQuery { results: admitted(table, 0..facts, sel) });
     }
     for (i, &sector) in sel.sectors.iter().enumerate() {
         let mut s = sel.clone();

@@ -8,7 +8,7 @@
 //! page.
 
 use crate::dataset::Dataset;
-use crate::model::Kind;
+use crate::model::{Kind, Sector};
 use crate::url_state::ViewState;
 
 /// The view's facet selections resolved against a dataset; unknown ids are dropped.
@@ -21,7 +21,12 @@ pub struct Selection {
 
 impl Selection {
     pub fn resolve(view: &ViewState, dataset: &Dataset) -> Selection {
-        let mut sectors: Vec<usize> = view.sectors.iter().filter_map(|s| dataset.sector_index(s)).collect();
+        Selection::resolve_in(view, &dataset.sectors)
+    }
+
+    /// [`Selection::resolve`] against a dataset's declared `sectors` alone.
+    pub fn resolve_in(view: &ViewState, sectors: &[Sector]) -> Selection {
+        let mut sectors: Vec<usize> = view.sectors.iter().filter_map(|s| sectors.iter().position(|d| d.id == *s)).collect();
         sectors.sort_unstable();
         Selection { sectors, kinds: view.kinds.iter().copied().collect() }
     }
@@ -73,12 +78,18 @@ impl FacetTable {
             starts.push(sectors.len() as u32);
         }
         let kinds: Vec<Kind> = dataset.facts.iter().map(|f| f.kind).collect();
+        FacetTable::from_parts(kinds, starts, sectors, dataset.sectors.len())
+    }
+
+    /// The table of facts with these kinds, whose sector indices (each below
+    /// `sector_count`, no repeats) are `sectors[starts[f]..starts[f + 1]]`.
+    pub(crate) fn from_parts(kinds: Vec<Kind>, starts: Vec<u32>, sectors: Vec<u32>, sector_count: usize) -> FacetTable {
         let present = Kind::ALL.into_iter().filter(|k| kinds.contains(k)).collect();
-        FacetTable { kinds, starts, sectors, sector_count: dataset.sectors.len(), present }
+        FacetTable { kinds, starts, sectors, sector_count, present }
     }
 
     /// Fact `f`'s kind and sector indices.
-    fn fact(&self, f: usize) -> (Kind, &[u32]) {
+    pub(crate) fn fact(&self, f: usize) -> (Kind, &[u32]) {
         (self.kinds[f], &self.sectors[self.starts[f] as usize..self.starts[f + 1] as usize])
     }
 }

@@ -12,13 +12,15 @@
 //! - [`url_state`]: the whole view ⇄ a query string;
 //! - [`source_view`]: where each quote sits in its source text;
 //! - [`timeline`]: dated results in chronological order, grouped by year;
-//! - [`export`]: facts as CSV or as a dataset file, citations, export file names.
+//! - [`export`]: facts as CSV or as a dataset file, citations, export file names;
+//! - [`compiled`]: a dataset and its index as small binary files, fetched as queries need them.
 //!
 //! The browser UI (the `factdeck` crate) is a thin layer over these modules; anything a
 //! user can observe that does not need a DOM is decided and tested here. Synthetic datasets
 //! for benchmarks come from the dev-only `factdeck-synth` crate (`synth/`).
 
 pub mod chart;
+pub mod compiled;
 pub mod dataset;
 pub mod explore;
 pub mod export;

@@ -57,6 +57,16 @@ impl SortKeys {
         SortKeys { columns: Column::ALL.map(column) }
     }
 
+    /// Every fact's rank in column `c` ([`MISSING`] for none): a compiled dataset stores it.
+    pub(crate) fn column(&self, c: Column) -> &[u32] {
+        &self.columns[c as usize]
+    }
+
+    /// Sets column `c` to ranks read back from a compiled dataset.
+    pub(crate) fn set_column(&mut self, c: Column, ranks: Vec<u32>) {
+        self.columns[c as usize] = ranks;
+    }
+
     /// Fact `fact`'s key under `sort`: results run in ascending key order. 0 for every fact
     /// under relevance.
     pub fn key(&self, sort: Sort, fact: usize) -> u32 {

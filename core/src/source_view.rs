@@ -68,14 +68,14 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// out.
 pub fn quote_spans(dataset: &Dataset, source: usize) -> Vec<QuoteSpan> {
     let Some(src) = dataset.sources.get(source) else { return Vec::new() };
-    let words: Vec<(usize, &str)> = words(&src.text).collect();
-    dataset
-        .facts
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.source == source)
-        .filter_map(|(fact, f)| find(&words, &f.quote).map(|range| QuoteSpan { fact, range }))
-        .collect()
+    spans_in(&src.text, dataset.facts.iter().enumerate().filter(|(_, f)| f.source == source).map(|(fact, f)| (fact, f.quote.as_str())))
+}
+
+/// [`quote_spans`] for the facts given as (fact index, quote), all drawn from `text`: a
+/// compiled dataset works them out once per source without a scan of every fact each.
+pub fn spans_in<'a>(text: &str, quotes: impl Iterator<Item = (usize, &'a str)>) -> Vec<QuoteSpan> {
+    let words: Vec<(usize, &str)> = words(text).collect();
+    quotes.filter_map(|(fact, quote)| find(&words, quote).map(|range| QuoteSpan { fact, range })).collect()
 }
 
 /// Cuts `text_len` bytes into pieces: `current`'s quote whole, other quotes around it, and

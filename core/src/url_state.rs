@@ -119,7 +119,7 @@ impl Column {
     /// In the table's order.
     pub const ALL: [Column; 6] = [Column::Kind, Column::Title, Column::Figure, Column::Sectors, Column::Date, Column::Source];
 
-    fn slug(self) -> &'static str {
+    pub(crate) fn slug(self) -> &'static str {
         match self {
             Column::Kind => "kind",
             Column::Title => "title",

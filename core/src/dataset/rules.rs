@@ -4,7 +4,7 @@
 //! currencies, each kind has what it needs, and `compare_with` names a fact whose figure
 //! can be drawn beside this one.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -31,6 +31,12 @@ impl Validator<'_> {
         }
         // Normalised once per source: quotes are checked against these.
         let source_texts: Vec<String> = sources.iter().map(|s| normalise_whitespace(&s.text)).collect();
+        // Each id's first source: looked up per fact, so a scan of the sources for each
+        // would make a million facts quadratic (minutes, not seconds).
+        let mut source_index = HashMap::with_capacity(sources.len());
+        for (i, s) in sources.iter().enumerate() {
+            source_index.entry(s.id.as_str()).or_insert(i);
+        }
         let mut seen = HashSet::new();
         let mut facts = Vec::with_capacity(raw.facts.len());
         // (fact index, record, the id it names): resolved once every fact is known.
@@ -41,15 +47,23 @@ impl Validator<'_> {
                 self.push(&record, "id", format!("duplicate id \"{}\"; ids must be unique", f.id));
             }
             let compare_with = f.compare_with.take();
-            if let Some(fact) = self.fact(&record, f, &sectors, &sources, &source_texts) {
+            if let Some(fact) = self.fact(&record, f, &sectors, (&sources, &source_index), &source_texts) {
                 if let Some(other) = compare_with {
                     comparisons.push((facts.len(), record, other));
                 }
                 facts.push(fact);
             }
         }
-        for (i, record, other) in comparisons {
-            facts[i].compare_with = self.compare_with(&record, &facts, i, &other, &seen);
+        let mut fact_index = HashMap::with_capacity(facts.len());
+        for (i, f) in facts.iter().enumerate() {
+            fact_index.entry(f.id.as_str()).or_insert(i);
+        }
+        let resolved: Vec<_> = comparisons
+            .into_iter()
+            .map(|(i, record, other)| (i, self.compare_with(&record, &facts, &fact_index, i, &other, &seen)))
+            .collect();
+        for (i, compare_with) in resolved {
+            facts[i].compare_with = compare_with;
         }
         Some(Dataset { title: raw.title, description: raw.description, sectors, sources, facts })
     }
@@ -134,7 +148,15 @@ impl Validator<'_> {
         out
     }
 
-    fn fact(&mut self, record: &str, f: RawFact, sectors: &[Sector], sources: &[Source], source_texts: &[String]) -> Option<Fact> {
+    /// `sources` with each id's first index among them.
+    fn fact(
+        &mut self,
+        record: &str,
+        f: RawFact,
+        sectors: &[Sector],
+        (sources, source_index): (&[Source], &HashMap<&str, usize>),
+        source_texts: &[String],
+    ) -> Option<Fact> {
         let before = self.errors.len();
         // The links' own rule (`url_state::is_id`): every id accepted here is one a link
         // can carry (`?fact=`, `?sector=`).
@@ -185,7 +207,7 @@ impl Validator<'_> {
         });
         let date = f.date.and_then(|d| self.date_spec(record, "date", d));
         let quantity = f.quantity.and_then(|q| self.quantity(record, "quantity", q));
-        let source = sources.iter().position(|s| s.id == f.source);
+        let source = source_index.get(f.source.as_str()).copied();
         if source.is_none() {
             self.push(
                 record,
@@ -255,8 +277,17 @@ impl Validator<'_> {
     }
 
     /// Resolves `compare_with` to a fact index, if the two figures can be drawn together.
-    fn compare_with(&mut self, record: &str, facts: &[Fact], i: usize, other: &str, ids: &HashSet<String>) -> Option<usize> {
-        let Some(j) = facts.iter().position(|f| f.id.as_str() == other) else {
+    /// `index` holds each id's first fact.
+    fn compare_with(
+        &mut self,
+        record: &str,
+        facts: &[Fact],
+        index: &HashMap<&str, usize>,
+        i: usize,
+        other: &str,
+        ids: &HashSet<String>,
+    ) -> Option<usize> {
+        let Some(&j) = index.get(other) else {
             // A fact that exists but failed validation already has its own error.
             if !ids.contains(other) {
                 self.push(record, "compare_with", format!("no fact has id \"{other}\""));

@@ -41,14 +41,14 @@ const B: f32 = 0.75;
 /// Multiplier (≥ 1) for an exact match spelled exactly as the query spells it.
 const SPELLING_BONUS: f32 = 1.15;
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
-struct Posting {
-    doc: u32,
-    /// Field-weighted term frequency.
-    tf: f32,
+pub(crate) struct Posting {
+    pub(crate) doc: u32,
+    /// Field-weighted term frequency: a sum of [`Field::weight`]s, so a multiple of 0.5.
+    pub(crate) tf: f32,
     /// Some occurrence is spelled exactly as the folded term (no diacritics to fold).
-    plain: bool,
+    pub(crate) plain: bool,
 }
 
 /// The search index over one dataset's facts. With the `transfer` feature it
@@ -57,21 +57,23 @@ struct Posting {
 #[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct Index {
     /// Sorted, unique folded terms.
-    terms: Vec<Box<str>>,
-    postings: Vec<Vec<Posting>>,
+    pub(crate) terms: Vec<Box<str>>,
+    /// Each term's postings, in dataset order. A compiled dataset (`crate::compiled`) fills
+    /// in only the terms its queries have needed so far.
+    pub(crate) postings: Vec<Vec<Posting>>,
     /// Term ids by length in characters (capped at `MAX_FUZZY_CHARS + 3`), for fuzzy scans.
     by_len: Vec<Vec<u32>>,
     /// Spellings that differ from their folded form, sorted, with the facts using them.
-    spellings: Vec<(Box<str>, Vec<u32>)>,
+    pub(crate) spellings: Vec<(Box<str>, Vec<u32>)>,
     /// Each fact's BM25 length normalisation, K1 · (1 − B + B · length / average length),
     /// with lengths weighted by field: computed once here rather than for every posting a
     /// query reads.
-    doc_norm: Vec<f32>,
+    pub(crate) doc_norm: Vec<f32>,
     /// The facts' facet values, packed for counting (built with the index: one per dataset).
-    facets: FacetTable,
+    pub(crate) facets: FacetTable,
     /// Every fact's place in each sortable column, so that sorting a keystroke's results
     /// compares integers.
-    sort_keys: SortKeys,
+    pub(crate) sort_keys: SortKeys,
 }
 
 impl Index {
@@ -137,21 +139,32 @@ impl Index {
         }
         let mut entries: Vec<_> = map.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut terms = Vec::with_capacity(entries.len());
-        let mut postings = Vec::with_capacity(entries.len());
-        let mut by_len: Vec<Vec<u32>> = vec![Vec::new(); MAX_FUZZY_CHARS + 4];
-        for (id, (term, list)) in entries.into_iter().enumerate() {
-            let chars = term.chars().count().min(MAX_FUZZY_CHARS + 3);
-            by_len[chars].push(id as u32);
-            terms.push(term.into_boxed_str());
-            postings.push(list);
-        }
+        let (terms, postings): (Vec<_>, Vec<_>) = entries.into_iter().map(|(term, list)| (term.into_boxed_str(), list)).unzip();
         let mut spellings: Vec<_> = spell_map.into_iter().map(|(s, d)| (s.into_boxed_str(), d)).collect();
         spellings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let avg_len = if doc_len.is_empty() { 1.0 } else { doc_len.iter().sum::<f32>() / doc_len.len() as f32 };
         let avg_len = avg_len.max(1.0);
         let doc_norm = doc_len.iter().map(|&len| K1 * (1.0 - B + B * len / avg_len)).collect();
-        Index { terms, postings, by_len, spellings, doc_norm, facets: FacetTable::new(dataset), sort_keys: SortKeys::new(dataset) }
+        let mut index = Index::assemble(terms, postings, doc_norm, FacetTable::new(dataset), SortKeys::new(dataset));
+        index.spellings = spellings;
+        index
+    }
+
+    /// An index over sorted, unique `terms` with their `postings` (one list per term) and no
+    /// spellings yet: the build has them all, a compiled dataset (`crate::compiled`) starts
+    /// with empty lists and fills in those its queries need.
+    pub(crate) fn assemble(
+        terms: Vec<Box<str>>,
+        postings: Vec<Vec<Posting>>,
+        doc_norm: Vec<f32>,
+        facets: FacetTable,
+        sort_keys: SortKeys,
+    ) -> Index {
+        let mut by_len: Vec<Vec<u32>> = vec![Vec::new(); MAX_FUZZY_CHARS + 4];
+        for (id, term) in terms.iter().enumerate() {
+            by_len[term.chars().count().min(MAX_FUZZY_CHARS + 3)].push(id as u32);
+        }
+        Index { terms, postings, by_len, spellings: Vec::new(), doc_norm, facets, sort_keys }
     }
 
     /// Number of indexed facts.
@@ -228,11 +241,7 @@ impl Index {
     fn word_hits(&self, query: &Query, i: usize, scratch: &mut Option<Scratch>) -> Vec<Hit> {
         let n = self.len();
         let w = &query.words[i];
-        let matched: Vec<(usize, Match)> = self
-            .candidates(query, i)
-            .into_iter()
-            .filter_map(|t| Some((t as usize, query.match_term(i, &self.terms[t as usize])?)))
-            .collect();
+        let matched = self.matched(query, i);
         if matched.is_empty() {
             return Vec::new();
         }
@@ -282,6 +291,16 @@ impl Index {
         hits
     }
 
+    /// The indexed terms query word `i` matches, and how.
+    fn matched(&self, query: &Query, i: usize) -> Vec<(usize, Match)> {
+        self.candidates(query, i).into_iter().filter_map(|t| Some((t as usize, query.match_term(i, &self.terms[t as usize])?))).collect()
+    }
+
+    /// The ids of the terms whose postings ranking `query` reads (from the term list alone).
+    pub(crate) fn terms_read(&self, query: &Query) -> Vec<usize> {
+        (0..query.words.len()).flat_map(|i| self.matched(query, i)).map(|(t, _)| t).collect()
+    }
+
     fn spelled(&self, spelling: &str) -> &[u32] {
         self.spellings.binary_search_by(|(s, _)| (**s).cmp(spelling)).map_or(&[], |i| &self.spellings[i].1)
     }
@@ -290,6 +309,15 @@ impl Index {
     /// word is replaced by the closest indexed word (within 2 edits, most frequent first).
     /// `None` when no correction finds anything.
     pub fn suggest(&self, query: &Query) -> Option<String> {
+        let fixed = self.correction(query, |t| self.postings[t].len())?;
+        (!self.rank(&Query::parse(&fixed)).is_empty()).then_some(fixed)
+    }
+
+    /// [`Index::suggest`]'s correction before it is tried, from the term list alone, with
+    /// `freq(term)` the number of facts a term is in (a compiled dataset knows it for terms
+    /// whose postings it has not fetched). `None` when no word needs one or some word has
+    /// none.
+    pub(crate) fn correction(&self, query: &Query, freq: impl Fn(usize) -> usize) -> Option<String> {
         if query.is_empty() {
             return None;
         }
@@ -300,15 +328,14 @@ impl Index {
                 words.push(w.norm.clone());
                 continue;
             }
-            let best = (3..=MAX_FUZZY_CHARS).contains(&w.chars.len()).then(|| self.closest(w)).flatten()?;
+            let best = (3..=MAX_FUZZY_CHARS).contains(&w.chars.len()).then(|| self.closest(w, &freq)).flatten()?;
             words.push(best.to_owned());
             changed = true;
         }
-        let fixed = words.join(" ");
-        (changed && !self.rank(&Query::parse(&fixed)).is_empty()).then_some(fixed)
+        changed.then(|| words.join(" "))
     }
 
-    fn closest(&self, word: &Word) -> Option<&str> {
+    fn closest(&self, word: &Word, freq: impl Fn(usize) -> usize) -> Option<&str> {
         let lo = word.chars.len().saturating_sub(2);
         let hi = (word.chars.len() + 2).min(self.by_len.len() - 1);
         self.by_len[lo..=hi]
@@ -317,7 +344,7 @@ impl Index {
             .filter(|&&t| !self.terms[t as usize].bytes().any(|b| b.is_ascii_digit()))
             .filter_map(|&t| {
                 let d = str_distance_within(word, &self.terms[t as usize], 2)?;
-                Some((d, std::cmp::Reverse(self.postings[t as usize].len()), t))
+                Some((d, std::cmp::Reverse(freq(t as usize)), t))
             })
             .min()
             .map(|(_, _, t)| &*self.terms[t as usize])

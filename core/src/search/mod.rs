@@ -31,6 +31,7 @@ mod ranked;
 
 pub use distance::max_edits;
 pub use highlight::{excerpt, highlight, highlight_ranges};
+pub(crate) use index::Posting;
 pub use index::{Field, Index};
 pub use query::{Query, Word, MAX_QUERY_WORDS};
 pub use ranked::Ranked;

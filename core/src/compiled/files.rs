@@ -1,0 +1,430 @@
+//! The layout of each file behind the manifest, written and read side by side: the term
+//! dictionary, the per-fact table (`docs.bin`), the sort columns, the postings shards, the
+//! fact chunks and the id buckets. Readers check what the index relies on (terms sorted, facts in range and
+//! in order, counts that agree with the dictionary), so that no bytes can make it panic.
+
+use super::codec::{width, Read, Reader, Writer};
+use super::records::{read_fact, read_source, write_fact, write_source};
+use crate::dataset::Dataset;
+use crate::filter::FacetTable;
+use crate::model::{Fact, Kind, Source};
+use crate::search::Posting;
+use crate::sort::MISSING;
+use crate::source_view::{spans_in, QuoteSpan};
+
+const TERMS: &[u8; 4] = b"FDKT";
+const DOCS: &[u8; 4] = b"FDKD";
+const SORT: &[u8; 4] = b"FDKS";
+const SHARD: &[u8; 4] = b"FDKP";
+const FACTS: &[u8; 4] = b"FDKF";
+const IDS: &[u8; 4] = b"FDKI";
+
+/// Sorted unique terms, each as the bytes it shares with the one before and the rest, with
+/// `freq(term)`, the number of facts it is in.
+pub(crate) fn write_terms(terms: &[Box<str>], freq: impl Fn(usize) -> usize) -> Vec<u8> {
+    let mut w = Writer::file(TERMS);
+    w.usize(terms.len());
+    let mut prev: &[u8] = b"";
+    for (t, term) in terms.iter().enumerate() {
+        let shared = prev.iter().zip(term.as_bytes()).take_while(|(a, b)| a == b).count();
+        w.usize(shared);
+        w.usize(term.len() - shared);
+        w.bytes.extend_from_slice(&term.as_bytes()[shared..]);
+        w.usize(freq(t));
+        prev = term.as_bytes();
+    }
+    w.bytes
+}
+
+/// The terms and their fact counts; `terms` of them, strictly increasing.
+pub(crate) fn read_terms(bytes: &[u8], terms: usize) -> Read<(Vec<Box<str>>, Vec<u32>)> {
+    let mut r = Reader::file(bytes, TERMS)?;
+    if r.usize()? != terms {
+        return Err("its term count differs from the manifest's".to_owned());
+    }
+    let (mut out, mut freq): (Vec<Box<str>>, Vec<u32>) =
+        (Vec::with_capacity(terms.min(bytes.len())), Vec::with_capacity(terms.min(bytes.len())));
+    let mut term = Vec::new();
+    for _ in 0..terms {
+        let shared = r.usize()?;
+        if shared > term.len() {
+            return Err("a term shares more than the one before it".to_owned());
+        }
+        term.truncate(shared);
+        let n = r.usize()?;
+        term.extend_from_slice(r.bytes(n)?);
+        let s = std::str::from_utf8(&term).map_err(|_| "a term is not UTF-8")?;
+        if out.last().is_some_and(|p| **p >= *s) {
+            return Err("terms are not in order".to_owned());
+        }
+        out.push(s.into());
+        freq.push(r.u32()?);
+    }
+    r.end()?;
+    Ok((out, freq))
+}
+
+/// Each fact's kind (3 bits), its sectors as a bitset of `sector_count` bits, and its BM25
+/// length normalisation as an index into the table of distinct values.
+pub(crate) fn write_docs(table: &FacetTable, doc_norm: &[f32], sector_count: usize) -> Vec<u8> {
+    let mut w = Writer::file(DOCS);
+    let n = doc_norm.len();
+    w.usize(n);
+    w.usize(sector_count);
+    w.packed((0..n).map(|f| table.fact(f).0 as u64), 3);
+    w.packed((0..n).flat_map(|f| (0..sector_count as u32).map(move |s| u64::from(table.fact(f).1.contains(&s)))), 1);
+    let mut distinct: Vec<u32> = doc_norm.iter().map(|v| v.to_bits()).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    w.usize(distinct.len());
+    for &v in &distinct {
+        w.u32_le(v);
+    }
+    let bits = width(distinct.len().saturating_sub(1) as u64);
+    w.packed(doc_norm.iter().map(|v| distinct.binary_search(&v.to_bits()).unwrap_or(0) as u64), bits);
+    w.bytes
+}
+
+/// The facet table and the length normalisations of `facts` facts in `sector_count` sectors.
+pub(crate) fn read_docs(bytes: &[u8], facts: usize, sector_count: usize) -> Read<(FacetTable, Vec<f32>)> {
+    let mut r = Reader::file(bytes, DOCS)?;
+    if r.usize()? != facts || r.usize()? != sector_count {
+        return Err("its counts differ from the manifest's".to_owned());
+    }
+    let kinds =
+        r.packed(facts, 3)?.into_iter().map(|k| Kind::ALL.get(k as usize).copied().ok_or("an unknown kind")).collect::<Result<_, _>>()?;
+    let bits = r.packed(facts.checked_mul(sector_count).ok_or("too many facts")?, 1)?;
+    let (mut starts, mut sectors) = (vec![0u32], Vec::new());
+    for fact_bits in bits.chunks(sector_count.max(1)).take(facts) {
+        sectors.extend((0..sector_count as u32).filter(|&s| fact_bits[s as usize] == 1));
+        starts.push(sectors.len() as u32);
+    }
+    starts.resize(facts + 1, 0);
+    let n = r.count()?;
+    let distinct = (0..n).map(|_| r.u32_le().map(f32::from_bits)).collect::<Read<Vec<f32>>>()?;
+    let norms = r.packed(facts, width(n.saturating_sub(1) as u64))?;
+    let doc_norm = norms.into_iter().map(|i| distinct.get(i as usize).copied().ok_or("a length out of range")).collect::<Result<_, _>>()?;
+    r.end()?;
+    Ok((FacetTable::from_parts(kinds, starts, sectors, sector_count), doc_norm))
+}
+
+/// Every fact's rank in one column, plus one (0 for [`MISSING`]), in as few bits as the
+/// largest needs.
+pub(crate) fn write_sort(ranks: &[u32]) -> Vec<u8> {
+    let mut w = Writer::file(SORT);
+    let value = |&r: &u32| if r == MISSING { 0 } else { u64::from(r) + 1 };
+    let bits = width(ranks.iter().map(value).max().unwrap_or(0));
+    w.usize(ranks.len());
+    w.u8(bits as u8);
+    w.packed(ranks.iter().map(value), bits);
+    w.bytes
+}
+
+pub(crate) fn read_sort(bytes: &[u8], facts: usize) -> Read<Vec<u32>> {
+    let mut r = Reader::file(bytes, SORT)?;
+    if r.usize()? != facts {
+        return Err("its fact count differs from the manifest's".to_owned());
+    }
+    let bits = u32::from(r.u8()?);
+    let ranks = r.packed(facts, bits)?;
+    r.end()?;
+    ranks
+        .into_iter()
+        .map(|v| match v {
+            0 => Ok(MISSING),
+            // Ranks need only be below MISSING: kinds and sources rank among all of theirs,
+            // so a column's ranks may exceed its fact count.
+            v if v <= u64::from(MISSING) => Ok((v - 1) as u32),
+            _ => Err("a rank out of range".to_owned()),
+        })
+        .collect()
+}
+
+/// The postings and spellings of one shard, read back.
+pub(crate) struct Shard {
+    /// The id of the shard's first term.
+    pub(crate) first: u32,
+    pub(crate) postings: Vec<Vec<Posting>>,
+    pub(crate) spellings: Vec<(Box<str>, Vec<u32>)>,
+}
+
+/// Term frequencies are sums of field weights, multiples of 0.5: twice one is a small
+/// integer, written with the plain flag in the low bit. Any other is written in full.
+pub(crate) fn write_shard(first: u32, postings: &[Vec<Posting>], spellings: &[(Box<str>, Vec<u32>)]) -> Vec<u8> {
+    let mut w = Writer::file(SHARD);
+    w.varint(u64::from(first));
+    w.usize(postings.len());
+    for list in postings {
+        w.usize(list.len());
+        let mut prev = 0;
+        for p in list {
+            w.varint(u64::from(p.doc - prev));
+            prev = p.doc;
+            let twice = p.tf * 2.0;
+            if twice.fract() == 0.0 && (0.0..16_777_216.0).contains(&twice) {
+                w.varint((twice as u64) << 2 | u64::from(p.plain) << 1);
+            } else {
+                w.varint(u64::from(p.plain) << 1 | 1);
+                w.f32(p.tf);
+            }
+        }
+    }
+    w.usize(spellings.len());
+    for (spelling, docs) in spellings {
+        w.str(spelling);
+        doc_list(&mut w, docs);
+    }
+    w.bytes
+}
+
+fn doc_list(w: &mut Writer, docs: &[u32]) {
+    w.usize(docs.len());
+    let mut prev = 0;
+    for &d in docs {
+        w.varint(u64::from(d - prev));
+        prev = d;
+    }
+}
+
+/// Fact ids, strictly increasing and below `facts` (the first may be 0).
+fn read_doc_list(r: &mut Reader, n: usize, facts: usize, mut each: impl FnMut(&mut Reader, u32) -> Read<()>) -> Read<()> {
+    let mut doc: Option<u32> = None;
+    for _ in 0..n {
+        let delta = r.u32()?;
+        let d = match doc {
+            None => delta,
+            Some(prev) if delta > 0 => prev.checked_add(delta).ok_or("a fact out of range")?,
+            Some(_) => return Err("facts are not in order".to_owned()),
+        };
+        if d as usize >= facts {
+            return Err("a fact out of range".to_owned());
+        }
+        doc = Some(d);
+        each(r, d)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn read_shard(bytes: &[u8], facts: usize) -> Read<Shard> {
+    let mut r = Reader::file(bytes, SHARD)?;
+    let first = r.u32()?;
+    let n = r.count()?;
+    let mut postings = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = r.count()?;
+        let mut list = Vec::with_capacity(len);
+        read_doc_list(&mut r, len, facts, |r, doc| {
+            let v = r.varint()?;
+            let tf = if v & 1 == 0 { (v >> 2) as f32 / 2.0 } else { r.f32()? };
+            list.push(Posting { doc, tf, plain: v & 2 != 0 });
+            Ok(())
+        })?;
+        postings.push(list);
+    }
+    let n = r.count()?;
+    let mut spellings: Vec<(Box<str>, Vec<u32>)> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let spelling = r.str()?.into_boxed_str();
+        if spellings.last().is_some_and(|(p, _)| *p >= spelling) {
+            return Err("spellings are not in order".to_owned());
+        }
+        let len = r.count()?;
+        let mut docs = Vec::with_capacity(len);
+        read_doc_list(&mut r, len, facts, |_, d| {
+            docs.push(d);
+            Ok(())
+        })?;
+        spellings.push((spelling, docs));
+    }
+    r.end()?;
+    Ok(Shard { first, postings, spellings })
+}
+
+/// Facts `first..first + n` of a dataset, and the sources they quote.
+pub(crate) struct Chunk {
+    pub(crate) first: usize,
+    pub(crate) facts: Vec<Fact>,
+    /// (index in the dataset's sources, source, where every fact quoting it quotes it),
+    /// sorted by index.
+    pub(crate) sources: Vec<(usize, Source, Vec<QuoteSpan>)>,
+}
+
+/// Facts `first..first + n` and the sources they quote, each with the quote spans of every
+/// fact of the dataset that quotes it (`quoting[s]`: those facts, in dataset order), so that
+/// the source view needs no other chunk.
+pub(crate) fn write_chunk(dataset: &Dataset, quoting: &[Vec<usize>], first: usize, n: usize) -> Vec<u8> {
+    let facts = &dataset.facts[first..first + n];
+    let mut sources: Vec<usize> = facts.iter().map(|f| f.source).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let mut w = Writer::file(FACTS);
+    w.usize(first);
+    w.usize(sources.len());
+    for &s in &sources {
+        w.usize(s);
+        let source = &dataset.sources[s];
+        write_source(&mut w, source);
+        let spans = spans_in(&source.text, quoting[s].iter().map(|&f| (f, dataset.facts[f].quote.as_str())));
+        w.usize(spans.len());
+        for span in spans {
+            w.usize(span.fact);
+            w.usize(span.range.start);
+            w.usize(span.range.end);
+        }
+    }
+    w.usize(n);
+    for f in facts {
+        write_fact(&mut w, f);
+    }
+    w.bytes
+}
+
+/// A chunk of a dataset of `sectors` sectors, `sources` sources and `facts` facts.
+pub(crate) fn read_chunk(bytes: &[u8], sectors: usize, sources: usize, facts: usize) -> Read<Chunk> {
+    let mut r = Reader::file(bytes, FACTS)?;
+    let first = r.usize()?;
+    let n = r.count()?;
+    let mut quoted: Vec<(usize, Source, Vec<QuoteSpan>)> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let i = r.usize()?;
+        if i >= sources || quoted.last().is_some_and(|(p, _, _)| *p >= i) {
+            return Err("sources out of range or order".to_owned());
+        }
+        let source = read_source(&mut r)?;
+        let spans = r.count()?;
+        let spans = (0..spans)
+            .map(|_| {
+                let (fact, start, end) = (r.usize()?, r.usize()?, r.usize()?);
+                let on_chars = start <= end && source.text.is_char_boundary(start) && source.text.is_char_boundary(end);
+                if fact >= facts || !on_chars || end > source.text.len() {
+                    return Err("a quote span out of range".to_owned());
+                }
+                Ok(QuoteSpan { fact, range: start..end })
+            })
+            .collect::<Read<_>>()?;
+        quoted.push((i, source, spans));
+    }
+    let n = r.count()?;
+    let list = (0..n).map(|_| read_fact(&mut r, sectors, sources, facts)).collect::<Read<Vec<Fact>>>()?;
+    r.end()?;
+    if list.iter().any(|f| quoted.binary_search_by_key(&f.source, |(i, _, _)| *i).is_err()) {
+        return Err("a fact quotes a source the chunk does not hold".to_owned());
+    }
+    Ok(Chunk { first, facts: list, sources: quoted })
+}
+
+/// The id bucket fact id `id` belongs in, of `buckets`: by its CRC-32, so that buckets fill
+/// evenly whatever the ids look like.
+pub(crate) fn id_bucket(id: &str, buckets: usize) -> usize {
+    crc32fast::hash(id.as_bytes()) as usize % buckets.max(1)
+}
+
+/// One bucket's (fact id, fact index) pairs, sorted by id, front-coded.
+pub(crate) fn write_ids(ids: &[(&str, usize)]) -> Vec<u8> {
+    let mut w = Writer::file(IDS);
+    w.usize(ids.len());
+    let mut prev: &[u8] = b"";
+    for (id, fact) in ids {
+        let shared = prev.iter().zip(id.as_bytes()).take_while(|(a, b)| a == b).count();
+        w.usize(shared);
+        w.usize(id.len() - shared);
+        w.bytes.extend_from_slice(&id.as_bytes()[shared..]);
+        w.usize(*fact);
+        prev = id.as_bytes();
+    }
+    w.bytes
+}
+
+/// Bucket `bucket` of `buckets`, for a dataset of `facts` facts: ids in order, each in
+/// this bucket, each naming a fact in range.
+pub(crate) fn read_ids(bytes: &[u8], bucket: usize, buckets: usize, facts: usize) -> Read<Vec<(String, usize)>> {
+    let mut r = Reader::file(bytes, IDS)?;
+    let n = r.count()?;
+    let mut out: Vec<(String, usize)> = Vec::with_capacity(n);
+    let mut id = Vec::new();
+    for _ in 0..n {
+        let shared = r.usize()?;
+        if shared > id.len() {
+            return Err("an id shares more than the one before it".to_owned());
+        }
+        id.truncate(shared);
+        let len = r.usize()?;
+        id.extend_from_slice(r.bytes(len)?);
+        let s = String::from_utf8(id.clone()).map_err(|_| "an id is not UTF-8")?;
+        let fact = r.usize()?;
+        if fact >= facts || id_bucket(&s, buckets) != bucket || out.last().is_some_and(|(p, _)| *p >= s) {
+            return Err("ids out of order, out of range or in the wrong bucket".to_owned());
+        }
+        out.push((s, fact));
+    }
+    r.end()?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    use super::*;
+    use crate::compiled::{compile, Manifest, MANIFEST};
+    use crate::search::Index;
+    use crate::test_events::events;
+
+    /// A small compiled dataset: its manifest, and every other file.
+    fn compiled() -> (Manifest, Vec<(String, Vec<u8>)>) {
+        let d = events(&[
+            ("a", json!({ "title": "Gəncə solar plant", "sectors": ["x", "y"], "date": "2021" })),
+            (
+                "b",
+                json!({ "title": "Şəki pipeline", "kind": "indicator", "quantity": { "value": 5, "unit": "times", "measure": "change" } }),
+            ),
+        ]);
+        let mut files = Vec::new();
+        let write = |n: &str, b: &[u8]| -> Result<(), ()> {
+            files.push((n.to_owned(), b.to_vec()));
+            Ok(())
+        };
+        let manifest = compile(&d, &Index::build(&d), write, |_| {}).unwrap();
+        files.retain(|(n, _)| n != MANIFEST);
+        (manifest, files)
+    }
+
+    /// Decodes `bytes` as the file `name` of the dataset `m` describes; true when it decodes.
+    fn decodes(m: &Manifest, name: &str, bytes: &[u8]) -> bool {
+        match name.split(['-', '.']).next() {
+            Some("terms") => read_terms(bytes, m.terms).is_ok(),
+            Some("docs") => read_docs(bytes, m.facts, m.sectors.len()).is_ok(),
+            Some("sort") => read_sort(bytes, m.facts).is_ok(),
+            Some("post") => read_shard(bytes, m.facts).is_ok(),
+            Some("facts") => read_chunk(bytes, m.sectors.len(), m.sources, m.facts).is_ok(),
+            Some("ids") => read_ids(bytes, 0, m.ids.len(), m.facts).is_ok(),
+            _ => panic!("unknown file {name}"),
+        }
+    }
+
+    #[test]
+    fn every_file_decodes_as_written() {
+        let (m, files) = compiled();
+        assert_eq!(files.len(), 11, "terms, docs, 6 sort columns, a shard, a chunk, an id bucket");
+        for (name, bytes) in &files {
+            assert!(decodes(&m, name, bytes), "{name}");
+        }
+    }
+
+    proptest! {
+        /// The checksum stops damaged files first; behind it, no bytes make a decoder panic.
+        #[test]
+        fn damaged_bytes_are_an_error_or_a_value_never_a_panic(which in 0usize..11, at in any::<usize>(), xor in 1u8..=255, cut in any::<bool>()) {
+            let (m, files) = compiled();
+            let (name, mut bytes) = files[which].clone();
+            let i = at % bytes.len();
+            if cut {
+                bytes.truncate(i);
+            } else {
+                bytes[i] ^= xor;
+            }
+            let _ = decodes(&m, &name, &bytes);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! [`Compiled`]: a compiled dataset being read. It starts from the manifest, the term
+//! dictionary and the per-fact table, and loads postings shards, sort columns and fact
+//! chunks into the same [`Index`] the in-memory path uses, as views and cards need them, so
+//! that ranking, counts and suggestions are the same code as [`crate::explore::explore`].
+
+use std::collections::HashMap;
+
+use super::files::{id_bucket, read_chunk, read_docs, read_ids, read_shard, read_sort, read_terms, Chunk};
+use super::manifest::{Manifest, MANIFEST};
+use super::{Error, Fetch};
+use crate::explore::{explore_with, Outcome};
+use crate::model::{Fact, Source};
+use crate::search::{Index, Query};
+use crate::sort::SortKeys;
+use crate::source_view::QuoteSpan;
+use crate::url_state::{Column, Sort, ViewState};
+
+/// Which of the manifest's files a name is, once the dictionary and table are in.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Sort(Column),
+    Shard(usize),
+    Chunk(usize),
+    Ids(usize),
+}
+
+/// A compiled dataset, with what has been fetched of it so far.
+pub struct Compiled {
+    manifest: Manifest,
+    /// Every term, every fact's facets and length; postings and sort columns as loaded.
+    index: Index,
+    /// Facts each term is in, from the dictionary (for "did you mean" before any postings).
+    freq: Vec<u32>,
+    slots: HashMap<String, Slot>,
+    shard_loaded: Vec<bool>,
+    sort_loaded: [bool; 6],
+    chunks: Vec<Option<Chunk>>,
+    /// Each id bucket's (fact id, fact index) pairs, sorted, once loaded.
+    ids: Vec<Option<Vec<(String, usize)>>>,
+    /// Files fetched through [`Compiled::open`] and the [`Fetch`] methods, with their sizes,
+    /// since [`Compiled::take_fetched`] was last called.
+    fetched: Vec<(String, u64)>,
+}
+
+impl Compiled {
+    /// Fetches the manifest, the term dictionary and the per-fact table: enough to count
+    /// and filter every fact, and to know which shards any query needs.
+    pub fn open(fetch: &impl Fetch) -> Result<Compiled, Error> {
+        let get = |name: &str| fetch.fetch(name).map_err(|m| Error::new(name, m));
+        let bytes = get(MANIFEST)?;
+        let manifest = Manifest::decode(&bytes)?;
+        let dictionary = get(&manifest.dictionary.name)?;
+        let docs = get(&manifest.docs.name)?;
+        let mut compiled = Compiled::new(manifest, &dictionary, &docs)?;
+        compiled.fetched = vec![
+            (MANIFEST.to_owned(), bytes.len() as u64),
+            (compiled.manifest.dictionary.name.clone(), dictionary.len() as u64),
+            (compiled.manifest.docs.name.clone(), docs.len() as u64),
+        ];
+        Ok(compiled)
+    }
+
+    /// From a decoded manifest and the bytes of the two files it names first (its
+    /// `dictionary` and `docs`), fetched by the caller.
+    pub fn new(manifest: Manifest, dictionary: &[u8], docs: &[u8]) -> Result<Compiled, Error> {
+        let (dict, table) = (&manifest.dictionary, &manifest.docs);
+        let (terms, freq) = read_terms(dict.check(dictionary)?, manifest.terms).map_err(|m| Error::new(&dict.name, m))?;
+        let (facets, doc_norm) =
+            read_docs(table.check(docs)?, manifest.facts, manifest.sectors.len()).map_err(|m| Error::new(&table.name, m))?;
+        let mut slots = HashMap::new();
+        for (c, e) in Column::ALL.into_iter().zip(&manifest.sort) {
+            slots.insert(e.name.clone(), Slot::Sort(c));
+        }
+        for (i, (_, e)) in manifest.shards.iter().enumerate() {
+            slots.insert(e.name.clone(), Slot::Shard(i));
+        }
+        for (i, e) in manifest.chunks.iter().enumerate() {
+            slots.insert(e.name.clone(), Slot::Chunk(i));
+        }
+        for (i, e) in manifest.ids.iter().enumerate() {
+            slots.insert(e.name.clone(), Slot::Ids(i));
+        }
+        Ok(Compiled {
+            index: Index::assemble(terms, vec![Vec::new(); manifest.terms], doc_norm, facets, SortKeys::default()),
+            freq,
+            slots,
+            shard_loaded: vec![false; manifest.shards.len()],
+            sort_loaded: [false; 6],
+            chunks: manifest.chunks.iter().map(|_| None).collect(),
+            ids: manifest.ids.iter().map(|_| None).collect(),
+            fetched: Vec::new(),
+            manifest,
+        })
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// Number of facts.
+    pub fn len(&self) -> usize {
+        self.manifest.facts
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.manifest.facts == 0
+    }
+
+    /// The view's outcome, equal to [`crate::explore::explore`]'s over the whole dataset,
+    /// or the names of the files still needed to answer it (fetch them, [`insert`] them,
+    /// and ask again: a query that finds nothing may then need the shards of its "did you
+    /// mean" correction).
+    ///
+    /// [`insert`]: Compiled::insert
+    pub fn try_explore(&self, view: &ViewState) -> Result<Outcome, Vec<String>> {
+        let query = Query::parse(&view.query);
+        let mut need = self.shards_for(&query);
+        if let Sort::By(c, _) = view.sort {
+            if !self.sort_loaded[c as usize] {
+                need.push(self.manifest.sort[c as usize].name.clone());
+            }
+        }
+        if !need.is_empty() {
+            return Err(need);
+        }
+        // "Did you mean" tries its correction, which may need shards of its own.
+        let mut later = Vec::new();
+        let outcome = explore_with(&self.manifest.sectors, &self.index, view, |query| {
+            let fixed = self.index.correction(query, |t| self.freq[t] as usize)?;
+            let fixed_query = Query::parse(&fixed);
+            later = self.shards_for(&fixed_query);
+            (later.is_empty() && !self.index.rank(&fixed_query).is_empty()).then_some(fixed)
+        });
+        if later.is_empty() {
+            Ok(outcome)
+        } else {
+            Err(later)
+        }
+    }
+
+    /// [`Compiled::try_explore`], fetching what it needs with `fetch`.
+    pub fn explore(&mut self, fetch: &impl Fetch, view: &ViewState) -> Result<Outcome, Error> {
+        // The query's files, then perhaps those of its correction: two rounds at most.
+        for _ in 0..3 {
+            match self.try_explore(view) {
+                Ok(outcome) => return Ok(outcome),
+                Err(files) => {
+                    for file in files {
+                        self.fetch_into(fetch, &file)?;
+                    }
+                }
+            }
+        }
+        Err(Error::new(MANIFEST, "a view still needs files after fetching them"))
+    }
+
+    /// The names of the shards that ranking `query` reads and that are not loaded yet: those
+    /// holding the terms its words match, and, for a word typed with diacritics, the one
+    /// holding the facts that spell it so.
+    fn shards_for(&self, query: &Query) -> Vec<String> {
+        let shards = &self.manifest.shards;
+        let of_term = |t: usize| shards.partition_point(|(first, _)| *first as usize <= t).saturating_sub(1);
+        let of_key = |key: &str| shards.partition_point(|(first, _)| *self.index.terms[*first as usize] <= *key).saturating_sub(1);
+        let mut ids: Vec<usize> = self.index.terms_read(query).into_iter().map(of_term).collect();
+        ids.extend(query.words.iter().filter(|w| w.spelling != w.norm && !shards.is_empty()).map(|w| of_key(&w.spelling)));
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().filter(|&i| !self.shard_loaded[i]).map(|i| shards[i].1.name.clone()).collect()
+    }
+
+    /// Adds a file the manifest lists (a shard, a sort column, a chunk or an id bucket),
+    /// checked against
+    /// the manifest. A file that fails the check changes nothing.
+    pub fn insert(&mut self, file: &str, bytes: &[u8]) -> Result<(), Error> {
+        let slot = *self.slots.get(file).ok_or_else(|| Error::new(file, "not a file of this compiled dataset"))?;
+        let m = &self.manifest;
+        let fail = |msg: String| Error::new(file, msg);
+        match slot {
+            Slot::Sort(c) => {
+                let ranks = read_sort(m.sort[c as usize].check(bytes)?, m.facts).map_err(fail)?;
+                self.index.sort_keys.set_column(c, ranks);
+                self.sort_loaded[c as usize] = true;
+            }
+            Slot::Shard(i) => {
+                let (first, entry) = &m.shards[i];
+                let end = m.shards.get(i + 1).map_or(m.terms, |(next, _)| *next as usize);
+                let shard = read_shard(entry.check(bytes)?, m.facts).map_err(fail)?;
+                let terms = *first as usize..end;
+                let counts_agree = shard.postings.iter().zip(&self.freq[terms.clone()]).all(|(p, &n)| p.len() == n as usize);
+                if shard.first != *first || shard.postings.len() != terms.len() || !counts_agree {
+                    return Err(fail("its terms differ from the dictionary's".to_owned()));
+                }
+                for (t, list) in terms.zip(shard.postings) {
+                    self.index.postings[t] = list;
+                }
+                self.index.spellings.extend(shard.spellings);
+                self.index.spellings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                self.shard_loaded[i] = true;
+            }
+            Slot::Chunk(c) => {
+                let chunk = read_chunk(m.chunks[c].check(bytes)?, m.sectors.len(), m.sources, m.facts).map_err(fail)?;
+                let first = c * m.chunk_facts;
+                if chunk.first != first || chunk.facts.len() != m.chunk_facts.min(m.facts - first) {
+                    return Err(fail("it holds other facts than the manifest says".to_owned()));
+                }
+                self.chunks[c] = Some(chunk);
+            }
+            Slot::Ids(b) => {
+                self.ids[b] = Some(read_ids(m.ids[b].check(bytes)?, b, m.ids.len(), m.facts).map_err(fail)?);
+            }
+        }
+        Ok(())
+    }
+
+    fn fetch_into(&mut self, fetch: &impl Fetch, file: &str) -> Result<(), Error> {
+        let bytes = fetch.fetch(file).map_err(|m| Error::new(file, m))?;
+        self.insert(file, &bytes)?;
+        self.fetched.push((file.to_owned(), bytes.len() as u64));
+        Ok(())
+    }
+
+    /// Postings held in memory: what fetched shards cost, for a caller keeping to a budget.
+    pub fn postings_held(&self) -> usize {
+        self.index.postings.iter().map(Vec::len).sum()
+    }
+
+    /// Drops every loaded postings shard (the dictionary, the table, sort columns, chunks and
+    /// id buckets stay): the next views fetch again what they need, and answer the same.
+    pub fn forget_shards(&mut self) {
+        for list in &mut self.index.postings {
+            *list = Vec::new();
+        }
+        self.index.spellings = Vec::new();
+        self.shard_loaded.fill(false);
+    }
+
+    /// The chunks holding `facts` (fact indices) that are not loaded yet.
+    pub fn chunks_for(&self, facts: &[usize]) -> Vec<String> {
+        let mut ids: Vec<usize> = facts.iter().map(|&f| f / self.manifest.chunk_facts).filter(|&c| c < self.chunks.len()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().filter(|&c| self.chunks[c].is_none()).map(|c| self.manifest.chunks[c].name.clone()).collect()
+    }
+
+    /// Fetches the chunks holding `facts`, as [`Compiled::chunks_for`] names them.
+    pub fn load_facts(&mut self, fetch: &impl Fetch, facts: &[usize]) -> Result<(), Error> {
+        for file in self.chunks_for(facts) {
+            self.fetch_into(fetch, &file)?;
+        }
+        Ok(())
+    }
+
+    /// Fact `i` and its source, if its chunk is loaded.
+    pub fn fact(&self, i: usize) -> Option<(&Fact, &Source)> {
+        let chunk = self.chunks.get(i / self.manifest.chunk_facts)?.as_ref()?;
+        let fact = chunk.facts.get(i - chunk.first)?;
+        let at = chunk.sources.binary_search_by_key(&fact.source, |(s, _, _)| *s).ok()?;
+        Some((fact, &chunk.sources[at].1))
+    }
+
+    /// Where each fact quoting source `source` quotes it in the source's text, in dataset
+    /// order (what [`crate::source_view::quote_spans`] gives), if a loaded chunk holds a
+    /// fact quoting it: the source view needs only the open fact's chunk.
+    pub fn quote_spans(&self, source: usize) -> Option<&[QuoteSpan]> {
+        self.chunks.iter().flatten().find_map(|c| {
+            let at = c.sources.binary_search_by_key(&source, |(s, _, _)| *s).ok()?;
+            Some(&c.sources[at].2[..])
+        })
+    }
+
+    /// The index of the fact with id `id` (`None` if there is none), or the name of the id
+    /// bucket to fetch first.
+    pub fn try_fact_index(&self, id: &str) -> Result<Option<usize>, String> {
+        let b = id_bucket(id, self.ids.len());
+        match self.ids.get(b) {
+            None => Ok(None),
+            Some(None) => Err(self.manifest.ids[b].name.clone()),
+            Some(Some(list)) => Ok(list.binary_search_by(|(i, _)| i.as_str().cmp(id)).ok().map(|at| list[at].1)),
+        }
+    }
+
+    /// [`Compiled::try_fact_index`], fetching the bucket with `fetch` if needed.
+    pub fn fact_index(&mut self, fetch: &impl Fetch, id: &str) -> Result<Option<usize>, Error> {
+        match self.try_fact_index(id) {
+            Ok(found) => Ok(found),
+            Err(file) => {
+                self.fetch_into(fetch, &file)?;
+                self.try_fact_index(id).map_err(|file| Error::new(&file, "still needed after fetching it"))
+            }
+        }
+    }
+
+    /// The files fetched (name, bytes) since the last call, oldest first.
+    pub fn take_fetched(&mut self) -> Vec<(String, u64)> {
+        std::mem::take(&mut self.fetched)
+    }
+}

@@ -1,0 +1,217 @@
+//! A compiled dataset read back: the same outcome as the in-memory path for a small
+//! dataset, only the files a query needs fetched, and a clear error, never a wrong answer,
+//! for a file that is corrupt, truncated, missing or of another format version. (The
+//! property test over generated datasets is in `compile/tests/round_trip.rs`.)
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{fact, view, Deck};
+use factdeck_core::compiled::{compile, Compiled, Error, Manifest, MANIFEST};
+use factdeck_core::explore::explore;
+use factdeck_core::model::Kind;
+use factdeck_core::source_view::quote_spans;
+use factdeck_core::url_state::{Column, Direction, Sort, ViewState};
+
+type Files = BTreeMap<String, Vec<u8>>;
+
+fn deck() -> Deck {
+    Deck::new(
+        &["energy", "trade", "transport"],
+        &[
+            fact("solar", Kind::Project, &["energy"], "Solar plant in Gəncə").with("date", "2021".into()),
+            fact("pipeline", Kind::Project, &["energy", "transport"], "Gas pipeline to Baku").with("date", "2019-05".into()),
+            fact("railway", Kind::Project, &["transport"], "Railway line to Şəki"),
+            fact("turnover", Kind::Indicator, &["trade"], "Turnover tripled in Gence").summary("Trade turnover between the two"),
+            fact("power-deal", Kind::Agreement, &["trade", "energy"], "Power supply deal"),
+            fact("forum", Kind::Event, &["trade"], "Business forum in Baku").with("date", "2024".into()),
+        ],
+    )
+}
+
+fn compiled(deck: &Deck) -> (Files, Manifest) {
+    let mut files = Files::new();
+    let manifest = compile(
+        &deck.data,
+        &deck.index,
+        |name, bytes| -> Result<(), ()> {
+            files.insert(name.to_owned(), bytes.to_vec());
+            Ok(())
+        },
+        |_| {},
+    )
+    .unwrap();
+    (files, manifest)
+}
+
+fn views() -> Vec<ViewState> {
+    let mut out = Vec::new();
+    for q in ["", "baku", "bak", "Gəncə", "gence ", "pipelne", "railwya", "xyzzy", "bku", "solr plnt ", "raillway lin", "power deal", "the"]
+    {
+        for (sectors, kinds) in [(&[][..], &[][..]), (&["energy"][..], &[][..]), (&["trade", "transport"][..], &[Kind::Project][..])] {
+            let mut v = view(q, sectors, kinds);
+            out.push(v.clone());
+            v.sort = Sort::By(Column::Date, Direction::Descending);
+            out.push(v);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_view_has_the_outcome_of_the_in_memory_index() {
+    let deck = deck();
+    let (files, _) = compiled(&deck);
+    let mut c = Compiled::open(&files).unwrap();
+    for v in views() {
+        let want = explore(&deck.data, &deck.index, &v);
+        let got = c.explore(&files, &v).unwrap();
+        assert_eq!(got, want, "{v:?}");
+        assert_eq!(got.results.best_first(), want.results.best_first(), "{v:?}");
+    }
+    let suggestion = c.explore(&files, &view("pipelne ", &[], &[])).unwrap().suggestion;
+    assert_eq!(suggestion, None, "one typo is found, not corrected");
+    // Words under 4 letters get no typos, but "did you mean" corrects them; a fresh reader
+    // fetches the correction's shards in a second round.
+    let mut c = Compiled::open(&files).unwrap();
+    let fixed = c.explore(&files, &view("bku ", &[], &[])).unwrap();
+    assert_eq!(fixed.suggestion.as_deref(), Some("baku"));
+    assert_eq!(fixed, explore(&deck.data, &deck.index, &view("bku ", &[], &[])));
+}
+
+#[test]
+fn cards_read_their_facts_and_sources_from_the_chunks() {
+    let deck = deck();
+    let (files, _) = compiled(&deck);
+    let mut c = Compiled::open(&files).unwrap();
+    assert!(c.fact(0).is_none(), "not fetched yet");
+    c.load_facts(&files, &[0, 5]).unwrap();
+    for (i, want) in deck.data.facts.iter().enumerate() {
+        let (fact, source) = c.fact(i).unwrap();
+        assert_eq!(fact, want);
+        assert_eq!(source, deck.data.source_of(want));
+        assert_eq!(c.quote_spans(fact.source).unwrap(), quote_spans(&deck.data, fact.source), "the source view's quotes");
+    }
+}
+
+#[test]
+fn a_permalink_finds_its_fact_by_id_with_one_small_fetch() {
+    let deck = deck();
+    let (files, _) = compiled(&deck);
+    let mut c = Compiled::open(&files).unwrap();
+    c.take_fetched();
+    for (i, f) in deck.data.facts.iter().enumerate() {
+        assert_eq!(c.fact_index(&files, f.id.as_str()), Ok(Some(i)));
+    }
+    assert_eq!(c.fact_index(&files, "no-such-fact"), Ok(None));
+    let fetched = c.take_fetched();
+    assert_eq!(fetched.len(), 1, "six facts share one bucket: {fetched:?}");
+    assert_eq!(fetched[0].0, "ids-0000.bin");
+}
+
+#[test]
+fn opening_fetches_three_small_files_and_a_query_only_its_shards() {
+    let deck = deck();
+    let (files, manifest) = compiled(&deck);
+    let mut c = Compiled::open(&files).unwrap();
+    let opened: Vec<String> = c.take_fetched().into_iter().map(|(f, _)| f).collect();
+    assert_eq!(opened, [MANIFEST, "terms.bin", "docs.bin"]);
+    c.explore(&files, &view("", &["energy"], &[])).unwrap();
+    assert!(c.take_fetched().is_empty(), "counting and filtering every fact needs no shard");
+    c.explore(&files, &view("baku ", &[], &[])).unwrap();
+    let fetched = c.take_fetched();
+    assert!(!fetched.is_empty() && fetched.iter().all(|(f, _)| f.starts_with("post-")), "{fetched:?}");
+    c.explore(&files, &view("baku ", &[], &[])).unwrap();
+    assert!(c.take_fetched().is_empty(), "fetched shards are kept");
+    c.explore(&files, &ViewState { sort: Sort::By(Column::Title, Direction::Ascending), ..ViewState::default() }).unwrap();
+    assert_eq!(c.take_fetched(), [("sort-title.bin".to_owned(), manifest.sort[1].len)]);
+    assert!(c.postings_held() > 0);
+    c.forget_shards();
+    assert_eq!(c.postings_held(), 0, "memory handed back");
+    let again = c.explore(&files, &view("baku ", &[], &[])).unwrap();
+    assert_eq!(c.take_fetched(), fetched, "the same shards fetched again");
+    assert_eq!(again, explore(&deck.data, &deck.index, &view("baku ", &[], &[])));
+}
+
+#[test]
+fn the_same_dataset_compiles_to_the_same_bytes() {
+    let deck = deck();
+    assert_eq!(compiled(&deck).0, compiled(&deck).0);
+}
+
+/// The first error a view over `files` gives, after opening.
+fn error_of(files: &Files) -> Error {
+    let mut c = match Compiled::open(files) {
+        Ok(c) => c,
+        Err(e) => return e,
+    };
+    for v in views() {
+        if let Err(e) = c.explore(files, &v) {
+            return e;
+        }
+    }
+    if let Err(e) = c.load_facts(files, &(0..6).collect::<Vec<_>>()) {
+        return e;
+    }
+    match c.fact_index(files, "solar") {
+        Err(e) => e,
+        Ok(_) => panic!("no error"),
+    }
+}
+
+#[test]
+fn a_corrupt_truncated_or_missing_shard_is_an_error_naming_it() {
+    let deck = deck();
+    let (files, manifest) = compiled(&deck);
+    let shard = manifest.shards[0].1.name.clone();
+    for file in [shard.as_str(), "terms.bin", "docs.bin", "sort-date.bin", "facts-0000.bin", "ids-0000.bin"] {
+        let mut corrupt = files.clone();
+        let bytes = corrupt.get_mut(file).unwrap();
+        let mid = bytes.len() / 2;
+        bytes[mid] ^= 0x20;
+        let e = error_of(&corrupt);
+        assert_eq!(e.file, file);
+        assert!(e.message.contains("corrupt"), "{e}");
+
+        let mut truncated = files.clone();
+        truncated.get_mut(file).unwrap().pop();
+        let e = error_of(&truncated);
+        assert_eq!(e.file, file);
+        assert!(e.message.contains("truncated"), "{e}");
+
+        let mut missing = files.clone();
+        missing.remove(file);
+        let e = error_of(&missing);
+        assert_eq!((e.file.as_str(), e.message.as_str()), (file, "missing"));
+    }
+}
+
+#[test]
+fn a_corrupt_manifest_or_another_format_version_is_an_error() {
+    let deck = deck();
+    let (files, _) = compiled(&deck);
+    let mut corrupt = files.clone();
+    corrupt.get_mut(MANIFEST).unwrap()[12] ^= 1;
+    let e = error_of(&corrupt);
+    assert_eq!(e.file, MANIFEST);
+    assert!(e.message.contains("corrupt"), "{e}");
+
+    let mut later = files.clone();
+    later.get_mut(MANIFEST).unwrap()[4] += 1;
+    let e = error_of(&later);
+    assert_eq!(e.to_string(), "manifest.bin: format version 2, but this reader reads version 1: compile the dataset again");
+
+    let mut foreign = files.clone();
+    foreign.insert(MANIFEST.to_owned(), b"{\"facts\": []}".to_vec());
+    assert_eq!(error_of(&foreign).file, MANIFEST);
+}
+
+#[test]
+fn a_file_the_manifest_does_not_list_is_refused() {
+    let deck = deck();
+    let (files, _) = compiled(&deck);
+    let mut c = Compiled::open(&files).unwrap();
+    let e = c.insert("post-9999.bin", b"").unwrap_err();
+    assert_eq!(e.to_string(), "post-9999.bin: not a file of this compiled dataset");
+}
