@@ -4,6 +4,7 @@
 // event (no debounce) searches, writes the count into the `role=status` line and replaces
 // the list with up to 50 plain cards: an <article> with the title, summary and sectors.
 
+import { card } from './card.mjs';
 import { toDocs } from './engines.mjs';
 
 /** Cards shown at most. */
@@ -25,19 +26,6 @@ export async function start(makeEngine) {
   const engine = makeEngine(docs);
   const all = docs.slice(0, SHOWN).map((d) => d.id);
 
-  const card = (d) => {
-    const article = document.createElement('article');
-    const h2 = document.createElement('h2');
-    h2.textContent = d.title;
-    const summary = document.createElement('p');
-    summary.textContent = d.summary;
-    const sectors = document.createElement('p');
-    sectors.className = 'sectors';
-    sectors.textContent = d.sectors.join(' · ');
-    article.append(h2, summary, sectors);
-    return article;
-  };
-
   const render = () => {
     const q = input.value.trim();
     let ids = all;
@@ -48,7 +36,7 @@ export async function start(makeEngine) {
       text = `${r.count} of ${docs.length} facts`;
     }
     status.textContent = text;
-    list.replaceChildren(...ids.map((id) => card(docs[id])));
+    list.replaceChildren(...ids.map((id) => card(docs[id].title, docs[id].summary, docs[id].sectors.join(' · '))));
   };
   input.addEventListener('input', render);
   render();
