@@ -184,8 +184,8 @@ p(
     'the benchmark wasm (`benches/wasm-harness`, into `target/bench-wasm/`) and the app ' +
     '(`trunk build --release --dist target/dist-bench`), runs the browser benchmarks ' +
     '(`benches/browser/run.mjs`, `keystroke.mjs`, `scale.mjs`), the size report (`sizes.mjs`, `twiggy`), ' +
-    '`cargo bench -p factdeck-synth --bench search`, and writes this file. It takes about 40–60 ' +
-    'minutes on 2 cores. `BENCH_SIZES=1000,10000 scripts/bench` skips the 100k runs.',
+    '`cargo bench -p factdeck-synth --bench search`, and writes this file. It takes about 45–65 ' +
+    'minutes on 2 cores (the Pagefind side by side about 5 of them). `BENCH_SIZES=1000,10000 scripts/bench` skips the 100k runs.',
 );
 p(
   'The side by side with Pagefind alone, against the app in `dist/` (`trunk build --release --offline` first): ' +
