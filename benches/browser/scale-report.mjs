@@ -26,7 +26,7 @@ const ROWS = [
   ['time to first results', (r) => ms(r.firstResultsMs)],
   ['keystroke p50', (r) => ms(r.e2e.median)],
   ['keystroke p95', (r) => ms(r.e2e.p95)],
-  ['memory after typing: JS heap + wasm', (r) => `${size(r.memory.jsHeap + r.memory.wasm)} (${size(r.memory.jsHeap)} + ${size(r.memory.wasm)})`],
+  ['memory after typing, JS heap + wasm (page and workers)', (r) => `${size(r.memory.jsHeap + r.memory.wasm)} (${size(r.memory.jsHeap)} + ${size(r.memory.wasm)})`],
   ['index size on disk (files; bytes; gzip -9)', (r) => `${r.disk.files}; ${size(r.disk.bytes)}; ${size(r.disk.gzip)}`],
   ['build time', (r) => (r.buildMs == null ? 'none (indexed in the page)' : ms(r.buildMs))],
 ];

@@ -68,6 +68,11 @@ const log = (...a) => console.error('[scale]', ...a);
  * selector that matches while a search is in flight (keystroke.mjs's instrument waits);
  * `readyIsFirstResults`: the page shows no results before a query, so "search ready" is
  * its first results.
+ *
+ * The compiled form (issue 14) fits as one more entry: `prepare` runs `scripts/compile FILE
+ * target/bench/compiled-N/` (timed, its files the size on disk) and serves that directory
+ * beside DIST, `url` is `/?data=compiled-N/`, `readyText` is factdeck's; since its keystrokes
+ * may wait for shards, its page needs a `busy` selector that matches while they load.
  */
 export const CONTESTANTS = {
   'factdeck-json': {
@@ -320,7 +325,8 @@ function summarize(id, n, prepared, rounds) {
     perKey: { mean: { raw: mean('raw'), gzip: mean('gzip') }, max: later.length ? Math.max(...later.map((b) => b.raw)) : null, n: later.length },
     e2e: stats(keys.map((k) => k.e2e)),
     dom: stats(keys.map((k) => k.dom)),
-    memory: rounds.at(-1).memory,
+    // Median of the rounds (a worker's heap varies with when it last collected).
+    memory: { jsHeap: med((r) => r.memory.jsHeap), wasm: med((r) => r.memory.wasm) },
     finals: rounds[0].finals,
     perRound: rounds.map(({ keys: _k, perKey: _p, finals: _f, ...r }) => r),
     keys,
