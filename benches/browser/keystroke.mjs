@@ -27,7 +27,7 @@
 
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { chromiumVersion, launch } from './browser.mjs';
 import { serveRoutes } from './server.mjs';
@@ -63,7 +63,7 @@ const QUIET_MS = 100;
 const KEY_TIMEOUT_MS = 60_000;
 
 /** Realistic searches, typed in ASCII (Playwright sends no keydown for other characters). */
-const SYNTH_QUERIES = ['samarqand', 'green energy', 'gence aluminium', 'toshkent cotton', 'qoqon cement', 'silk mill'];
+export const SYNTH_QUERIES = ['samarqand', 'green energy', 'gence aluminium', 'toshkent cotton', 'qoqon cement', 'silk mill'];
 const BUILTIN_QUERIES = ['trade turnover', 'green energy', 'joint ventures', 'nizami', 'textile clusters'];
 
 /** The pages, by id: where each lives and how it opens a dataset (`file`: a route on this server). */
@@ -78,8 +78,10 @@ const log = (...a) => console.error('[keystroke]', ...a);
 const label = (n) => `${n / 1000}k`;
 
 // Runs in the page before any of its scripts (via the DevTools protocol, so the page's
-// strict CSP does not apply to it).
-const INSTRUMENT = (QUIET) => {
+// strict CSP does not apply to it). `BUSY`, if given, is a selector: while an element
+// matches it, the keystroke is not over (for pages that answer after a fetch, which may
+// leave the DOM quiet for longer than QUIET before the results come).
+export const INSTRUMENT = (QUIET, BUSY = null) => {
   // statusLog: every text the result count shows before typing starts, with its time, so
   // that "ready" is when the loaded dataset's count appears (a prerendered page may show
   // another count first).
@@ -120,6 +122,8 @@ const INSTRUMENT = (QUIET) => {
   // Over once QUIET ms have passed since the last work and a frame has rendered after it.
   const check = (rec) => {
     if (rec.finished) return;
+    // Busy: the mutation that ends it (an attribute or the element going) checks again.
+    if (BUSY && document.querySelector(BUSY)) return clearTimeout(rec.timer);
     const idle = now() - rec.lastWork;
     if (rec.settled == null || idle < QUIET) {
       clearTimeout(rec.timer);
@@ -213,7 +217,7 @@ export function quantile(xs, p) {
   const hi = Math.ceil(i);
   return s[lo] + (s[hi] - s[lo]) * (i - lo);
 }
-const stats = (xs) => ({ median: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: xs.length ? Math.max(...xs) : null, n: xs.length });
+export const stats = (xs) => ({ median: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: xs.length ? Math.max(...xs) : null, n: xs.length });
 
 /** One round: load `url` in a fresh context, wait for `facts` to show, type every query. */
 async function typeRound(browser, origin, url, facts, queries) {
@@ -262,7 +266,7 @@ async function typeRound(browser, origin, url, facts, queries) {
   }
 }
 
-function keyFigures(r) {
+export function keyFigures(r) {
   return {
     key: r.key,
     changed: r.statusBefore !== r.statusAfter,
@@ -367,7 +371,10 @@ async function main() {
   );
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run as a script, not when imported (scale.mjs reuses the instrument above).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,7 +1,8 @@
 // Writes BENCHMARKS.md from the measured JSON in target/bench/results (machine.json,
 // engines.json, quality.json, keystroke.json, sizes.json, criterion.json), so that no
 // figure is ever copied by hand. Missing parts are reported as not run. The Lighthouse
-// section comes from the committed benches/results/lighthouse.json (scripts/lighthouse);
+// section comes from the committed benches/results/lighthouse.json (scripts/lighthouse),
+// the Pagefind comparison from the committed benches/results/scale.json (scale.mjs);
 // the first-load "before" column from the committed benches/results/size-baseline.json; and
 // a hand-written explanation, if benches/results/notes.md exists, is included verbatim
 // after the Targets table (see NOTES below).
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { loadCommitted, renderSection } from './lighthouse-report.mjs';
+import { loadScale, renderScale } from './scale-report.mjs';
 import { args, opt } from './cli.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -177,13 +179,19 @@ p(
 p('## Reproduce', '```sh\nscripts/bench\n```');
 p(
   'One command, idempotent: it runs `scripts/setup --test`, `npm ci` (MiniSearch 7.2.0, Fuse.js ' +
-    '7.5.0, FlexSearch 0.8.212, Orama 3.1.18 and playwright-core are dev dependencies; nothing ships), generates the synthetic ' +
+    '7.5.0, FlexSearch 0.8.212, Orama 3.1.18, Pagefind 1.6.0 and playwright-core are dev dependencies; nothing ships), generates the synthetic ' +
     'datasets (`synth 1000|2000|10000|100000 1`), regenerates `benches/quality/queries.json`, builds ' +
     'the benchmark wasm (`benches/wasm-harness`, into `target/bench-wasm/`) and the app ' +
     '(`trunk build --release --dist target/dist-bench`), runs the browser benchmarks ' +
-    '(`benches/browser/run.mjs`, `keystroke.mjs`), the size report (`sizes.mjs`, `twiggy`), ' +
-    '`cargo bench -p factdeck-synth --bench search`, and writes this file. It takes about 40–60 ' +
-    'minutes on 2 cores. `BENCH_SIZES=1000,10000 scripts/bench` skips the 100k runs.',
+    '(`benches/browser/run.mjs`, `keystroke.mjs`, `scale.mjs`), the size report (`sizes.mjs`, `twiggy`), ' +
+    '`cargo bench -p factdeck-synth --bench search`, and writes this file. It takes about 45–65 ' +
+    'minutes on 2 cores (the Pagefind side by side about 5 of them). `BENCH_SIZES=1000,10000 scripts/bench` skips the 100k runs.',
+);
+p(
+  'The side by side with Pagefind alone, against the app in `dist/` (`trunk build --release --offline` first): ' +
+    'it indexes the same facts with Pagefind\'s Node API into `target/bench/pagefind-N/` and writes ' +
+    '`benches/results/scale.json` (committed), which the "Scale" section shows whenever this file is written.',
+  '```sh\nnode benches/browser/scale.mjs --sizes 10000,100000\n```',
 );
 
 if (machine) {
@@ -619,6 +627,9 @@ if (criterion) {
       : 'Not run.',
   );
 }
+
+// The Pagefind comparison comes from the committed benches/results/scale.json (scale.mjs).
+p(renderScale(loadScale()));
 
 // Lighthouse is measured by scripts/lighthouse, not scripts/bench: its section comes from the
 // committed benches/results/lighthouse.json, so regenerating this file keeps it.

@@ -5,6 +5,7 @@
 // debounce) searches, writes the count into the `role=status` line and replaces the list
 // with up to 50 plain cards: an <article> with the title, summary and sectors.
 
+import { card } from './card.mjs';
 import { makeFlexSearch, makeMiniSearch, makeOrama, toDocs } from './engines.mjs';
 
 /** Cards shown at most. */
@@ -41,19 +42,6 @@ async function start() {
   const search = engine.make(docs);
   const all = docs.slice(0, SHOWN).map((d) => d.id);
 
-  const card = (d) => {
-    const article = document.createElement('article');
-    const h2 = document.createElement('h2');
-    h2.textContent = d.title;
-    const summary = document.createElement('p');
-    summary.textContent = d.summary;
-    const sectors = document.createElement('p');
-    sectors.className = 'sectors';
-    sectors.textContent = d.sectors.join(' · ');
-    article.append(h2, summary, sectors);
-    return article;
-  };
-
   const render = () => {
     const q = input.value.trim();
     let ids = all;
@@ -64,7 +52,7 @@ async function start() {
       text = `${r.count} of ${docs.length} facts`;
     }
     status.textContent = text;
-    list.replaceChildren(...ids.map((id) => card(docs[id])));
+    list.replaceChildren(...ids.map((id) => card(docs[id].title, docs[id].summary, docs[id].sectors.join(' · '))));
   };
   input.addEventListener('input', render);
   render();

@@ -1,0 +1,81 @@
+// The "Scale: side by side with Pagefind" section of BENCHMARKS.md, rendered from the
+// committed benches/results/scale.json that benches/browser/scale.mjs writes (like the
+// Lighthouse section, it survives a regeneration of the rest of the file by report.mjs).
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The recorded figures, committed so that the section survives any regeneration. */
+export const COMMITTED = path.join(ROOT, 'benches/results/scale.json');
+
+export function loadScale(file = COMMITTED) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
+
+const ms = (x) => (x == null ? '–' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`);
+const size = (b) => (b == null ? '–' : b >= 1e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1000).toFixed(1)} kB`);
+const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1000}k`);
+
+/** The rows of the comparison: a label and how each run shows it. */
+const ROWS = [
+  ['bytes before the first search (as served; gzip -9)', (r) => `${size(r.beforeFirst.raw)}; ${size(r.beforeFirst.gzip)} (${r.beforeFirst.requests} requests)`],
+  ['bytes per later keystroke (mean; max)', (r) => `${size(r.perKey.mean.raw)}; ${size(r.perKey.max)}`],
+  ['search ready (typing answers)', (r) => ms(r.readyMs)],
+  ['time to first results', (r) => ms(r.firstResultsMs)],
+  ['keystroke p50', (r) => ms(r.e2e.median)],
+  ['keystroke p95', (r) => ms(r.e2e.p95)],
+  ['memory after typing, JS heap + wasm (page and workers)', (r) => `${size(r.memory.jsHeap + r.memory.wasm)} (${size(r.memory.jsHeap)} + ${size(r.memory.wasm)})`],
+  ['index size on disk (files; bytes; gzip -9)', (r) => `${r.disk.files}; ${size(r.disk.bytes)}; ${size(r.disk.gzip)}`],
+  ['build time', (r) => (r.buildMs == null ? 'none (indexed in the page)' : ms(r.buildMs))],
+];
+
+/** The section as Markdown. */
+export function renderScale(s) {
+  const lines = ['## Scale: side by side with Pagefind', ''];
+  if (!s) {
+    lines.push('Not measured yet: run `node benches/browser/scale.mjs`.');
+    return lines.join('\n');
+  }
+  const { meta, runs } = s;
+  const m = meta.machine;
+  const cols = runs.map((r) => `${label(r.facts)}: ${r.name}`);
+  lines.push(
+    '```sh',
+    `node benches/browser/scale.mjs --sizes ${[...new Set(runs.map((r) => r.facts))].join(',')}`,
+    '```',
+    '',
+    `The same synthetic facts (\`synth N 1\`), in ${meta.chromium}, headless, on localhost: factdeck's release build ` +
+      `(\`${meta.dist}\`) opened with \`?data=synth-N.json\`, and Pagefind's Node API index of the same facts ` +
+      '(custom records: title, summary, quote and the other text fields; filters sector and kind) searched through its JS ' +
+      'API by `benches/browser/reference/pagefind.html` (20 result cards, each with `result.data()`). ' +
+      `${meta.rounds} round${meta.rounds === 1 ? '' : 's'} per contestant, each in a fresh profile, taking turns; medians of the rounds; keystrokes as in ` +
+      '"Keystroke cost, end to end", every key of: ' +
+      meta.queries.map((q) => `\`${q}\``).join(', ') +
+      '. Bytes are the files the server sent (the browser may cache them within a round, as from a static host), ' +
+      '"as served" uncompressed, and gzip -9 of the same files (Pagefind\'s are gzipped already). ' +
+      '"search ready": factdeck shows the dataset\'s count; Pagefind, which shows nothing before a query, answers its first ' +
+      'query. "time to first results": navigation → the page takes keys, plus the first key\'s end to end. Memory: the page ' +
+      'and its workers (Pagefind searches in a Web Worker), after a garbage collection.',
+    '',
+    '|  |  |',
+    '|---|---|',
+    `| date | ${meta.date} |`,
+    `| commit | ${m.commit}${m.dirty ? ' (with uncommitted changes)' : ''} |`,
+    `| machine | ${m.cpu}, ${m.nproc} cores, ${m.memoryGiB} GiB; load average ${m.loadavgBefore.join(', ')} before, ${m.loadavgAfter.join(', ')} after |`,
+    `| node | ${meta.node} |`,
+    '',
+    `|  | ${cols.join(' | ')} |`,
+    `|---|${cols.map(() => '---:').join('|')}|`,
+    ...ROWS.map(([name, show]) => `| ${name} | ${runs.map(show).join(' | ')} |`),
+    '',
+    'Result counts after each query (the engines match differently: factdeck tolerates typos and folds diacritics; ' +
+      'Pagefind has no typo tolerance):',
+    '',
+    `| query | ${cols.join(' | ')} |`,
+    `|---|${cols.map(() => '---:').join('|')}|`,
+    ...meta.queries.map((q, i) => `| \`${q}\` | ${runs.map((r) => r.finals[i]?.status ?? '–').join(' | ')} |`),
+  );
+  return lines.join('\n');
+}
