@@ -4,7 +4,9 @@
 //! currencies, each kind has what it needs, and `compare_with` names a fact whose figure
 //! can be drawn beside this one.
 
-use std::collections::{HashMap, HashSet};
+// Fx hashing, as the index uses: the loader worker then carries one hasher, not two (the
+// keys are the file's own ids; only its author could make them collide).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde_json::Value;
 
@@ -33,11 +35,11 @@ impl Validator<'_> {
         let source_texts: Vec<String> = sources.iter().map(|s| normalise_whitespace(&s.text)).collect();
         // Each id's first source: looked up per fact, so a scan of the sources for each
         // would make a million facts quadratic (minutes, not seconds).
-        let mut source_index = HashMap::with_capacity(sources.len());
+        let mut source_index = HashMap::with_capacity_and_hasher(sources.len(), Default::default());
         for (i, s) in sources.iter().enumerate() {
             source_index.entry(s.id.as_str()).or_insert(i);
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut facts = Vec::with_capacity(raw.facts.len());
         // (fact index, record, the id it names): resolved once every fact is known.
         let mut comparisons = Vec::new();
@@ -54,7 +56,7 @@ impl Validator<'_> {
                 facts.push(fact);
             }
         }
-        let mut fact_index = HashMap::with_capacity(facts.len());
+        let mut fact_index = HashMap::with_capacity_and_hasher(facts.len(), Default::default());
         for (i, f) in facts.iter().enumerate() {
             fact_index.entry(f.id.as_str()).or_insert(i);
         }
@@ -82,7 +84,7 @@ impl Validator<'_> {
     }
 
     fn sectors(&mut self, raw: Vec<RawSector>) -> Vec<Sector> {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut out = Vec::new();
         for s in raw {
             let record = self.record_id("sector", &s.id, &mut seen);
@@ -96,7 +98,7 @@ impl Validator<'_> {
     }
 
     fn sources(&mut self, raw: Vec<RawSource>, read_source: &impl Fn(&str) -> Option<String>) -> Vec<Source> {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut out = Vec::new();
         for s in raw {
             let record = self.record_id("source", &s.id, &mut seen);
