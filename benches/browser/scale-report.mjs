@@ -49,7 +49,7 @@ export function renderScale(s) {
     `The same synthetic facts (\`synth N 1\`), in ${meta.chromium}, headless, on localhost: factdeck's release build ` +
       `(\`${meta.dist}\`) opened with \`?data=synth-N.json\`, and Pagefind's Node API index of the same facts ` +
       '(custom records: title, summary, quote and the other text fields; filters sector and kind) searched through its JS ' +
-      'API by `benches/browser/reference/pagefind.html` (20 result cards, each with `result.data()`). ' +
+      'API by `benches/browser/reference/index.html?engine=pagefind` (20 result cards, each with `result.data()`). ' +
       `${meta.rounds} round${meta.rounds === 1 ? '' : 's'} per contestant, each in a fresh profile, taking turns; medians of the rounds; keystrokes as in ` +
       '"Keystroke cost, end to end", every key of: ' +
       meta.queries.map((q) => `\`${q}\``).join(', ') +

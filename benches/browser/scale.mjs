@@ -4,7 +4,7 @@
 //     `?data=synth-N.json`: the page fetches the JSON, the loader worker checks and indexes it;
 //   - Pagefind: its Node API indexes the same facts as custom records (`buildPagefind`,
 //     into target/bench/pagefind-N/), searched through its JS API by the reference page
-//     benches/browser/reference/pagefind.html.
+//     benches/browser/reference/index.html?engine=pagefind.
 // Each contestant (CONTESTANTS) says how it is built and served and how to tell that it
 // is ready; all are typed into the same way (#search, #result-count) with keystroke.mjs's
 // instrument, so a new one (the compiled form, `?data=DIR/`) is one more entry.
@@ -98,7 +98,7 @@ export const CONTESTANTS = {
       const files = listFiles(dir).filter((f) => !PAGEFIND_UI.test(path.basename(f)));
       return {
         routes: { '/reference/': path.join(HERE, 'reference/'), '/pagefind/': `${dir}/` },
-        url: '/reference/pagefind.html',
+        url: '/reference/index.html?engine=pagefind',
         disk: onDisk(files),
         buildMs,
       };

@@ -1,4 +1,5 @@
-// The plain-JS reference page (index.html?engine=…&data=…): what a typical search page
+// The plain-JS reference page (index.html?engine=…&data=…; `?engine=pagefind` hands the
+// page to pagefind.mjs): what a typical search page
 // does, to compare factdeck's keystrokes against (benches/browser/keystroke.mjs). It fetches
 // `?data=` (a dataset in factdeck's format), indexes it with `?engine=` (FlexSearch,
 // MiniSearch or Orama, configured as in engines.mjs), and on every `input` event (no
@@ -6,7 +7,6 @@
 // with up to 50 plain cards: an <article> with the title, summary and sectors.
 
 import { card } from './card.mjs';
-import { makeFlexSearch, makeMiniSearch, makeOrama, toDocs } from './engines.mjs';
 
 /** Cards shown at most. */
 export const SHOWN = 50;
@@ -15,13 +15,15 @@ export const SHOWN = 50;
 const allIds = (ids) => ({ ids, count: ids.length });
 
 /**
- * Each engine's `make(docs)` returns `{ search(q) → { ids, count } }`, ids best first (at
- * least SHOWN of them). Orama counts every match but returns only the shown ones.
+ * Each engine's `make(E, docs)` returns `{ search(q) → { ids, count } }`, ids best first
+ * (at least SHOWN of them); E is engines.mjs, imported only for these engines, since the
+ * Pagefind page is served without their vendored modules. Orama counts every match but
+ * returns only the shown ones.
  */
 const ENGINES = {
-  flexsearch: { name: 'FlexSearch 0.8.212', make: (docs) => { const e = makeFlexSearch(docs); return { search: (q) => allIds(e.search(q)) }; } },
-  minisearch: { name: 'MiniSearch 7.2.0', make: (docs) => { const e = makeMiniSearch(docs); return { search: (q) => allIds(e.search(q)) }; } },
-  orama: { name: 'Orama 3.1.18', make: (docs) => { const e = makeOrama(docs); return { search: (q) => e.search(q, SHOWN) }; } },
+  flexsearch: { name: 'FlexSearch 0.8.212', make: (E, docs) => { const e = E.makeFlexSearch(docs); return { search: (q) => allIds(e.search(q)) }; } },
+  minisearch: { name: 'MiniSearch 7.2.0', make: (E, docs) => { const e = E.makeMiniSearch(docs); return { search: (q) => allIds(e.search(q)) }; } },
+  orama: { name: 'Orama 3.1.18', make: (E, docs) => { const e = E.makeOrama(docs); return { search: (q) => e.search(q, SHOWN) }; } },
 };
 
 async function start() {
@@ -29,6 +31,11 @@ async function start() {
   const list = document.getElementById('results');
   const input = document.getElementById('search');
   const params = new URLSearchParams(location.search);
+  if (params.get('engine') === 'pagefind') {
+    // Pagefind brings its own index and fetches (benches/browser/scale.mjs serves it).
+    await import('./pagefind.mjs');
+    return;
+  }
   const engine = ENGINES[params.get('engine')];
   const url = params.get('data');
   if (!engine || !url) {
@@ -38,8 +45,9 @@ async function start() {
   document.title = `Facts: plain-JS reference page (${engine.name})`;
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  const docs = toDocs(await res.json(), { cards: true });
-  const search = engine.make(docs);
+  const E = await import('./engines.mjs');
+  const docs = E.toDocs(await res.json(), { cards: true });
+  const search = engine.make(E, docs);
   const all = docs.slice(0, SHOWN).map((d) => d.id);
 
   const render = () => {

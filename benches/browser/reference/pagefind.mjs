@@ -1,4 +1,4 @@
-// The Pagefind reference page (pagefind.html), for benches/browser/scale.mjs: Pagefind
+// The Pagefind reference page (index.html?engine=pagefind), for benches/browser/scale.mjs: Pagefind
 // 1.6.0's own JS API (`/pagefind/pagefind.js`, served from the bundle its Node API wrote
 // for the same facts) behind the reference pages' plain UI. It loads Pagefind when the page
 // opens (`init`: its wasm and metadata), then on every `input` event (no debounce) searches,
@@ -33,6 +33,7 @@ const status = document.getElementById('result-count');
 const list = document.getElementById('results');
 const input = document.getElementById('search');
 let latest = 0;
+document.title = 'Facts: reference page (Pagefind 1.6.0)';
 
 input.addEventListener('input', async () => {
   const mine = ++latest;
