@@ -540,3 +540,15 @@ export function miniDataset({ title, description, extra = '' }) {
     ],
   };
 }
+
+/**
+ * Picks `content` (an object, written as JSON, or a string) as the visitor's own file named
+ * `name`, through the header's labelled file input, as a visitor does.
+ */
+export async function pickOwnFile(page, name, content) {
+  await page.getByLabel(/^Open (your own dataset|another file)$/).setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content)),
+  });
+}

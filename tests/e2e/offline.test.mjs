@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { ROOT_DIST, cardIds, miniDataset, search, useApp, waitForApp, waitForCount } from './helpers.mjs';
+import { ROOT_DIST, cardIds, miniDataset, pickOwnFile, search, useApp, waitForApp, waitForCount } from './helpers.mjs';
 
 const app = useApp();
 
@@ -74,11 +74,7 @@ test('after_a_return_visit_a_visitors_own_file_opens_offline', async () => {
   await page.reload();
   await waitForApp(page);
   const own = miniDataset({ title: 'Offline file', description: 'Opened with no network.' });
-  await page.getByLabel(/^Open (your own dataset|another file)$/).setInputFiles({
-    name: 'offline.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(own)),
-  });
+  await pickOwnFile(page, 'offline.json', own);
   await waitForCount(page, 2, { total: 2 });
   assert.equal((await page.locator('h1').textContent()).trim(), 'Offline file');
 });
@@ -90,11 +86,7 @@ test('offline_before_the_checker_was_ever_fetched_opening_a_file_says_why_it_can
   await page.context().setOffline(true);
   await page.reload();
   await waitForApp(page);
-  await page.getByLabel(/^Open (your own dataset|another file)$/).setInputFiles({
-    name: 'offline.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(miniDataset({ title: 'Offline file', description: 'Never checked.' }))),
-  });
+  await pickOwnFile(page, 'offline.json', miniDataset({ title: 'Offline file', description: 'Never checked.' }));
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /“offline\.json” could not be opened[\s\S]*checker could not start[\s\S]*online/);

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 
 import AxeBuilder from '@axe-core/playwright';
 
-import { TOTAL, cardIds, miniDataset, search, statusText, typeQuery, useApp, waitForApp, waitForCardSet, waitForCount, waitForSearch, waitForState } from './helpers.mjs';
+import { TOTAL, cardIds, miniDataset, pickOwnFile, search, statusText, typeQuery, useApp, waitForApp, waitForCardSet, waitForCount, waitForSearch, waitForState } from './helpers.mjs';
 
 const MARKER = 'Zanzibar-7f3c marker sentence';
 const MINI = miniDataset({
@@ -31,15 +31,10 @@ async function violations(page, include) {
 
 const app = useApp();
 
-/** A file for the page's file input, from an object (JSON) or a string. */
-function file(name, content) {
-  return { name, mimeType: 'application/json', buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content)) };
-}
-
 const fileInput = (page) => page.getByLabel(/^Open (your own dataset|another file)$/);
 
 async function openOwn(page, name = 'mini.json', content = MINI) {
-  await fileInput(page).setInputFiles(file(name, content));
+  await pickOwnFile(page, name, content);
   await waitForCount(page, 2, { total: 2 });
   await waitForSearch(page, '?data=local');
 }
@@ -82,7 +77,7 @@ test('dropping_a_file_anywhere_on_the_page_opens_it', async () => {
 
 test('an_invalid_file_lists_its_errors_by_fact_and_field_and_back_returns_to_the_built_in_dataset', async () => {
   const page = await app.open('?q=trade');
-  await fileInput(page).setInputFiles(file('broken.json', BROKEN));
+  await pickOwnFile(page, 'broken.json', BROKEN);
   const alert = page.getByRole('alert');
   await alert.getByRole('heading', { name: '“broken.json” could not be opened' }).waitFor();
   const items = await alert.getByRole('list', { name: 'Problems' }).getByRole('listitem').allTextContents();
@@ -98,7 +93,7 @@ test('an_invalid_file_lists_its_errors_by_fact_and_field_and_back_returns_to_the
 
 test('another_file_can_be_picked_from_the_errors', async () => {
   const page = await app.open();
-  await fileInput(page).setInputFiles(file('not-json.json', '{ "title": '));
+  await pickOwnFile(page, 'not-json.json', '{ "title": ');
   await page.getByRole('heading', { name: '“not-json.json” could not be opened' }).waitFor();
   assert.match(await page.getByRole('alert').textContent(), /invalid JSON at line 1/);
   await openOwn(page, 'fixed.json');

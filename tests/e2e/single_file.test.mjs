@@ -18,6 +18,7 @@ import {
   launchBrowser,
   miniDataset,
   newPage,
+  pickOwnFile,
   typeQuery,
   waitForApp,
   waitForCardSet,
@@ -124,11 +125,7 @@ test('a_visitors_own_file_opens_from_disk_checked_by_the_worker_it_carries', asy
   const page = await open();
   await waitForApp(page);
   const own = miniDataset({ title: 'A file beside the file', description: 'Opened from disk.' });
-  await page.getByLabel(/^Open (your own dataset|another file)$/).setInputFiles({
-    name: 'mine.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(own)),
-  });
+  await pickOwnFile(page, 'mine.json', own);
   await waitForCount(page, 2, { total: 2 });
   assert.equal((await page.locator('h1').textContent()).trim(), 'A file beside the file');
 });
@@ -138,11 +135,7 @@ test('a_broken_file_opened_from_disk_gets_the_checkers_errors', async () => {
   await waitForApp(page);
   const broken = miniDataset({ title: 'Broken', description: 'One bad kind.' });
   broken.facts[0].kind = 'rumour';
-  await page.getByLabel(/^Open (your own dataset|another file)$/).setInputFiles({
-    name: 'broken.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(broken)),
-  });
+  await pickOwnFile(page, 'broken.json', broken);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /“broken\.json” could not be opened[\s\S]*kind/);
