@@ -7,6 +7,11 @@ const ASSETS = __ASSETS__;
 // opens offline too. Until then it is cached when first used.
 const LATER = __LATER__;
 const PRECACHED = new Set(ASSETS.map((a) => new URL(a, self.location).pathname));
+// A compiled dataset's files (?data=DIR/) are fetched with their checksum in the query
+// (`post-0003.bin?v=1a2b3c4d`): such a response never changes, so it is served from this
+// cache first. It outlives deploys of the app (a dataset is not part of a build).
+const DATA = 'factdeck-data';
+const CHECKSUMMED = /^\?v=[0-9a-f]{8}$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(ASSETS)).then(() => self.skipWaiting()));
@@ -16,7 +21,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('factdeck-') && k !== VERSION).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('factdeck-') && k !== VERSION && k !== DATA).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
@@ -37,9 +42,25 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  if (CHECKSUMMED.test(url.search)) {
+    event.respondWith(
+      caches.open(DATA).then((cache) =>
+        cache.match(request).then(
+          (hit) =>
+            hit ||
+            fetch(request).then((response) => {
+              if (response.ok) cache.put(request, response.clone());
+              return response;
+            }),
+        ),
+      ),
+    );
+    return;
+  }
   // Hashed build files never change: cache first. Anything else on this site (datasets
   // opened with ?data=, the loader worker once it has been used) comes from the network
-  // when it can, and is kept for offline use.
+  // when it can, and is kept for offline use (a compiled dataset's manifest.bin among them,
+  // so that a new compile is seen online and the last one read offline).
   event.respondWith(
     caches.open(VERSION).then((cache) =>
       cache.match(request).then((hit) => {

@@ -169,7 +169,7 @@ fn a_sorted_table_marks_its_header_and_lists_rows_in_that_order() {
     assert!(title.is_some(), "{html}");
     // Rows run Z to A (folded), so the first row's title sorts last.
     let deck = Deck::new(factdeck::data::load().unwrap());
-    let mut titles: Vec<&str> = deck.dataset.facts.iter().map(|f| f.title.as_str()).collect();
+    let mut titles: Vec<&str> = deck.dataset().unwrap().facts.iter().map(|f| f.title.as_str()).collect();
     titles.sort_by_key(|t| factdeck_core::text::fold(t));
     let rows: Vec<&str> = html
         .split(r#"<th scope="row" class="results-table__title"><a href=""#)

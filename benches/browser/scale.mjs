@@ -68,11 +68,6 @@ const log = (...a) => console.error('[scale]', ...a);
  * selector that matches while a search is in flight (keystroke.mjs's instrument waits);
  * `readyIsFirstResults`: the page shows no results before a query, so "search ready" is
  * its first results.
- *
- * The compiled form (issue 14) fits as one more entry: `prepare` runs `scripts/compile FILE
- * target/bench/compiled-N/` (timed, its files the size on disk) and serves that directory
- * beside DIST, `url` is `/?data=compiled-N/`, `readyText` is factdeck's; since its keystrokes
- * may wait for shards, its page needs a `busy` selector that matches while they load.
  */
 export const CONTESTANTS = {
   'factdeck-json': {
@@ -88,6 +83,24 @@ export const CONTESTANTS = {
     },
     readyText: (n) => `${n} facts`,
     busy: null,
+    readyIsFirstResults: false,
+  },
+  'factdeck-compiled': {
+    name: 'factdeck (compiled, `?data=DIR/`)',
+    prepare: async (n, file) => {
+      if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${path.relative(ROOT, DIST)} is missing: trunk build --release --offline`);
+      const dir = path.join(ROOT, `target/bench/compiled-${n}`);
+      const buildMs = compileDataset(file, dir);
+      return {
+        routes: { '/': DIST, [`/compiled-${n}/`]: `${dir}/` },
+        url: `/?data=compiled-${n}/`,
+        disk: onDisk(listFiles(dir)),
+        buildMs,
+      };
+    },
+    readyText: (n) => `${n} facts`,
+    // While a view's shards or its cards' chunks are on their way.
+    busy: '[aria-busy="true"]',
     readyIsFirstResults: false,
   },
   pagefind: {
@@ -126,6 +139,18 @@ function dataset(n) {
     renameSync(`${file}.tmp`, file);
   }
   return file;
+}
+
+/** `scripts/compile FILE DIR` (its binary, built first if missing); returns its time in ms. */
+function compileDataset(file, dir) {
+  const bin = path.join(ROOT, 'target/release/compile');
+  if (!existsSync(bin)) {
+    log('building compile (cargo build -p factdeck-compile --release --bin compile --offline)');
+    execFileSync('cargo', ['build', '-p', 'factdeck-compile', '--release', '--bin', 'compile', '--offline'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const t0 = performance.now();
+  execFileSync(bin, [file, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return performance.now() - t0;
 }
 
 /**

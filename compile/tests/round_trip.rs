@@ -4,6 +4,7 @@
 //! the outcome the in-memory index gives, its chunks hold the facts as loaded (with where
 //! each source's facts quote it), and its id buckets find each fact by id.
 
+use factdeck_core::export;
 use std::collections::BTreeMap;
 
 use factdeck_core::compiled::{compile_sharded, Compiled, SHARD_BYTES};
@@ -117,7 +118,7 @@ proptest! {
         let some: Vec<usize> = (0..8).map(|_| p.next(n)).collect();
         c.load_facts(&files, &some).unwrap();
         for &i in &some {
-            let (fact, source) = c.fact(i).unwrap();
+            let (fact, source) = c.fact_and_source(i).unwrap();
             prop_assert_eq!(fact, &dataset.facts[i]);
             prop_assert_eq!(source, dataset.source_of(fact));
             prop_assert_eq!(c.quote_spans(fact.source).unwrap(), quote_spans(&dataset, fact.source));
@@ -125,6 +126,17 @@ proptest! {
         for &i in &some {
             prop_assert_eq!(c.fact_index(&files, dataset.facts[i].id.as_str()), Ok(Some(i)));
         }
+        // An export of those facts (in the order picked, repeats dropped) is the same file.
+        let mut picked = Vec::new();
+        for i in some {
+            if !picked.contains(&i) {
+                picked.push(i);
+            }
+        }
+        let subset = c.subset(&picked).unwrap();
+        let all: Vec<usize> = (0..picked.len()).collect();
+        prop_assert_eq!(export::json(&subset, &all), export::json(&dataset, &picked));
+        prop_assert_eq!(export::csv(&subset, &all, None), export::csv(&dataset, &picked, None));
     }
 }
 

@@ -3,6 +3,7 @@
 //! Read in this order:
 //! - [`model`]: what a validated fact is;
 //! - [`dataset`]: JSON → validated [`dataset::Dataset`], or errors naming file, record and field;
+//! - [`facts`]: facts and sources by index, from a dataset or from the chunks fetched so far;
 //! - [`text`]: normalisation and tokenising shared by search and highlighting;
 //! - [`search`]: the inverted index, ranking and highlight spans;
 //! - [`filter`]: kind and sector facets, with counts;
@@ -24,6 +25,7 @@ pub mod compiled;
 pub mod dataset;
 pub mod explore;
 pub mod export;
+pub mod facts;
 pub mod filter;
 pub mod model;
 pub mod search;

@@ -10,7 +10,7 @@
 //! that starts with it, a narrow range before a wide one), then by fact id, then by the
 //! entry's origin (own date, period, derived dates in dataset order).
 
-use crate::dataset::Dataset;
+use crate::facts::Facts;
 use crate::model::DateSpec;
 
 /// Where a timeline entry's date comes from: which of a fact's dates it shows.
@@ -59,12 +59,14 @@ impl Timeline {
 }
 
 /// The timeline of `results` (fact indices, in any order; typically the explore outcome's).
-pub fn timeline(dataset: &Dataset, results: &[usize]) -> Timeline {
+/// Results whose fact is not at hand are left out, counted neither dated nor undated: a
+/// caller with a compiled dataset fetches them first.
+pub fn timeline(facts: &impl Facts, results: &[usize]) -> Timeline {
     let mut entries: Vec<Entry> = Vec::new();
-    let mut undated = 0;
+    let (mut dated, mut undated) = (0, 0);
     for &fact in results {
         let before = entries.len();
-        let f = &dataset.facts[fact];
+        let Some(f) = facts.fact(fact) else { continue };
         if let Some(d) = &f.date {
             entries.push(Entry { fact, origin: DateOrigin::Date, when: d.clone() });
         }
@@ -79,13 +81,17 @@ pub fn timeline(dataset: &Dataset, results: &[usize]) -> Timeline {
         }
         if entries.len() == before {
             undated += 1;
+        } else {
+            dated += 1;
         }
     }
-    let dated = results.len() - undated;
     // Unstable is enough: no two entries compare equal (one fact, one entry per origin).
     entries.sort_unstable_by(|a, b| {
         let key = |e: &Entry| (e.when.start.lower(), e.when.end.unwrap_or(e.when.start).upper());
-        key(a).cmp(&key(b)).then_with(|| dataset.facts[a.fact].id.cmp(&dataset.facts[b.fact].id)).then(a.origin.cmp(&b.origin))
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| facts.fact(a.fact).map(|f| &f.id).cmp(&facts.fact(b.fact).map(|f| &f.id)))
+            .then(a.origin.cmp(&b.origin))
     });
     let mut years: Vec<Year> = Vec::new();
     for e in entries {
@@ -102,6 +108,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::dataset::Dataset;
     use crate::test_events::events as deck;
 
     fn all(d: &Dataset) -> Vec<usize> {

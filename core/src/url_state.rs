@@ -176,15 +176,24 @@ pub fn is_id(s: &str) -> bool {
         && s.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
-/// True for paths a link may ask the app to load a dataset from: relative, same-origin,
-/// `.json`, at most 200 bytes of `[A-Za-z0-9._/-]`, with no `..`, `//` or leading `/`.
+/// True for paths a link may ask the app to load a dataset from: relative, same-origin, a
+/// `.json` file or a compiled dataset's directory (with its trailing `/`, see
+/// [`is_compiled_path`]), at most 200 bytes of `[A-Za-z0-9._/-]`, with no `..`, `//` or
+/// leading `/`.
 pub fn is_data_path(s: &str) -> bool {
+    let path = s.strip_suffix('/').filter(|_| is_compiled_path(s)).unwrap_or(s);
     s.len() <= 200
-        && s.ends_with(".json")
-        && !s.starts_with('/')
-        && !s.contains("//")
-        && s.split('/').all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
+        && (path.ends_with(".json") || path.len() < s.len())
+        && !path.starts_with('/')
+        && !path.contains("//")
+        && path.split('/').all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
         && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/' | b'-'))
+}
+
+/// True for a `?data=` path naming a compiled dataset's directory (`scripts/compile`'s
+/// output) rather than a JSON file: it ends with `/`.
+pub fn is_compiled_path(s: &str) -> bool {
+    s.ends_with('/')
 }
 
 /// Reads a query string (with or without the leading `?`). Never fails.
@@ -292,8 +301,8 @@ mod tests {
     }
 
     #[test]
-    fn only_same_origin_relative_json_paths_are_loaded() {
-        for ok in ["bench/synth-10k.json", "data.json", "a_b/c-d.v2.json"] {
+    fn only_same_origin_relative_json_files_and_directories_are_loaded() {
+        for ok in ["bench/synth-10k.json", "data.json", "a_b/c-d.v2.json", "big/", "bench/compiled-10k/", "v2.json/"] {
             assert_eq!(parse(&format!("?data={ok}")).data.as_deref(), Some(ok));
         }
         for bad in [
@@ -306,6 +315,15 @@ mod tests {
             "javascript:x.json",
             "a%20b.json",
             "a//b.json",
+            "/",
+            "//",
+            "../",
+            "a/../",
+            "./",
+            "a//",
+            "/abs/",
+            "https://evil.example/",
+            "dir",
         ] {
             let encoded: String = form_urlencoded::byte_serialize(bad.as_bytes()).collect();
             assert_eq!(parse(&format!("?data={encoded}")).data, None, "{bad}");
@@ -317,7 +335,8 @@ mod tests {
         let s = parse("?q=x&data=local");
         assert_eq!(s.data.as_deref(), Some(LOCAL_DATA));
         assert_eq!(render(&s), "?q=x&data=local");
-        for near in ["Local", "local.json.x", "local%2F", "locals", "%20local"] {
+        assert_eq!(parse("?data=local%2F").data.as_deref(), Some("local/"), "a compiled directory named local stays a path");
+        for near in ["Local", "local.json.x", "locals", "%20local"] {
             assert_eq!(parse(&format!("?data={near}")).data, None, "{near}");
         }
         assert_eq!(parse("?data=local.json").data.as_deref(), Some("local.json"), "a site file named local.json stays a path");

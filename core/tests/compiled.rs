@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 use common::{fact, view, Deck};
 use factdeck_core::compiled::{compile, Compiled, Error, Manifest, MANIFEST};
 use factdeck_core::explore::explore;
+use factdeck_core::export;
 use factdeck_core::model::Kind;
+use factdeck_core::model::PartialDate;
 use factdeck_core::source_view::quote_spans;
 use factdeck_core::url_state::{Column, Direction, Sort, ViewState};
 
@@ -85,14 +87,32 @@ fn cards_read_their_facts_and_sources_from_the_chunks() {
     let deck = deck();
     let (files, _) = compiled(&deck);
     let mut c = Compiled::open(&files).unwrap();
-    assert!(c.fact(0).is_none(), "not fetched yet");
+    assert!(c.fact_and_source(0).is_none(), "not fetched yet");
     c.load_facts(&files, &[0, 5]).unwrap();
     for (i, want) in deck.data.facts.iter().enumerate() {
-        let (fact, source) = c.fact(i).unwrap();
+        let (fact, source) = c.fact_and_source(i).unwrap();
         assert_eq!(fact, want);
         assert_eq!(source, deck.data.source_of(want));
         assert_eq!(c.quote_spans(fact.source).unwrap(), quote_spans(&deck.data, fact.source), "the source view's quotes");
     }
+}
+
+#[test]
+fn exports_and_citations_from_chunks_equal_the_in_memory_ones() {
+    let deck = deck();
+    let (files, _) = compiled(&deck);
+    let mut c = Compiled::open(&files).unwrap();
+    let picked = [4, 0, 3];
+    assert!(c.subset(&picked).is_none(), "no export from part of the facts");
+    c.load_facts(&files, &picked).unwrap();
+    let subset = c.subset(&picked).unwrap();
+    let all: Vec<usize> = (0..picked.len()).collect();
+    assert_eq!(export::json(&subset, &all), export::json(&deck.data, &picked));
+    assert_eq!(export::csv(&subset, &all, Some("https://x.org/")), export::csv(&deck.data, &picked, Some("https://x.org/")));
+    let day = PartialDate::parse("2026-12-02").unwrap();
+    assert_eq!(export::citation(&c, 3, day, None), export::citation(&deck.data, 3, day, None));
+    let fresh = Compiled::open(&files).unwrap();
+    assert_eq!(export::citation(&fresh, 3, day, None), "", "a fact not fetched yet has no citation");
 }
 
 #[test]

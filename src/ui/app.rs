@@ -4,18 +4,20 @@
 
 use std::rc::Rc;
 
-use factdeck_core::dataset::Dataset;
-use factdeck_core::explore::{explore, Outcome};
-use factdeck_core::model::Kind;
+use factdeck_core::compiled::Error;
+use factdeck_core::explore::Outcome;
+use factdeck_core::model::{format_number, Kind, Sector};
+use factdeck_core::search::Ranked;
 use factdeck_core::timeline::{timeline, Timeline as Dates};
 use factdeck_core::url_state::{Mode, ViewState, LOCAL_DATA};
 use yew::prelude::*;
 
-use crate::ui::deck::Deck;
+use crate::ui::deck::{Answer, Deck};
+use crate::ui::remote::Remote;
 
 use crate::ui::cards::card_list::CardList;
 use crate::ui::cards::empty_state::empty_state;
-use crate::ui::export::export_bar;
+use crate::ui::export::ExportBar;
 use crate::ui::filters::active_filters::active_filters;
 use crate::ui::filters::facet_panel::{facet_panel, FacetOption};
 use crate::ui::filters::search_box::SearchBox;
@@ -94,26 +96,39 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     use_url_sync(&state);
     use_mode_focus(state.view.mode, state.view.open.clone(), state.started);
     let deck = props.deck.clone();
-    let outcome = {
+    let generation = use_generation(&deck);
+    let answer = {
         let deck = deck.clone();
-        use_memo(state.view.clone(), move |view| explore(&deck.dataset, &deck.index, view))
+        use_memo((state.view.clone(), generation), move |(view, _)| match deck.explore(view) {
+            Answer::Ready(outcome) => Answer::Ready(Rc::new(outcome)),
+            Answer::Waiting => Answer::Waiting,
+            Answer::Failed(e) => Answer::Failed(e),
+        })
     };
+    // While a compiled dataset fetches what a view needs, the last answer stays on screen
+    // (the results say they are busy); before the first, there is none to show.
+    let last = use_mut_ref(|| None::<Rc<Outcome>>);
+    if let Answer::Ready(outcome) = &*answer {
+        *last.borrow_mut() = Some(outcome.clone());
+    }
+    let answered = last.borrow().clone();
+    let outcome = answered.clone().unwrap_or_default();
+    let waiting = *answer == Answer::Waiting;
     let dates = {
         let deck = deck.clone();
         let timeline_results = (state.view.mode == Mode::Timeline).then(|| outcome.results.clone());
-        use_memo(timeline_results, move |r| r.as_ref().map(|r| Rc::new(timeline(&deck.dataset, &r.facts().collect::<Vec<_>>()))))
+        use_memo((timeline_results, generation), move |(r, _)| r.as_ref().map(|r| dates_of(&deck, r)))
     };
-    let dataset = &deck.dataset;
     let view = &state.view;
     // The source view's fact; a link naming a fact this dataset lacks gets a notice.
-    let source_fact = (view.mode == Mode::Source).then(|| view.open.as_deref().and_then(|id| dataset.fact_index(id)));
+    let source_fact = (view.mode == Mode::Source).then(|| view.open.as_deref().map_or(Answer::Ready(None), |id| deck.fact_index(id)));
     // One callback for the explorer's life: children compare it by identity, so a new one
     // per render would re-render every card whenever anything else changed.
     let dispatch = {
         let dispatcher = state.dispatcher();
         (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
     };
-    let (sector_options, kind_options) = facet_options(dataset, &outcome, view);
+    let (sector_options, kind_options) = facet_options(deck.sectors(), &outcome, view);
     let on_sector = dispatch.reform(Action::ToggleSector);
     let on_kind = {
         let dispatch = dispatch.clone();
@@ -128,16 +143,22 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         let filters_open = filters_open.clone();
         Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
     };
-    let total = dataset.facts.len();
-    let status = status_text(total, &outcome, view, dates.as_ref().as_ref());
-    let results = Results { deck: &deck, outcome: &outcome, view, reveal: state.reveal_open, dispatch: &dispatch };
-    let results = match (source_fact, dates.as_ref()) {
-        (Some(fact), _) => results.source(fact),
-        (None, dates) => results.list(dates.as_ref()),
+    let (total, sources) = deck.size();
+    let status = match (&*answer, &answered) {
+        (Answer::Failed(_), _) => "The dataset could not be read".to_owned(),
+        (_, None) => "Searching…".to_owned(),
+        (_, Some(_)) => status_text(total, &outcome, view, dates.as_ref().as_ref().and_then(Dated::ready)),
+    };
+    let results = Results { deck: &deck, outcome: &outcome, view, reveal: state.reveal_open, dispatch: &dispatch, generation };
+    let results = match (&*answer, &answered, &source_fact) {
+        (Answer::Failed(e), ..) | (_, _, Some(Answer::Failed(e))) => unreadable(deck.remote_store(), e),
+        (_, None, _) | (_, _, Some(Answer::Waiting)) => loading(),
+        (_, _, Some(Answer::Ready(fact))) => results.source(*fact),
+        (_, _, None) => results.list(dates.as_ref().as_ref()),
     };
     html! {
         <ContextProvider<Links> context={Links::new(view.data.clone())}>
-            { header(&dataset.title, &dataset.description, total, dataset.sources.len(), props.banner.clone()) }
+            { header(deck.title(), deck.description(), total, sources, props.banner.clone()) }
             <main id="main" class="layout">
                 <div class="layout__controls">
                     if !state.started {
@@ -157,7 +178,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                         { facet_panel("Kind", "kind", &kind_options, &on_kind) }
                     </div>
                 </div>
-                <section class="layout__results" aria-labelledby="results-heading">
+                <section class="layout__results" aria-labelledby="results-heading" aria-busy={waiting.then_some("true")}>
                     <h2 id="results-heading" class="visually-hidden">{ "Results" }</h2>
                     <div class="results-bar">
                         <p role="status" id="result-count" class="results-bar__count">{ status }</p>
@@ -166,7 +187,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                             <SortSelect sort={view.sort} searching={!outcome.query.is_empty()} dispatch={dispatch.clone()} />
                         }
                         { active_filters(&deck, view, &dispatch) }
-                        { export_bar(&deck, &outcome.results) }
+                        <ExportBar deck={deck.clone()} results={outcome.results.clone()} />
                     </div>
                     { results }
                 </section>
@@ -185,13 +206,13 @@ fn status_text(total: usize, outcome: &Outcome, view: &ViewState, dates: Option<
 }
 
 /// The sector and kind checkboxes, with the counts of the current view.
-fn facet_options(dataset: &Dataset, outcome: &Outcome, view: &ViewState) -> (Vec<FacetOption>, Vec<FacetOption>) {
+fn facet_options(all: &[Sector], outcome: &Outcome, view: &ViewState) -> (Vec<FacetOption>, Vec<FacetOption>) {
     let sectors = outcome
         .counts
         .sectors
         .iter()
         .map(|&(i, count)| {
-            let s = &dataset.sectors[i];
+            let s = &all[i];
             FacetOption { value: s.id.clone(), label: s.label.clone(), count, checked: view.sectors.contains(&s.id) }
         })
         .collect();
@@ -212,6 +233,8 @@ struct Results<'a> {
     view: &'a ViewState,
     reveal: bool,
     dispatch: &'a Callback<Action>,
+    /// The deck's changes so far (a compiled dataset's files arriving).
+    generation: u32,
 }
 
 impl Results<'_> {
@@ -220,7 +243,7 @@ impl Results<'_> {
     fn source(&self, fact: Option<usize>) -> Html {
         let (deck, dispatch) = (self.deck.clone(), self.dispatch.clone());
         match fact {
-            Some(fact) => html! { <SourceView {deck} {fact} {dispatch} /> },
+            Some(fact) => html! { <SourceView {deck} {fact} {dispatch} generation={self.generation} /> },
             None => html! {
                 <div class="empty" role="alert">
                     <p class="empty__title">{ format!("There is no fact “{}” in this dataset, so no source text to show.", self.view.open.clone().unwrap_or_default()) }</p>
@@ -231,21 +254,98 @@ impl Results<'_> {
     }
 
     /// The matches as cards, as a table, or on the timeline when `dates` (its data) is given.
-    fn list(&self, dates: Option<&Rc<Dates>>) -> Html {
-        let (deck, dispatch, outcome) = (self.deck.clone(), self.dispatch.clone(), self.outcome);
+    fn list(&self, dates: Option<&Dated>) -> Html {
+        let (deck, dispatch, outcome, generation) = (self.deck.clone(), self.dispatch.clone(), self.outcome, self.generation);
         if outcome.results.is_empty() {
             return empty_state(&deck, &self.view.query, &outcome.relaxations, outcome.suggestion.as_deref(), &dispatch);
         }
         if self.view.mode == Mode::Table {
             let (results, query, sort, filtered) =
                 (outcome.results.clone(), outcome.query.clone(), self.view.sort, self.view.is_filtered());
-            return html! { <ResultTable {deck} {results} {query} {sort} {filtered} {dispatch} /> };
+            return html! { <ResultTable {deck} {results} {query} {sort} {filtered} {dispatch} {generation} /> };
         }
         match dates {
-            Some(dates) => html! { <Timeline {deck} timeline={dates.clone()} {dispatch} /> },
+            Some(Dated::Ready(dates)) => html! { <Timeline {deck} timeline={dates.clone()} {dispatch} /> },
+            Some(Dated::Waiting) => loading(),
+            Some(Dated::Failed(e)) => unreadable(deck.remote_store(), e),
+            Some(Dated::TooMany(n)) => html! {
+                <div class="empty" role="note">
+                    <p class="empty__title">{ format!("The timeline of a dataset this large shows up to {} results at a time; narrow the search or the filters ({n} now).", format_number(REMOTE_TIMELINE_MAX as f64)) }</p>
+                </div>
+            },
             None => html! {
-                <CardList {deck} results={outcome.results.clone()} query={outcome.query.clone()} open={self.view.open.clone()} reveal={self.reveal} {dispatch} />
+                <CardList {deck} results={outcome.results.clone()} query={outcome.query.clone()} open={self.view.open.clone()} reveal={self.reveal} {dispatch} {generation} />
             },
         }
+    }
+}
+
+/// Most results whose timeline a compiled dataset draws: it needs every result's fact.
+const REMOTE_TIMELINE_MAX: usize = 2_000;
+
+/// The timeline's data, or why it is not here.
+#[derive(PartialEq)]
+enum Dated {
+    Ready(Rc<Dates>),
+    Waiting,
+    Failed(Error),
+    /// More results than a compiled dataset draws on a timeline ([`REMOTE_TIMELINE_MAX`]).
+    TooMany(usize),
+}
+
+impl Dated {
+    fn ready(&self) -> Option<&Rc<Dates>> {
+        match self {
+            Dated::Ready(dates) => Some(dates),
+            _ => None,
+        }
+    }
+}
+
+/// The timeline of `results`: at once from a dataset in memory; from a compiled one once
+/// their facts have arrived.
+fn dates_of(deck: &Deck, results: &Ranked) -> Dated {
+    if deck.remote_store().is_some() && results.len() > REMOTE_TIMELINE_MAX {
+        return Dated::TooMany(results.len());
+    }
+    let facts: Vec<usize> = results.facts().collect();
+    match deck.at_hand(&facts) {
+        Answer::Ready(()) => Dated::Ready(Rc::new(timeline(&deck.facts(), &facts))),
+        Answer::Waiting => Dated::Waiting,
+        Answer::Failed(e) => Dated::Failed(e),
+    }
+}
+
+/// The generation of `deck` (see [`Deck::generation`]): the explorer renders again at each
+/// change.
+#[hook]
+fn use_generation(deck: &Rc<Deck>) -> u32 {
+    let generation = use_state_eq(|| deck.generation());
+    let setter = generation.setter();
+    use_effect_with(deck.clone(), move |deck| {
+        if let Some(remote) = deck.remote_store() {
+            setter.set(remote.generation());
+            remote.on_change(Callback::from(move |g| setter.set(g)));
+        }
+    });
+    *generation
+}
+
+/// While a compiled dataset fetches what a view needs (busy until it is replaced).
+fn loading() -> Html {
+    html! { <p class="results-loading" aria-busy="true">{ "Loading…" }</p> }
+}
+
+/// A file of a compiled dataset could not be had: which one, why, and a way to try again.
+fn unreadable(remote: Option<&Rc<Remote>>, e: &Error) -> Html {
+    let retry = remote.cloned().map(|r| Callback::from(move |_: MouseEvent| r.retry()));
+    html! {
+        <div class="empty" role="alert">
+            <p class="empty__title">{ "This part of the dataset could not be read, so these results are not shown." }</p>
+            <p>{ format!("{}: {}", e.file, e.message) }</p>
+            if let Some(onclick) = retry {
+                <button type="button" class="button" {onclick}>{ "Try again" }</button>
+            }
+        </div>
     }
 }

@@ -20,6 +20,7 @@ mod loading;
 mod mode_focus;
 mod offline;
 mod paging;
+pub mod remote;
 mod source;
 pub mod state;
 mod table;

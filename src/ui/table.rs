@@ -3,6 +3,7 @@
 //! direction); each title opens the fact's card. The table scrolls sideways in a box of its
 //! own, so a narrow screen never scrolls the page.
 
+use factdeck_core::facts::Facts;
 use std::rc::Rc;
 
 use factdeck_core::model::Fact;
@@ -13,7 +14,7 @@ use factdeck_core::url_state::{Column, Direction, Sort};
 use yew::prelude::*;
 
 use crate::ui::cards::source_link::in_app;
-use crate::ui::deck::Deck;
+use crate::ui::deck::{Answer, Deck};
 use crate::ui::filters::sort_select::sort_label;
 use crate::ui::highlighted::highlighted;
 use crate::ui::paging::{use_pages, Pages, PAGE};
@@ -30,6 +31,8 @@ pub struct ResultTableProps {
     /// A search or a filter narrows the dataset (the caption says so).
     pub filtered: bool,
     pub dispatch: Callback<Action>,
+    /// The deck's changes so far: a compiled dataset's facts arriving show their rows.
+    pub generation: u32,
 }
 
 #[function_component(ResultTable)]
@@ -38,6 +41,9 @@ pub fn result_table(props: &ResultTableProps) -> Html {
     let Pages { limit, more } = use_pages(&props.results, PAGE);
     let total = props.results.len();
     let rows = use_memo((props.results.clone(), limit), |(results, limit)| results.top(*limit));
+    // A compiled dataset's rows show once their facts have arrived.
+    let waiting = props.deck.at_hand(&rows) != Answer::Ready(());
+    let facts = props.deck.facts();
     let mut caption = match (props.filtered, total) {
         (false, n) => format!("All {n} facts"),
         (true, 1) => "The 1 fact that matches this view".to_owned(),
@@ -49,14 +55,14 @@ pub fn result_table(props: &ResultTableProps) -> Html {
     }
     html! {
         <>
-            <div class="table-scroll" role="region" aria-labelledby="results-table-caption" tabindex="0">
+            <div class="table-scroll" role="region" aria-labelledby="results-table-caption" tabindex="0" aria-busy={waiting.then_some("true")}>
                 <table class="results-table">
                     <caption id="results-table-caption" class="results-table__caption">{ caption }</caption>
                     <thead>
                         <tr>{ for Column::ALL.map(|c| header(c, props.sort, &props.dispatch)) }</tr>
                     </thead>
                     <tbody>
-                        { for rows.iter().map(|&f| row(&props.deck, &links, f, &props.query, &props.dispatch)) }
+                        { for rows.iter().map(|&f| row(&facts, &links, f, &props.query, &props.dispatch)) }
                     </tbody>
                 </table>
             </div>
@@ -94,13 +100,12 @@ fn header(column: Column, sort: Sort, dispatch: &Callback<Action>) -> Html {
     }
 }
 
-fn row(deck: &Deck, links: &Links, f: usize, query: &Query, dispatch: &Callback<Action>) -> Html {
-    let dataset = &deck.dataset;
-    let fact = &dataset.facts[f];
+/// Fact `f`'s row; nothing until its fact and source are at hand.
+fn row(facts: &impl Facts, links: &Links, f: usize, query: &Query, dispatch: &Callback<Action>) -> Html {
+    let Some((fact, source)) = facts.fact(f).and_then(|x| Some((x, facts.source(x.source)?))) else { return Html::default() };
     let id = fact.id.to_string();
     let kind = fact.kind.slug();
-    let source = &dataset.sources[fact.source];
-    let sectors: Vec<&str> = fact.sectors.iter().map(|&s| dataset.sectors[s].label.as_str()).collect();
+    let sectors: Vec<&str> = fact.sectors.iter().map(|&s| facts.sectors()[s].label.as_str()).collect();
     html! {
         <tr key={f} class={format!("card--{kind}")}>
             <td><span class={classes!("badge", format!("badge--{kind}"))}>{ fact.kind.label() }</span></td>

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use factdeck_core::facts::Facts;
 use factdeck_core::timeline::{DateOrigin, Entry, Timeline as Dates};
 use yew::prelude::*;
 
@@ -37,6 +38,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let limit = limit.clone();
         Callback::from(move |_: MouseEvent| limit.set(*limit + PAGE))
     };
+    let facts = props.deck.facts();
     let plural = |n: usize| if n == 1 { "1 fact".to_owned() } else { format!("{n} facts") };
     html! {
         <div class="timeline">
@@ -61,7 +63,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <section class="timeline__year" aria-labelledby={heading.clone()} key={y.year}>
                         <h3 id={heading} class="timeline__year-heading">{ y.year }</h3>
                         <ol class="timeline__entries">
-                            { for y.entries[..shown].iter().map(|e| entry(&props.deck, &links, e, &props.dispatch)) }
+                            { for y.entries[..shown].iter().map(|e| entry(&facts, &links, e, &props.dispatch)) }
                         </ol>
                     </section>
                 })
@@ -75,8 +77,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
     }
 }
 
-fn entry(deck: &Deck, links: &Links, e: &Entry, dispatch: &Callback<Action>) -> Html {
-    let f = &deck.dataset.facts[e.fact];
+fn entry(facts: &impl Facts, links: &Links, e: &Entry, dispatch: &Callback<Action>) -> Html {
+    // The timeline is made from facts at hand (`app::dates_of`), so this always finds it.
+    let Some(f) = facts.fact(e.fact) else { return Html::default() };
     let id = f.id.to_string();
     let kind = f.kind.slug();
     let detail = match e.origin {

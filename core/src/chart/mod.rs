@@ -17,7 +17,7 @@ mod pairing;
 
 pub use pairing::{pairing, Pairing};
 
-use crate::dataset::Dataset;
+use crate::facts::Facts;
 use crate::model::{format_number, Derived, Fact, Measure, Quantity};
 use pairing::is_factor;
 
@@ -133,14 +133,15 @@ impl Chart {
     }
 }
 
-/// The chart for fact `i`, if there is such a fact and its figures call for one.
-pub fn chart_for(dataset: &Dataset, i: usize) -> Option<Chart> {
-    let fact = dataset.facts.get(i)?;
+/// The chart for fact `i`, if there is such a fact and its figures call for one (and the
+/// fact it compares with is at hand).
+pub fn chart_for(facts: &impl Facts, i: usize) -> Option<Chart> {
+    let fact = facts.fact(i)?;
     let q = fact.quantity.as_ref()?;
     let Some(j) = fact.compare_with else {
         return (q.measure == Measure::Change && is_factor(q) && q.value > 0.0).then(|| ratio(q));
     };
-    let other = dataset.facts.get(j)?;
+    let other = facts.fact(j)?;
     let b = other.quantity.as_ref()?;
     Some(match pairing(fact, other).ok()? {
         Pairing::Progress if q.measure == Measure::Target => progress(b, q, other, "current figure"),
@@ -378,7 +379,7 @@ fn with_measure(q: &Quantity) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::load;
+    use crate::dataset::{load, Dataset};
 
     /// A dataset with one source that says everything the facts quote.
     pub(super) fn dataset(facts: &str) -> Result<Dataset, Vec<String>> {

@@ -71,7 +71,7 @@ pub struct Error {
 }
 
 impl Error {
-    pub(crate) fn new(file: &str, message: impl Into<String>) -> Error {
+    pub fn new(file: &str, message: impl Into<String>) -> Error {
         Error { file: file.to_owned(), message: message.into() }
     }
 }

@@ -8,8 +8,10 @@ use std::collections::HashMap;
 use super::files::{id_bucket, read_chunk, read_docs, read_ids, read_shard, read_sort, read_terms, Chunk};
 use super::manifest::{Manifest, MANIFEST};
 use super::{Error, Fetch};
+use crate::dataset::Dataset;
 use crate::explore::{explore_with, Outcome};
-use crate::model::{Fact, Source};
+use crate::facts::Facts;
+use crate::model::{Fact, Sector, Source};
 use crate::search::{Index, Query};
 use crate::sort::SortKeys;
 use crate::source_view::QuoteSpan;
@@ -251,7 +253,7 @@ impl Compiled {
     }
 
     /// Fact `i` and its source, if its chunk is loaded.
-    pub fn fact(&self, i: usize) -> Option<(&Fact, &Source)> {
+    pub fn fact_and_source(&self, i: usize) -> Option<(&Fact, &Source)> {
         let chunk = self.chunks.get(i / self.manifest.chunk_facts)?.as_ref()?;
         let fact = chunk.facts.get(i - chunk.first)?;
         let at = chunk.sources.binary_search_by_key(&fact.source, |(s, _, _)| *s).ok()?;
@@ -290,8 +292,50 @@ impl Compiled {
         }
     }
 
+    /// Facts `facts` (indices, in that order) as a dataset of their own, with the sources
+    /// they quote, for export: its fact `k` is `facts[k]`, and a `compare_with` link stays
+    /// only when both facts are in it. `None` until every one of their chunks is loaded.
+    pub fn subset(&self, facts: &[usize]) -> Option<Dataset> {
+        let local: HashMap<usize, usize> = facts.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+        let found: Vec<(&Fact, &Source)> = facts.iter().map(|&i| self.fact_and_source(i)).collect::<Option<_>>()?;
+        // The sources in the dataset's order, as `export::json` writes a dataset's.
+        let by_index: HashMap<usize, &Source> = found.iter().map(|(f, s)| (f.source, *s)).collect();
+        let mut quoted: Vec<usize> = by_index.keys().copied().collect();
+        quoted.sort_unstable();
+        let sources = quoted.iter().map(|s| by_index[s].clone()).collect();
+        let out = found
+            .iter()
+            .map(|(fact, _)| {
+                let mut fact = (*fact).clone();
+                fact.source = quoted.binary_search(&fact.source).unwrap_or_default();
+                fact.compare_with = fact.compare_with.and_then(|c| local.get(&c).copied());
+                fact
+            })
+            .collect();
+        let m = &self.manifest;
+        Some(Dataset { title: m.title.clone(), description: m.description.clone(), sectors: m.sectors.clone(), sources, facts: out })
+    }
+
     /// The files fetched (name, bytes) since the last call, oldest first.
     pub fn take_fetched(&mut self) -> Vec<(String, u64)> {
         std::mem::take(&mut self.fetched)
+    }
+}
+
+impl Facts for Compiled {
+    fn title(&self) -> &str {
+        &self.manifest.title
+    }
+
+    fn sectors(&self) -> &[Sector] {
+        &self.manifest.sectors
+    }
+
+    fn fact(&self, i: usize) -> Option<&Fact> {
+        self.fact_and_source(i).map(|(f, _)| f)
+    }
+
+    fn source(&self, s: usize) -> Option<&Source> {
+        self.chunks.iter().flatten().find_map(|c| c.sources.binary_search_by_key(&s, |(i, _, _)| *i).ok().map(|at| &c.sources[at].1))
     }
 }

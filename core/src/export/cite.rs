@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::dataset::Dataset;
+use crate::facts::Facts;
 use crate::model::{Fact, PartialDate};
 
 /// A fact's link: `page_url` (the app's address without query) + `?fact=id`.
@@ -16,13 +16,12 @@ pub fn permalink(page_url: &str, fact: &Fact) -> String {
 /// <published>, <url>. Fact <id>, accessed <accessed>. <permalink>`
 ///
 /// The place, url and permalink are left out when unknown; no full stop is added after a
-/// title that already ends a sentence. Empty if `fact` is not an index into the dataset.
-pub fn citation(dataset: &Dataset, fact: usize, accessed: PartialDate, page_url: Option<&str>) -> String {
-    let Some(f) = dataset.facts.get(fact) else { return String::new() };
-    let s = dataset.source_of(f);
+/// title that already ends a sentence. Empty if `fact` (or its source) is not at hand.
+pub fn citation(facts: &impl Facts, fact: usize, accessed: PartialDate, page_url: Option<&str>) -> String {
+    let Some((f, s)) = facts.fact(fact).and_then(|f| Some((f, facts.source(f.source)?))) else { return String::new() };
     let title = f.title.trim();
     let stop = if title.ends_with(['.', '!', '?', '…']) { "" } else { "." };
-    let mut out = format!("“{title}{stop}” factdeck: {}. Source: {}, “{}”", dataset.title.trim(), s.publisher, s.title);
+    let mut out = format!("“{title}{stop}” factdeck: {}. Source: {}, “{}”", facts.title().trim(), s.publisher, s.title);
     if let Some(place) = &s.place {
         let _ = write!(out, ", {place}");
     }

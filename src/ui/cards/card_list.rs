@@ -3,11 +3,12 @@
 
 use std::rc::Rc;
 
+use factdeck_core::facts::Facts;
 use factdeck_core::search::{Query, Ranked};
 use yew::prelude::*;
 
 use crate::ui::cards::fact_card::{anchor, FactCard};
-use crate::ui::deck::Deck;
+use crate::ui::deck::{Answer, Deck};
 use crate::ui::hydration;
 use crate::ui::paging::{use_pages, Pages, PAGE};
 use crate::ui::state::Action;
@@ -22,6 +23,8 @@ pub struct CardListProps {
     /// Scroll the open card into view after rendering (it came from the URL).
     pub reveal: bool,
     pub dispatch: Callback<Action>,
+    /// The deck's changes so far: a compiled dataset's facts arriving show their cards.
+    pub generation: u32,
 }
 
 #[function_component(CardList)]
@@ -32,9 +35,13 @@ pub fn card_list(props: &CardListProps) -> Html {
     // adoption shows the same. Any later results start with one page.
     let first = if hydration::prerendered() { props.results.len().max(PAGE) } else { PAGE };
     let Pages { limit, more } = use_pages(&props.results, first);
-    let open_index = props.open.as_deref().and_then(|id| props.deck.dataset.fact_index(id));
+    // A compiled dataset finds the open card's fact first (`Deck::fact_index`).
+    let open_index = match props.open.as_deref().map(|id| props.deck.fact_index(id)) {
+        Some(Answer::Ready(found)) => found,
+        _ => None,
+    };
     {
-        let target = open_index.filter(|_| props.reveal).map(|i| anchor(&props.deck.dataset.facts[i]));
+        let target = open_index.filter(|_| props.reveal).and_then(|i| props.deck.facts().fact(i).map(anchor));
         use_effect_with(target, |target| {
             if let Some(el) = target.as_ref().and_then(|id| gloo::utils::document().get_element_by_id(id)) {
                 el.scroll_into_view();
@@ -50,6 +57,11 @@ pub fn card_list(props: &CardListProps) -> Html {
         }
         shown
     });
+    // A compiled dataset's cards show once their facts have arrived; until then a
+    // placeholder keeps each one's place.
+    let fetched = props.deck.at_hand(&shown);
+    let waiting = fetched == Answer::Waiting;
+    let facts = props.deck.facts();
     // While the prerendered cards adopt their nodes, one task each (hydration.rs), the list
     // says it is busy.
     let adopting = use_state_eq(hydration::active);
@@ -64,15 +76,27 @@ pub fn card_list(props: &CardListProps) -> Html {
     }
     html! {
         <>
-            <div class="cards" ref={list} aria-busy={adopting.then_some("true")}>
+            if let Answer::Failed(e) = fetched {
+                <p class="empty" role="alert">{ format!("Some of these cards could not be read: {}: {}", e.file, e.message) }</p>
+            }
+            <div class="cards" ref={list} aria-busy={(*adopting || waiting).then_some("true")}>
                 <Suspense>
-                    { for shown.iter().map(|&f| html! {
-                        <FactCard key={f} deck={props.deck.clone()} fact={f} query={props.query.clone()}
-                            open={Some(f) == open_index} dispatch={props.dispatch.clone()} />
+                    { for shown.iter().map(|&f| match complete(&facts, f) {
+                        true => html! {
+                            <FactCard key={f} deck={props.deck.clone()} fact={f} query={props.query.clone()}
+                                open={Some(f) == open_index} dispatch={props.dispatch.clone()} />
+                        },
+                        false => html! { <div key={f} class="card card--pending" aria-hidden="true"></div> },
                     }) }
                 </Suspense>
             </div>
             { more }
         </>
     }
+}
+
+/// Whether fact `f`, its source and the fact its chart compares with are all at hand: its
+/// card then renders whole, once.
+pub fn complete(facts: &impl Facts, f: usize) -> bool {
+    facts.fact(f).is_some_and(|x| facts.source(x.source).is_some() && x.compare_with.is_none_or(|c| facts.fact(c).is_some()))
 }

@@ -6,13 +6,13 @@
 //! component would add its own generic code to the wasm.
 
 use factdeck_core::chart::{self as model, Anchor, Emphasis, Mark, Tone, WIDTH};
-use factdeck_core::dataset::Dataset;
+use factdeck_core::facts::Facts;
 use yew::prelude::*;
 
 /// The chart of fact `fact`, or `None` when its figures call for none. `id` prefixes the
 /// DOM ids of the chart's title and caption, so it must be unique on the page.
-pub fn chart(dataset: &Dataset, fact: usize, id: &str) -> Option<Html> {
-    let chart = model::chart_for(dataset, fact)?;
+pub fn chart(facts: &impl Facts, fact: usize, id: &str) -> Option<Html> {
+    let chart = model::chart_for(facts, fact)?;
     let title_id = format!("{id}-title");
     let caption_id = format!("{id}-caption");
     Some(html! {

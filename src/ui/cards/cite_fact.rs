@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use factdeck_core::export;
-use factdeck_core::model::PartialDate;
+use factdeck_core::model::{Fact, PartialDate};
 use yew::prelude::*;
 
 use crate::ui::browser::{copy_to_clipboard, page_url};
@@ -21,16 +21,15 @@ pub struct Citing {
     copied: bool,
 }
 
-/// The Cite button of `deck`'s fact number `fact`, and its panel while open.
-pub fn cite_fact(deck: &Rc<Deck>, fact: usize, citing: &UseStateHandle<Citing>) -> Html {
-    let f = &deck.dataset.facts[fact];
+/// The Cite button of `deck`'s fact number `fact` (`f`), and its panel while open.
+pub fn cite_fact(deck: &Rc<Deck>, fact: usize, f: &Fact, citing: &UseStateHandle<Citing>) -> Html {
     let panel_id = format!("fact-{}-cite", f.id);
     let toggle = {
         let (citing, deck) = (citing.clone(), deck.clone());
         Callback::from(move |_: MouseEvent| {
             let text = match citing.text {
                 Some(_) => None,
-                None => Some(export::citation(&deck.dataset, fact, today(), page_url().as_deref())),
+                None => Some(export::citation(&deck.facts(), fact, today(), page_url().as_deref())),
             };
             citing.set(Citing { text, copied: false });
         })

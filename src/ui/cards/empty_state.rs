@@ -11,13 +11,13 @@ use crate::ui::state::Action;
 /// The empty state of `deck` for the search `query`: a corrected query if there is one
 /// (`suggestion`, "did you mean"), then the `relaxations` that bring results back.
 pub fn empty_state(deck: &Deck, query: &str, relaxations: &[Relaxation], suggestion: Option<&str>, dispatch: &Callback<Action>) -> Html {
-    let dataset = &deck.dataset;
+    let sectors = deck.sectors();
     let plural = |n: usize| if n == 1 { "1 fact".to_owned() } else { format!("{n} facts") };
     let relaxation = |r: &Relaxation| {
         let (label, action) = match r {
             Relaxation::ClearQuery { .. } => (format!("Clear the search “{}”", query.trim()), Action::ClearQuery),
             Relaxation::RemoveSector { sector, .. } => {
-                let s = &dataset.sectors[*sector];
+                let s = &sectors[*sector];
                 (format!("Remove sector {}", s.label), Action::ToggleSector(s.id.clone()))
             }
             Relaxation::RemoveKind { kind, .. } => (format!("Remove kind {}", kind.label()), Action::ToggleKind(*kind)),

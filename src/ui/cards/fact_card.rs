@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use factdeck_core::facts::Facts;
 use factdeck_core::model::{DateSpec, Fact};
 use factdeck_core::search::Query;
 use yew::prelude::*;
@@ -52,15 +53,18 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
     let link_copied = use_state(|| false);
     let citing = use_state(Citing::default);
     let menu = use_state(|| false);
-    let dataset = &props.deck.dataset;
-    let fact = &dataset.facts[props.fact];
+    let facts = props.deck.facts();
+    // The card list renders a card once its fact and source are at hand (`Deck::at_hand`).
+    let (Some(fact), Some(source)) = (facts.fact(props.fact), facts.fact(props.fact).and_then(|f| facts.source(f.source))) else {
+        return Ok(Html::default());
+    };
     let anchor = anchor(fact);
     let title_id = format!("{anchor}-title");
     let details_id = format!("{anchor}-details");
     let details_id_for_details = details_id.clone();
     let actions_id = format!("{anchor}-actions");
     let kind = fact.kind.slug();
-    let drawn = chart(dataset, props.fact, &format!("{anchor}-chart"));
+    let drawn = chart(&facts, props.fact, &format!("{anchor}-chart"));
     // Long texts show an excerpt around the match; the open card shows them whole.
     let limit = (!props.open).then_some(EXCERPT_CHARS);
     let toggle = {
@@ -90,7 +94,7 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
                     { if props.open { "Hide details" } else { "Details" } }
                 </button>
                 { permalink(href.clone(), fact.id.as_str(), &fact.title, &props.dispatch, &link_copied) }
-                { cite_fact(&props.deck, props.fact, &citing) }
+                { cite_fact(&props.deck, props.fact, fact, &citing) }
             </div>
         }
     } else {
@@ -135,11 +139,11 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
             { for drawn }
             <p class="card__summary">{ highlighted(&fact.summary, &props.query, limit) }</p>
             <ul class="tags" aria-label="Sectors">
-                { for fact.sectors.iter().map(|&s| html! { <li class="tag">{ &dataset.sectors[s].label }</li> }) }
+                { for fact.sectors.iter().map(|&s| html! { <li class="tag">{ &facts.sectors()[s].label }</li> }) }
             </ul>
-            { source_quote(&fact.quote, dataset, fact.source, &props.query, limit, source_link(&links, fact.id.as_str(), &fact.title, &props.dispatch)) }
+            { source_quote(&fact.quote, source, &props.query, limit, source_link(&links, fact.id.as_str(), &fact.title, &props.dispatch)) }
             if props.open {
-                { fact_details(dataset, props.fact, details_id_for_details) }
+                { fact_details(fact, source, details_id_for_details) }
             }
             { for menu_button }
             { actions }

@@ -1,16 +1,14 @@
 //! The open card's extra fields: who, period, derived figures and full source citation.
 //! A plain function: it holds no state (see `source_link` on why not a component).
 
-use factdeck_core::dataset::Dataset;
+use factdeck_core::model::{Fact, Source};
 use yew::prelude::*;
 
 use crate::ui::cards::fact_card::date_html;
 
-/// The details of fact number `fact` of `dataset`, in an element with DOM id `id` (which
-/// the card's toggle names in `aria-controls`).
-pub fn fact_details(dataset: &Dataset, fact: usize, id: String) -> Html {
-    let fact = &dataset.facts[fact];
-    let source = dataset.source_of(fact);
+/// The details of `fact`, drawn from `source`, in an element with DOM id `id` (which the
+/// card's toggle names in `aria-controls`).
+pub fn fact_details(fact: &Fact, source: &Source, id: String) -> Html {
     let row = |term: &str, value: Html| html! { <><dt>{ term }</dt><dd>{ value }</dd></> };
     let list = |items: &[String]| html! { { items.join(", ") } };
     html! {

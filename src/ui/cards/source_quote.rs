@@ -1,16 +1,15 @@
 //! The verbatim supporting quote and its citation (a plain function: it holds no state).
 
-use factdeck_core::dataset::Dataset;
+use factdeck_core::model::Source;
 use factdeck_core::search::Query;
 use yew::prelude::*;
 
 use crate::ui::highlighted::highlighted;
 
-/// `quote` from `dataset.sources[source]`, its matches of `query` marked, cut to an excerpt
-/// of about `max_chars` when given; `in_context` (the link to the quote in its source text)
-/// ends the citation.
-pub fn source_quote(quote: &str, dataset: &Dataset, source: usize, query: &Query, max_chars: Option<usize>, in_context: Html) -> Html {
-    let s = &dataset.sources[source];
+/// `quote` from source `s`, its matches of `query` marked, cut to an excerpt of about
+/// `max_chars` when given; `in_context` (the link to the quote in its source text) ends the
+/// citation.
+pub fn source_quote(quote: &str, s: &Source, query: &Query, max_chars: Option<usize>, in_context: Html) -> Html {
     let place = s.place.as_ref().map(|p| format!(", {p}")).unwrap_or_default();
     html! {
         <figure class="quote">

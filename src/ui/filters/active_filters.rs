@@ -34,8 +34,8 @@ pub fn active_filters(deck: &Deck, view: &ViewState, dispatch: &Callback<Action>
         chips.push(chip(format!("“{}”", view.query.trim()), "search", Action::ClearQuery));
     }
     for id in &view.sectors {
-        if let Some(i) = deck.dataset.sector_index(id) {
-            chips.push(chip(deck.dataset.sectors[i].label.clone(), "sector", Action::ToggleSector(id.clone())));
+        if let Some(i) = deck.sector_index(id) {
+            chips.push(chip(deck.sectors()[i].label.clone(), "sector", Action::ToggleSector(id.clone())));
         }
     }
     for &k in &view.kinds {

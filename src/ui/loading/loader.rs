@@ -1,6 +1,7 @@
 //! Which dataset the explorer shows and how a new one arrives: the embedded one, a
-//! same-origin JSON file named by `?data=path.json`, or the visitor's own file
-//! (`?data=local`). [`use_decks`] holds the [`DeckModel`] and carries out the visitor's
+//! same-origin JSON file named by `?data=path.json`, a compiled dataset's directory named by
+//! `?data=DIR/` (opened here, its files fetched as views need them: `ui::remote`), or the
+//! visitor's own file (`?data=local`). [`use_decks`] holds the [`DeckModel`] and carries out the visitor's
 //! [`Command`]s: it starts the worker (`worker_client`), fetches `?data=` files, reads and
 //! writes the copy kept on this device (`own_store`), and writes history when the dataset
 //! changes.
@@ -14,8 +15,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use factdeck_core::compiled::Error;
 use factdeck_core::dataset::DatasetError;
-use factdeck_core::url_state::{render, ViewState, LOCAL_DATA};
+use factdeck_core::url_state::{is_compiled_path, render, ViewState, LOCAL_DATA};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
@@ -25,6 +27,7 @@ use crate::ui::deck::Deck;
 use crate::ui::loading::deck_model::{DeckAction, DeckModel, JobIds, OwnFile, Provenance, Shown};
 use crate::ui::loading::own_store;
 use crate::ui::loading::worker_client::{Job, JobEvent};
+use crate::ui::remote::Remote;
 use crate::ui::url_sync::initial_view;
 
 /// What a visitor can do about datasets.
@@ -63,6 +66,7 @@ pub fn use_decks(path: Option<String>) -> (UseReducerHandle<DeckModel>, Callback
                 match path.as_deref() {
                     None => {}
                     Some(LOCAL_DATA) => open_kept(&model, &jobs, true),
+                    Some(path) if is_compiled_path(path) => open_compiled(&model, &jobs, path.to_owned()),
                     Some(path) => fetch_site_dataset(&model, &jobs, path.to_owned()),
                 }
             })
@@ -263,6 +267,39 @@ fn fetch_site_dataset(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, path:
         let input = fetched.map(ToWorker::Text).map_err(|e| format!("could not load: {e}"));
         check(&model, &jobs, id, input, Box::new(shown));
     });
+}
+
+/// `?data=DIR/`: a compiled dataset, opened from its manifest, dictionary and table; the
+/// rest is fetched as views need it. Nothing to check in a worker: every file is checked
+/// against the manifest's checksums as it arrives.
+fn open_compiled(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, path: String) {
+    let id = begin(model, jobs, "Loading dataset…".into(), true);
+    let (model, jobs) = (model.clone(), jobs.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let progress = {
+            let (model, jobs) = (model.clone(), jobs.clone());
+            move |what: String| {
+                if jobs.borrow().ids.is_current(id) {
+                    model.dispatch(DeckAction::Progress(id, what));
+                }
+            }
+        };
+        let opened = if browser::opened_from_disk() { Err(Error::new(&path, FROM_DISK)) } else { Remote::open(&path, progress).await };
+        if !jobs.borrow().ids.is_current(id) {
+            return;
+        }
+        let shown = match opened {
+            Ok(remote) => Shown::Deck { deck: Rc::new(Deck::remote(remote)), provenance: Provenance::Site },
+            Err(e) => Shown::Errors { name: path.clone(), own: false, errors: Rc::new(vec![compiled_problem(&path, &e)]) },
+        };
+        jobs.borrow_mut().stop();
+        model.dispatch(DeckAction::Finished(id, shown));
+    });
+}
+
+/// A compiled dataset's error, as the error list shows it: the file in the directory.
+fn compiled_problem(dir: &str, e: &Error) -> DatasetError {
+    DatasetError { file: format!("{dir}{}", e.file), record: "compiled dataset".into(), field: String::new(), message: e.message.clone() }
 }
 
 /// Why a page opened from disk (the single-file build, by file://) loads no other file:

@@ -86,7 +86,7 @@ impl Job {
 /// large dataset arrives).
 async fn deck_from(pieces: &JsValue) -> JobEvent {
     match read_deck(pieces, browser::next_task).await {
-        Some((dataset, index)) => JobEvent::Deck(Rc::new(Deck { dataset, index })),
+        Some((dataset, index)) => JobEvent::Deck(Rc::new(Deck::with_index(dataset, index))),
         None => JobEvent::Failed("the checked dataset could not be read back".into()),
     }
 }

@@ -3,12 +3,12 @@
 
 use std::rc::Rc;
 
-use factdeck_core::source_view::quote_spans;
+use factdeck_core::facts::Facts;
 use factdeck_core::url_state::Mode;
 use yew::prelude::*;
 
 use crate::ui::cards::source_link::in_app;
-use crate::ui::deck::Deck;
+use crate::ui::deck::{Answer, Deck};
 use crate::ui::source::source_text::{source_text, CURRENT_ID};
 use crate::ui::state::Action;
 use crate::ui::url_sync::use_links;
@@ -19,21 +19,21 @@ pub struct SourceViewProps {
     /// Index into the dataset's facts: the fact whose quote is highlighted.
     pub fact: usize,
     pub dispatch: Callback<Action>,
+    /// The deck's changes so far: a compiled dataset's facts arriving show the text.
+    pub generation: u32,
 }
 
 #[function_component(SourceView)]
 pub fn source_view(props: &SourceViewProps) -> Html {
-    let dataset = &props.deck.dataset;
-    let fact = &dataset.facts[props.fact];
-    let source = &dataset.sources[fact.source];
     let links = use_links();
+    // A compiled dataset first fetches the fact's chunk, which holds where every fact
+    // quoting its source quotes it; then the chunks of those facts, for their titles.
+    let ready = props.deck.at_hand(&[props.fact]);
+    let source = (ready == Answer::Ready(())).then(|| props.deck.facts().fact(props.fact).map(|f| f.source)).flatten();
     let spans = {
         let deck = props.deck.clone();
-        use_memo((props.deck.clone(), fact.source), move |&(_, s)| quote_spans(&deck.dataset, s))
+        use_memo((props.deck.clone(), source), move |&(_, s)| s.map(|s| deck.quote_spans(s)).unwrap_or_default())
     };
-    // Bring the highlighted quote to the middle of the screen and give it focus, so that a
-    // screen reader reads it next; again whenever another fact is highlighted.
-    use_effect_with(props.fact, |_| reveal_current());
     let close = props.dispatch.reform(|_: MouseEvent| Action::SetMode(Mode::Cards));
     let onkeydown = {
         let dispatch = props.dispatch.clone();
@@ -43,7 +43,20 @@ pub fn source_view(props: &SourceViewProps) -> Html {
             }
         })
     };
-    let others: Vec<usize> = spans.iter().map(|s| s.fact).filter(|&f| f != props.fact).collect();
+    let quoting: Vec<usize> = spans.iter().map(|s| s.fact).collect();
+    let ready = if ready == Answer::Ready(()) { props.deck.at_hand(&quoting) } else { ready };
+    // Bring the highlighted quote to the middle of the screen and give it focus, so that a
+    // screen reader reads it next; again whenever another fact is highlighted.
+    use_effect_with((props.fact, ready == Answer::Ready(())), |_| reveal_current());
+    let facts = props.deck.facts();
+    let (fact, source) = match (&ready, facts.fact(props.fact).and_then(|f| Some((f, facts.source(f.source)?)))) {
+        (Answer::Ready(()), Some(found)) => found,
+        (Answer::Failed(e), _) => {
+            return html! { <p class="empty" role="alert">{ format!("This source could not be read: {}: {}", e.file, e.message) }</p> }
+        }
+        _ => return html! { <p class="results-loading" aria-busy="true">{ "Loading…" }</p> },
+    };
+    let others: Vec<usize> = quoting.into_iter().filter(|&f| f != props.fact).collect();
     let place = source.place.as_ref().map(|p| format!("{p} · ")).unwrap_or_default();
     html! {
            <section class="source-view" aria-labelledby="source-heading" {onkeydown}>
@@ -66,12 +79,11 @@ pub fn source_view(props: &SourceViewProps) -> Html {
                            others.len(), if others.len() == 1 { "fact" } else { "facts" }, if others.len() == 1 { "is" } else { "are" }) }
                    }
                </p>
-               { source_text(&props.deck, &links, fact.source, &spans, props.fact, &props.dispatch) }
+               { source_text(&facts, &links, &source.text, &spans, props.fact, &props.dispatch) }
                if !others.is_empty() {
                    <h4 class="source-view__others-heading">{ "Other facts from this source" }</h4>
                    <ul class="source-view__others">
-                       { for others.iter().map(|&f| {
-                           let other = &dataset.facts[f];
+                       { for others.iter().filter_map(|&f| facts.fact(f)).map(|other| {
                            let id = other.id.to_string();
     html! {
                                <li>

@@ -1,0 +1,144 @@
+//! A compiled dataset read over the network (`?data=DIR/`, written by `scripts/compile`):
+//! the core's sans-IO [`Compiled`] reader, with the fetches it asks for. Views ask the
+//! [`crate::ui::deck::Deck`] for what they show; what is not at hand yet is requested here,
+//! fetched in the background, checked and inserted, and every change is announced to the
+//! explorer (`on_change`) so that it renders again. A file that fails its fetch or its check
+//! is remembered with its error: the views that need it say so, instead of answering from
+//! part of what they need, until the visitor tries again.
+
+use std::cell::{Cell, Ref, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use factdeck_core::compiled::{Compiled, Error, Manifest, MANIFEST};
+use factdeck_core::model::format_bytes;
+use yew::Callback;
+
+use crate::ui::browser;
+
+pub struct Remote {
+    /// The directory, as `?data=` names it (relative, with its trailing `/`).
+    base: String,
+    /// The manifest, outside the cell: the header and facets read it on every render.
+    manifest: Manifest,
+    compiled: RefCell<Compiled>,
+    in_flight: RefCell<HashSet<String>>,
+    failed: RefCell<HashMap<String, Error>>,
+    /// Counts the changes (a file inserted, a failure); the explorer renders on each.
+    generation: Cell<u32>,
+    on_change: RefCell<Option<Callback<u32>>>,
+}
+
+impl Remote {
+    /// Opens the compiled dataset in directory `base`: its manifest, term dictionary and
+    /// per-fact table, enough to count, filter and sort every fact. `progress` hears what
+    /// is being fetched.
+    pub async fn open(base: &str, progress: impl Fn(String)) -> Result<Remote, Error> {
+        progress("Loading the dataset’s manifest…".into());
+        let bytes = browser::fetch_bytes(&format!("{base}{MANIFEST}")).await.map_err(|m| unfetched(MANIFEST, &m))?;
+        let manifest = Manifest::decode(&bytes)?;
+        let (dictionary, docs) = (&manifest.dictionary, &manifest.docs);
+        progress(format!("Loading the index of {} facts ({})…", manifest.facts, format_bytes(dictionary.len + docs.len)));
+        let terms = fetch(base, &manifest, &dictionary.name).await?;
+        let table = fetch(base, &manifest, &docs.name).await?;
+        let compiled = Compiled::new(manifest.clone(), &terms, &table)?;
+        Ok(Remote {
+            base: base.to_owned(),
+            manifest,
+            compiled: RefCell::new(compiled),
+            in_flight: RefCell::default(),
+            failed: RefCell::default(),
+            generation: Cell::new(0),
+            on_change: RefCell::new(None),
+        })
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// The reader, with what has been fetched so far. Borrowed while rendering only: files
+    /// are inserted in tasks of their own.
+    pub fn compiled(&self) -> Ref<'_, Compiled> {
+        self.compiled.borrow()
+    }
+
+    pub fn generation(&self) -> u32 {
+        self.generation.get()
+    }
+
+    /// `callback` hears the generation after every change.
+    pub fn on_change(&self, callback: Callback<u32>) {
+        *self.on_change.borrow_mut() = Some(callback);
+    }
+
+    /// The first error among `files`, if fetching or checking one of them failed.
+    pub fn failure(&self, files: &[String]) -> Option<Error> {
+        let failed = self.failed.borrow();
+        files.iter().find_map(|f| failed.get(f).cloned())
+    }
+
+    /// Fetches `files` (names from the manifest) in the background, those not already on
+    /// their way or failed; each is inserted when checked, then the explorer hears of it.
+    pub fn request(self: &Rc<Self>, files: Vec<String>) {
+        for file in files {
+            if self.failed.borrow().contains_key(&file) || !self.in_flight.borrow_mut().insert(file.clone()) {
+                continue;
+            }
+            let remote = self.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = remote.fetch_into(&file).await;
+                remote.in_flight.borrow_mut().remove(&file);
+                if let Err(e) = result {
+                    remote.failed.borrow_mut().insert(file, e);
+                }
+                remote.changed();
+            });
+        }
+    }
+
+    /// Fetches `files` one after another, telling `progress` how many are done, until all
+    /// are in, one fails, or `cancelled` is set (then `Ok(false)`).
+    pub async fn fetch_all(&self, files: &[String], progress: impl Fn(usize), cancelled: &Cell<bool>) -> Result<bool, Error> {
+        for (done, file) in files.iter().enumerate() {
+            if cancelled.get() {
+                return Ok(false);
+            }
+            progress(done);
+            self.fetch_into(file).await?;
+        }
+        self.changed();
+        Ok(!cancelled.get())
+    }
+
+    /// Forgets the failures, so that the views that need those files fetch them again.
+    pub fn retry(&self) {
+        self.failed.borrow_mut().clear();
+        self.changed();
+    }
+
+    async fn fetch_into(&self, file: &str) -> Result<(), Error> {
+        let bytes = fetch(&self.base, &self.manifest, file).await?;
+        self.compiled.borrow_mut().insert(file, &bytes)
+    }
+
+    fn changed(&self) {
+        self.generation.set(self.generation.get().wrapping_add(1));
+        let callback = self.on_change.borrow().clone();
+        if let Some(callback) = callback {
+            callback.emit(self.generation.get());
+        }
+    }
+}
+
+/// Fetches one of the manifest's files. Its address carries its checksum (`?v=`), so that a
+/// cache (the browser's, the service worker's, a CDN's) never hands back a copy from before
+/// the dataset was compiled again: static hosts ignore the query.
+async fn fetch(base: &str, manifest: &Manifest, file: &str) -> Result<Vec<u8>, Error> {
+    let entry = manifest.files().find(|e| e.name == file).ok_or_else(|| Error::new(file, "not a file of this compiled dataset"))?;
+    browser::fetch_bytes(&format!("{base}{file}?v={:08x}", entry.crc)).await.map_err(|m| unfetched(file, &m))
+}
+
+fn unfetched(file: &str, why: &str) -> Error {
+    Error::new(file, format!("could not be fetched ({why})"))
+}

@@ -1,0 +1,223 @@
+// A compiled dataset (`scripts/compile`, opened with `?data=DIR/`) answers exactly as the
+// same facts do in memory: the built-in dataset's embedded page, and a 3,000-fact synthetic
+// dataset opened as JSON. It fetches only what a view needs, says which file is broken or
+// missing instead of answering from part of it, and works offline after first use.
+//
+// The compiled directories are made by scripts/test before this suite runs
+// (target/e2e/: builtin/, synth-3k/ and synth-3k.json).
+
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+import { ROOT, TOTAL, card, cardIds, checkbox, search, typeQuery, useApp, waitForState } from './helpers.mjs';
+
+const E2E = path.join(ROOT, 'target/e2e');
+
+/** The files of compiled directory `dir` (under target/e2e), as `prefix` + name → bytes. */
+function compiledFiles(dir, prefix, change = (name, bytes) => bytes) {
+  const from = path.join(E2E, dir);
+  if (!existsSync(path.join(from, 'manifest.bin'))) {
+    throw new Error(`${path.relative(ROOT, from)}/manifest.bin is missing: scripts/test compiles it before the browser tests`);
+  }
+  const files = {};
+  for (const name of readdirSync(from)) {
+    const bytes = change(name, readFileSync(path.join(from, name)));
+    if (bytes) files[`${prefix}${name}`] = bytes;
+  }
+  return files;
+}
+
+/** `bytes` with one byte in its middle changed: the checksum no longer matches. */
+function corrupt(bytes) {
+  const copy = Buffer.from(bytes);
+  copy[copy.length >> 1] ^= 0x5a;
+  return copy;
+}
+
+const isShard = (name) => name.startsWith('post-');
+const isChunk = (name) => name.startsWith('facts-');
+
+const app = useApp({
+  files: {
+    ...compiledFiles('builtin', 'c/builtin/'),
+    ...compiledFiles('synth-3k', 'c/synth/'),
+    'c/synth-3k.json': readFileSync(path.join(E2E, 'synth-3k.json')),
+    ...compiledFiles('synth-3k', 'c/bad-shards/', (name, b) => (isShard(name) ? corrupt(b) : b)),
+    ...compiledFiles('synth-3k', 'c/no-shards/', (name, b) => (isShard(name) ? null : b)),
+    ...compiledFiles('synth-3k', 'c/bad-chunks/', (name, b) => (isChunk(name) ? corrupt(b) : b)),
+  },
+});
+
+/** Waits until the view has answered (nothing busy, a count shown) and reads what it shows. */
+async function answered(page) {
+  await waitForState(
+    page,
+    () => {
+      const status = document.querySelector('#result-count')?.textContent ?? '';
+      return !document.querySelector('[aria-busy]') && /\d+ (of \d+ )?facts/.test(status) && !document.querySelector('.js-notice');
+    },
+    undefined,
+    'the view to answer',
+  );
+  return page.evaluate(() => ({
+    status: document.querySelector('#result-count').textContent.trim(),
+    ids: [...document.querySelectorAll('article.card')].map((a) => a.id),
+    counts: Object.fromEntries([...document.querySelectorAll('.facets [id$="-count"]')].map((e) => [e.id, e.textContent.trim()])),
+    empty: document.querySelector('.empty')?.textContent.trim() ?? null,
+    rows: [...document.querySelectorAll('.results-table tbody tr')].map((r) => r.textContent.trim()),
+    timeline: [...document.querySelectorAll('.timeline__entry')].map((e) => e.textContent.trim()),
+  }));
+}
+
+/** What the page at `rel` shows once it has answered. */
+async function show(rel) {
+  const page = await app.open(rel, { waitForApp: false });
+  return { page, seen: await answered(page) };
+}
+
+/** The site files the page asked for since `from`, as paths under the served root. */
+function fetchedSince(from) {
+  return app.requests.slice(from).map((r) => new URL(r)).map((u) => u.pathname + u.search);
+}
+
+const BUILTIN_VIEWS = ['', '?q=trade', '?q=tashkant', '?q=gənc', '?sector=energy', '?q=railway&kind=project', '?sort=newest', '?q=zzzz', '?view=table&q=billion', '?view=timeline&sector=transport'];
+
+test('the_built_in_dataset_compiled_answers_every_view_as_the_embedded_page_does', async () => {
+  for (const view of BUILTIN_VIEWS) {
+    const { seen: embedded } = await show(view || '?');
+    const sep = view ? '&' : '?';
+    const { seen: compiled } = await show(`${view}${sep}data=c/builtin/`);
+    assert.deepEqual(compiled, embedded, `view ${view || '(default)'}`);
+  }
+  const { seen } = await show('?data=c/builtin/');
+  assert.equal(seen.status, `${TOTAL} facts`);
+});
+
+const SYNTH_VIEWS = [
+  '',
+  '?q=baku',
+  '?q=samarqand+rail',
+  '?q=gence',
+  '?q=Gəncə',
+  '?q=toshkent+agrement',
+  '?q=solar&sector=energy',
+  '?kind=agreement&sector=trade&sector=transport',
+  '?q=pipe&sort=-title',
+  '?sort=figure',
+  '?q=tashkentt+investmnt',
+  '?q=qqqqq',
+  '?view=table&q=forum',
+  '?view=timeline&q=memorandum+baku',
+];
+
+test('a_compiled_dataset_answers_as_the_same_facts_opened_as_json', async () => {
+  for (const view of SYNTH_VIEWS) {
+    const sep = view ? '&' : '?';
+    const { seen: json } = await show(`${view}${sep}data=c/synth-3k.json`);
+    const { seen: compiled } = await show(`${view}${sep}data=c/synth/`);
+    assert.deepEqual(compiled, json, `view ${view || '(default)'}`);
+    assert.match(compiled.status, /^\d+ (of \d+ )?facts\b/);
+  }
+});
+
+test('typing_fetches_only_the_shards_the_words_need_and_the_counts_follow', async () => {
+  const from = app.requests.length;
+  const { page, seen } = await show('?data=c/synth/');
+  assert.equal(seen.status, '3000 facts');
+  const opened = fetchedSince(from).filter((p) => p.startsWith('/c/synth/'));
+  assert.ok(opened.some((p) => p.startsWith('/c/synth/terms.bin?v=')), `the dictionary: ${opened}`);
+  assert.ok(!opened.some((p) => p.includes('/post-')), `no postings before a search: ${opened}`);
+  const before = app.requests.length;
+  await typeQuery(page, 'baku');
+  await page.waitForURL((u) => u.searchParams.get('q') === 'baku');
+  const typed = await answered(page);
+  const fetched = fetchedSince(before).filter((p) => p.includes('/post-'));
+  const all = readdirSync(path.join(E2E, 'synth-3k')).filter(isShard);
+  assert.ok(fetched.length >= 1 && fetched.length < all.length, `some shards, not all ${all.length}: ${fetched}`);
+  const { seen: json } = await show('?q=baku&data=c/synth-3k.json');
+  assert.deepEqual(typed, json, 'typed into the compiled page, the same view as the JSON one');
+});
+
+test('a_permalink_the_source_view_and_cite_work_from_the_chunks', async () => {
+  const { seen: json } = await show('?q=baku&data=c/synth-3k.json');
+  const id = json.ids[3].replace(/^fact-/, '');
+  const { page } = await show(`?fact=${id}&data=c/synth/`);
+  await waitForState(page, (id) => document.querySelector(`article#fact-${id}.card--open`), id, 'the open card');
+  await card(page, id).getByRole('button', { name: /^Cite/ }).click();
+  const citation = (await card(page, id).locator('.cite__text').textContent()).trim();
+  assert.match(citation, new RegExp(`Fact ${id}, accessed`));
+  const { page: source } = await show(`?view=source&fact=${id}&data=c/synth/`);
+  await waitForState(source, () => document.querySelector('#source-current'), undefined, 'the highlighted quote');
+  const quote = (await source.locator('#source-current').textContent()).replace('Highlighted quote: ', '').trim();
+  const own = await card(page, id).locator('.quote__text').textContent();
+  assert.equal(quote.replace(/\s+/g, ' '), own.trim().replace(/\s+/g, ' '), 'the card’s quote, found in its source text');
+});
+
+test('downloading_the_view_fetches_its_facts_and_writes_the_same_file_as_the_json_path', async () => {
+  const download = async (rel) => {
+    const { page } = await show(rel);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /as JSON$/ }).first().click()]);
+    return readFileSync(await file.path(), 'utf8');
+  };
+  const json = await download('?q=samarqand&data=c/synth-3k.json');
+  const compiled = await download('?q=samarqand&data=c/synth/');
+  assert.equal(compiled, json);
+  assert.ok(JSON.parse(compiled).facts.length > 1);
+});
+
+test('a_corrupted_shard_is_an_error_naming_it_never_a_wrong_answer', async () => {
+  const { page, seen } = await show('?data=c/bad-shards/');
+  assert.equal(seen.status, '3000 facts', 'the views that need no shard still answer');
+  await typeQuery(page, 'baku');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /post-\d{4}\.bin: corrupt: its checksum does not match the manifest/);
+  assert.equal(await page.locator('article.card').count(), 0, 'no cards from part of what the search needs');
+  assert.equal((await page.locator('#result-count').textContent()).trim(), 'The dataset could not be read');
+  app.allow(/post-\d{4}\.bin/);
+});
+
+test('a_missing_shard_is_an_error_naming_it_and_trying_again_asks_again', async () => {
+  app.allow(/404|post-\d{4}\.bin/);
+  const page = await app.open('?q=baku&data=c/no-shards/', { waitForApp: false });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /post-\d{4}\.bin: could not be fetched \(HTTP 404\)/);
+  const before = app.requests.length;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await waitForState(page, () => document.querySelector('[aria-busy]') === null && document.querySelector('[role=alert]'), undefined, 'the error again');
+  assert.ok(fetchedSince(before).some((p) => p.includes('/post-')), 'the shard was asked for again');
+});
+
+test('a_corrupted_chunk_is_an_error_naming_it', async () => {
+  app.allow(/facts-\d{4}\.bin/);
+  const { page } = await show('?data=c/bad-chunks/');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /facts-\d{4}\.bin: corrupt: its checksum does not match the manifest/);
+  assert.equal(await page.locator('article.card').count(), 0);
+});
+
+test('after_first_use_the_same_searches_work_offline', async () => {
+  const page = await app.open('?data=c/synth/', { serviceWorkers: 'allow', waitForApp: false });
+  await answered(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  // Once the service worker controls the page, what it fetches is kept.
+  await page.reload();
+  await answered(page);
+  await typeQuery(page, 'baku');
+  await page.waitForURL((u) => u.searchParams.get('q') === 'baku');
+  const online = await answered(page);
+  await checkbox(page, 'Energy').check();
+  const energy = await answered(page);
+  await page.context().setOffline(true);
+  await page.reload();
+  const offline = await answered(page);
+  assert.deepEqual(offline, energy, 'the same search and filter, offline');
+  await checkbox(page, 'Energy').uncheck();
+  assert.deepEqual(await answered(page), online, 'and the search before it');
+  assert.equal(await search(page).inputValue(), 'baku');
+  assert.ok((await cardIds(page)).length > 0);
+});
