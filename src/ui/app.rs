@@ -97,23 +97,31 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     use_mode_focus(state.view.mode, state.view.open.clone(), state.started);
     let deck = props.deck.clone();
     let generation = use_generation(&deck);
+    // The view's answer: worked out again when the view changes, or, while it waits for a
+    // compiled dataset's files, when files arrive; not when a card's facts arrive.
+    let answers = use_mut_ref(|| None::<(ViewState, u32, Answer<Rc<Outcome>>)>);
     let answer = {
-        let deck = deck.clone();
-        use_memo((state.view.clone(), generation), move |(view, _)| match deck.explore(view) {
-            Answer::Ready(outcome) => Answer::Ready(Rc::new(outcome)),
-            Answer::Waiting => Answer::Waiting,
-            Answer::Failed(e) => Answer::Failed(e),
-        })
+        let mut kept = answers.borrow_mut();
+        let fresh = kept.as_ref().is_some_and(|(v, g, a)| *v == state.view && (*g == generation || matches!(a, Answer::Ready(_))));
+        if !fresh {
+            let answer = match deck.explore(&state.view) {
+                Answer::Ready(outcome) => Answer::Ready(Rc::new(outcome)),
+                Answer::Waiting => Answer::Waiting,
+                Answer::Failed(e) => Answer::Failed(e),
+            };
+            *kept = Some((state.view.clone(), generation, answer));
+        }
+        kept.as_ref().map(|(_, _, a)| a.clone()).unwrap_or(Answer::Waiting)
     };
     // While a compiled dataset fetches what a view needs, the last answer stays on screen
     // (the results say they are busy); before the first, there is none to show.
     let last = use_mut_ref(|| None::<Rc<Outcome>>);
-    if let Answer::Ready(outcome) = &*answer {
+    if let Answer::Ready(outcome) = &answer {
         *last.borrow_mut() = Some(outcome.clone());
     }
     let answered = last.borrow().clone();
     let outcome = answered.clone().unwrap_or_default();
-    let waiting = *answer == Answer::Waiting;
+    let waiting = answer == Answer::Waiting;
     let dates = {
         let deck = deck.clone();
         let timeline_results = (state.view.mode == Mode::Timeline).then(|| outcome.results.clone());
@@ -144,13 +152,13 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
     };
     let (total, sources) = deck.size();
-    let status = match (&*answer, &answered) {
+    let status = match (&answer, &answered) {
         (Answer::Failed(_), _) => "The dataset could not be read".to_owned(),
         (_, None) => "Searching…".to_owned(),
         (_, Some(_)) => status_text(total, &outcome, view, dates.as_ref().as_ref().and_then(Dated::ready)),
     };
     let results = Results { deck: &deck, outcome: &outcome, view, reveal: state.reveal_open, dispatch: &dispatch, generation };
-    let results = match (&*answer, &answered, &source_fact) {
+    let results = match (&answer, &answered, &source_fact) {
         (Answer::Failed(e), ..) | (_, _, Some(Answer::Failed(e))) => unreadable(deck.remote_store(), e),
         (_, None, _) | (_, _, Some(Answer::Waiting)) => loading(),
         (_, _, Some(Answer::Ready(fact))) => results.source(*fact),

@@ -79,7 +79,8 @@ impl Remote {
     }
 
     /// Fetches `files` (names from the manifest) in the background, those not already on
-    /// their way or failed; each is inserted when checked, then the explorer hears of it.
+    /// their way or failed; each is inserted when checked, and the explorer hears of them
+    /// once none is on its way any more.
     pub fn request(self: &Rc<Self>, files: Vec<String>) {
         for file in files {
             if self.failed.borrow().contains_key(&file) || !self.in_flight.borrow_mut().insert(file.clone()) {
@@ -88,11 +89,19 @@ impl Remote {
             let remote = self.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = remote.fetch_into(&file).await;
-                remote.in_flight.borrow_mut().remove(&file);
+                let idle = {
+                    let mut in_flight = remote.in_flight.borrow_mut();
+                    in_flight.remove(&file);
+                    in_flight.is_empty()
+                };
                 if let Err(e) = result {
                     remote.failed.borrow_mut().insert(file, e);
                 }
-                remote.changed();
+                // One render for what was asked together (a page of cards' chunks), not one
+                // per file: each render re-draws the explorer.
+                if idle {
+                    remote.changed();
+                }
             });
         }
     }

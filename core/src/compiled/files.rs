@@ -3,7 +3,7 @@
 //! fact chunks and the id buckets. Readers check what the index relies on (terms sorted, facts in range and
 //! in order, counts that agree with the dictionary), so that no bytes can make it panic.
 
-use super::codec::{width, Read, Reader, Writer};
+use super::codec::{crc32, width, Read, Reader, Writer};
 use super::records::{read_fact, read_source, write_fact, write_source};
 use crate::dataset::Dataset;
 use crate::filter::FacetTable;
@@ -316,7 +316,7 @@ pub(crate) fn read_chunk(bytes: &[u8], sectors: usize, sources: usize, facts: us
 /// The id bucket fact id `id` belongs in, of `buckets`: by its CRC-32, so that buckets fill
 /// evenly whatever the ids look like.
 pub(crate) fn id_bucket(id: &str, buckets: usize) -> usize {
-    crc32fast::hash(id.as_bytes()) as usize % buckets.max(1)
+    crc32(id.as_bytes()) as usize % buckets.max(1)
 }
 
 /// One bucket's (fact id, fact index) pairs, sorted by id, front-coded.

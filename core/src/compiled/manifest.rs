@@ -3,7 +3,7 @@
 //! which each file is checked when it arrives. The manifest checks itself: its last four
 //! bytes are the CRC-32 of the rest.
 
-use super::codec::{Read, Reader, Writer};
+use super::codec::{crc32, Read, Reader, Writer};
 use super::Error;
 use crate::model::Sector;
 use crate::url_state::Column;
@@ -26,7 +26,7 @@ pub struct FileEntry {
 
 impl FileEntry {
     pub(crate) fn of(name: String, bytes: &[u8]) -> FileEntry {
-        FileEntry { name, len: bytes.len() as u64, crc: crc32fast::hash(bytes) }
+        FileEntry { name, len: bytes.len() as u64, crc: crc32(bytes) }
     }
 
     /// `bytes` if they are this file as the compiler wrote it, else an error naming it.
@@ -35,7 +35,7 @@ impl FileEntry {
             let how = if (bytes.len() as u64) < self.len { "truncated" } else { "too long" };
             return Err(Error::new(&self.name, format!("{how}: {} bytes where the manifest says {}", bytes.len(), self.len)));
         }
-        if crc32fast::hash(bytes) != self.crc {
+        if crc32(bytes) != self.crc {
             return Err(Error::new(&self.name, "corrupt: its checksum does not match the manifest's"));
         }
         Ok(bytes)
@@ -102,7 +102,7 @@ impl Manifest {
                 entry(&mut w, e);
             }
         }
-        let crc = crc32fast::hash(&w.bytes);
+        let crc = crc32(&w.bytes);
         w.u32_le(crc);
         w.bytes
     }
@@ -114,7 +114,7 @@ impl Manifest {
         // The version first: a later format may end differently.
         Reader::file(bytes, MAGIC).map_err(fail)?;
         let (body, crc) = bytes.split_at(bytes.len().saturating_sub(4));
-        if crc.len() < 4 || crc32fast::hash(body) != u32::from_le_bytes(crc.try_into().unwrap_or_default()) {
+        if crc.len() < 4 || crc32(body) != u32::from_le_bytes(crc.try_into().unwrap_or_default()) {
             return Err(fail("corrupt or truncated: its checksum does not match".to_owned()));
         }
         let mut r = Reader::file(body, MAGIC).map_err(fail)?;

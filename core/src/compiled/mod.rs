@@ -51,8 +51,9 @@ use crate::{dataset::Dataset, search::Index};
 /// The layout every file of a compiled dataset follows; a reader reads only its own.
 pub const FORMAT_VERSION: u16 = 1;
 
-/// Facts per `facts-NNNN.bin` chunk: a page of cards needs one or two.
-pub const CHUNK_FACTS: usize = 256;
+/// Facts per `facts-NNNN.bin` chunk: small, since the results on a page of cards may each
+/// lie in a chunk of their own (neighbouring facts, often from one source, share one).
+pub const CHUNK_FACTS: usize = 8;
 
 /// Fact ids per `ids-NNNN.bin` bucket, on average.
 pub const BUCKET_IDS: usize = 1024;
