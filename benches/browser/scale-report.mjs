@@ -47,7 +47,9 @@ export function renderScale(s) {
     '```',
     '',
     `The same synthetic facts (\`synth N 1\`), in ${meta.chromium}, headless, on localhost: factdeck's release build ` +
-      `(\`${meta.dist}\`) opened with \`?data=synth-N.json\`, and Pagefind's Node API index of the same facts ` +
+      `(\`${meta.dist}\`) opened with \`?data=synth-N.json\` (the JSON downloaded whole, checked and indexed in the page) ` +
+      'and with `?data=compiled-N/` (the same file through `scripts/compile`: files fetched as views need them), ' +
+      "and Pagefind's Node API index of the same facts " +
       '(custom records: title, summary, quote and the other text fields; filters sector and kind) searched through its JS ' +
       'API by `benches/browser/reference/index.html?engine=pagefind` (20 result cards, each with `result.data()`). ' +
       `${meta.rounds} round${meta.rounds === 1 ? '' : 's'} per contestant, each in a fresh profile, taking turns; medians of the rounds; keystrokes as in ` +
