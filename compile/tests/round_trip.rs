@@ -64,9 +64,11 @@ fn one_typo(word: &str, p: &mut Pick) -> String {
 
 fn query(d: &Dataset, p: &mut Pick) -> String {
     let word = some_word(d, p);
-    let typed = match p.next(6) {
+    let typed = match p.next(7) {
         0 => String::new(),
         1 => word.chars().take(1 + p.next(word.chars().count())).collect(),
+        // A first letter after a whole word: the keystroke that starts the second word.
+        5 => format!("{word} {}", some_word(d, p).chars().next().unwrap_or('e')),
         2 => one_typo(&word, p),
         3 => format!("{word} {}", some_word(d, p)),
         4 => format!("{} zqxj", one_typo(&word, p)),

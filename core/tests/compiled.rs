@@ -98,6 +98,22 @@ fn cards_read_their_facts_and_sources_from_the_chunks() {
 }
 
 #[test]
+fn a_first_letter_reads_one_letter_file_and_no_postings() {
+    let deck = deck();
+    let (files, _) = compiled(&deck);
+    let c = Compiled::open(&files).unwrap();
+    let need = c.try_explore(&view("g", &[], &[])).unwrap_err();
+    assert_eq!(need, [format!("letter-{:04x}.bin", u32::from('g'))]);
+    let need = c.try_explore(&view("baku t", &[], &[])).unwrap_err();
+    assert!(need.iter().any(|f| f.starts_with("post-")) && need.contains(&"letter-0074.bin".to_owned()), "{need:?}");
+    assert!(c.try_explore(&view("q", &[], &[])).unwrap().results.is_empty(), "no word starts with q: no file, no facts");
+    for q in ["g", "baku t", "p", "s"] {
+        let mut c = Compiled::open(&files).unwrap();
+        assert_eq!(c.explore(&files, &view(q, &[], &[])).unwrap(), explore(&deck.data, &deck.index, &view(q, &[], &[])), "{q}");
+    }
+}
+
+#[test]
 fn exports_and_citations_from_chunks_equal_the_in_memory_ones() {
     let deck = deck();
     let (files, _) = compiled(&deck);
@@ -220,7 +236,7 @@ fn a_corrupt_manifest_or_another_format_version_is_an_error() {
     let mut later = files.clone();
     later.get_mut(MANIFEST).unwrap()[4] += 1;
     let e = error_of(&later);
-    assert_eq!(e.to_string(), "manifest.bin: format version 2, but this reader reads version 1: compile the dataset again");
+    assert_eq!(e.to_string(), "manifest.bin: format version 3, but this reader reads version 2: compile the dataset again");
 
     let mut foreign = files.clone();
     foreign.insert(MANIFEST.to_owned(), b"{\"facts\": []}".to_vec());

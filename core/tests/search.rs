@@ -146,6 +146,19 @@ fn prefix_of_last_word_matches() {
 }
 
 #[test]
+fn a_first_letter_narrows_without_ranking() {
+    // As a two-letter prefix "ho" would rank "Hotel" (title word, exact-ish) above the
+    // longer titles; one letter keeps dataset order among every fact with an h-word.
+    let deck = titles(&["Coal mine near Hövsan", "Hotel", "Zinc", "Hydro dam on the Kura"]);
+    assert_eq!(deck.search("h"), ["f0", "f1", "f3"]);
+    assert_eq!(deck.search("h "), Vec::<String>::new(), "a whole one-letter word is exact");
+    // After a whole word, the letter narrows and the word ranks.
+    let deck = titles(&["Dam near a town", "Dam", "Dam by the hills", "Hydro dam"]);
+    assert_eq!(deck.search("dam h"), ["f3", "f2"]);
+    assert_eq!(deck.search("dam"), ["f1", "f3", "f0", "f2"]);
+}
+
+#[test]
 fn prefix_of_an_earlier_word_does_not_match() {
     let deck = titles(&["Hydrogen plant", "Other"]);
     assert!(deck.search("hydro plant").is_empty());

@@ -18,6 +18,7 @@ const SORT: &[u8; 4] = b"FDKS";
 const SHARD: &[u8; 4] = b"FDKP";
 const FACTS: &[u8; 4] = b"FDKF";
 const IDS: &[u8; 4] = b"FDKI";
+const LETTER: &[u8; 4] = b"FDKL";
 
 /// Sorted unique terms, each as the bytes it shares with the one before and the rest, with
 /// `freq(term)`, the number of facts it is in.
@@ -106,6 +107,30 @@ pub(crate) fn read_docs(bytes: &[u8], facts: usize, sector_count: usize) -> Read
     let doc_norm = norms.into_iter().map(|i| distinct.get(i as usize).copied().ok_or("a length out of range")).collect::<Result<_, _>>()?;
     r.end()?;
     Ok((FacetTable::from_parts(kinds, starts, sectors, sector_count), doc_norm))
+}
+
+/// The facts holding a word that starts with one letter (`docs`, sorted), as a bitset over
+/// all `facts` facts: a one-letter query reads this instead of those words' postings.
+pub(crate) fn write_letter(docs: &[u32], facts: usize) -> Vec<u8> {
+    let mut w = Writer::file(LETTER);
+    w.usize(facts);
+    let mut bits = vec![0u64; facts];
+    for &d in docs {
+        bits[d as usize] = 1;
+    }
+    w.packed(bits, 1);
+    w.bytes
+}
+
+/// The facts of a letter file (see [`write_letter`]) of a dataset of `facts` facts.
+pub(crate) fn read_letter(bytes: &[u8], facts: usize) -> Read<Vec<u32>> {
+    let mut r = Reader::file(bytes, LETTER)?;
+    if r.usize()? != facts {
+        return Err("its count differs from the manifest's".to_owned());
+    }
+    let bits = r.packed(facts, 1)?;
+    r.end()?;
+    Ok((0..facts as u32).filter(|&d| bits[d as usize] == 1).collect())
 }
 
 /// Every fact's rank in one column, plus one (0 for [`MISSING`]), in as few bits as the
@@ -399,6 +424,7 @@ mod tests {
             Some("post") => read_shard(bytes, m.facts).is_ok(),
             Some("facts") => read_chunk(bytes, m.sectors.len(), m.sources, m.facts).is_ok(),
             Some("ids") => read_ids(bytes, 0, m.ids.len(), m.facts).is_ok(),
+            Some("letter") => read_letter(bytes, m.facts).is_ok(),
             _ => panic!("unknown file {name}"),
         }
     }
@@ -406,7 +432,9 @@ mod tests {
     #[test]
     fn every_file_decodes_as_written() {
         let (m, files) = compiled();
-        assert_eq!(files.len(), 11, "terms, docs, 6 sort columns, a shard, a chunk, an id bucket");
+        let letters = m.letters.len();
+        assert!(letters > 1, "{letters} letters");
+        assert_eq!(files.len(), 11 + letters, "terms, docs, 6 sort columns, a shard, the letters, a chunk, an id bucket");
         for (name, bytes) in &files {
             assert!(decodes(&m, name, bytes), "{name}");
         }

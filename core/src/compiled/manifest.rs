@@ -24,6 +24,33 @@ pub struct FileEntry {
     pub crc: u32,
 }
 
+/// Which file of a compiled dataset, by its place; [`file_name`] names it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum File {
+    Terms,
+    Docs,
+    Sort(Column),
+    Shard(usize),
+    Letter(char),
+    Chunk(usize),
+    Ids(usize),
+}
+
+/// The name of `file`, relative to the compiled directory. The manifest lists lengths and
+/// checksums only: the names follow from the places, which keeps it small (a dataset of
+/// 100,000 facts has 12,500 chunks).
+pub(crate) fn file_name(file: File) -> String {
+    match file {
+        File::Terms => "terms.bin".to_owned(),
+        File::Docs => "docs.bin".to_owned(),
+        File::Sort(c) => format!("sort-{}.bin", c.slug()),
+        File::Shard(i) => format!("post-{i:04}.bin"),
+        File::Letter(c) => format!("letter-{:04x}.bin", u32::from(c)),
+        File::Chunk(i) => format!("facts-{i:04}.bin"),
+        File::Ids(i) => format!("ids-{i:04}.bin"),
+    }
+}
+
 impl FileEntry {
     pub(crate) fn of(name: String, bytes: &[u8]) -> FileEntry {
         FileEntry { name, len: bytes.len() as u64, crc: crc32(bytes) }
@@ -62,6 +89,9 @@ pub struct Manifest {
     pub sort: Vec<FileEntry>,
     /// The postings shards, in term order, with the id of the first term each holds.
     pub shards: Vec<(u32, FileEntry)>,
+    /// Per first letter of the terms (in term order), the facts holding a word that starts
+    /// with it, for one-letter queries.
+    pub letters: Vec<(char, FileEntry)>,
     /// The fact chunks, in fact order.
     pub chunks: Vec<FileEntry>,
     /// Fact id → fact index, in buckets by the id's CRC-32 (for permalinks).
@@ -81,8 +111,8 @@ impl Manifest {
         for n in [self.facts, self.sources, self.terms, self.chunk_facts] {
             w.usize(n);
         }
+        // Names are not written: each file's follows from its place ([`file_name`]).
         let entry = |w: &mut Writer, e: &FileEntry| {
-            w.str(&e.name);
             w.varint(e.len);
             w.u32_le(e.crc);
         };
@@ -94,6 +124,11 @@ impl Manifest {
         w.usize(self.shards.len());
         for (first, e) in &self.shards {
             w.varint(u64::from(*first));
+            entry(&mut w, e);
+        }
+        w.usize(self.letters.len());
+        for (letter, e) in &self.letters {
+            w.varint(u64::from(u32::from(*letter)));
             entry(&mut w, e);
         }
         for list in [&self.chunks, &self.ids] {
@@ -129,16 +164,38 @@ impl Manifest {
         let n = r.count()?;
         let sectors = (0..n).map(|_| Ok(Sector { id: r.str()?, label: r.str()? })).collect::<Read<_>>()?;
         let (facts, sources, terms, chunk_facts) = (r.usize()?, r.usize()?, r.usize()?, r.usize()?);
-        let entry = |r: &mut Reader| Ok(FileEntry { name: r.str()?, len: r.varint()?, crc: r.u32_le()? });
-        let (dictionary, docs) = (entry(r)?, entry(r)?);
-        let sort = Column::ALL.iter().map(|_| entry(r)).collect::<Read<_>>()?;
+        let entry = |r: &mut Reader, file: File| Ok(FileEntry { name: file_name(file), len: r.varint()?, crc: r.u32_le()? });
+        let (dictionary, docs) = (entry(r, File::Terms)?, entry(r, File::Docs)?);
+        let sort = Column::ALL.iter().map(|&c| entry(r, File::Sort(c))).collect::<Read<_>>()?;
         let n = r.count()?;
-        let shards = (0..n).map(|_| Ok((r.u32()?, entry(r)?))).collect::<Read<_>>()?;
+        let shards = (0..n).map(|i| Ok((r.u32()?, entry(r, File::Shard(i))?))).collect::<Read<_>>()?;
         let n = r.count()?;
-        let chunks = (0..n).map(|_| entry(r)).collect::<Read<_>>()?;
+        let letters = (0..n)
+            .map(|_| {
+                let letter = char::from_u32(r.u32()?).ok_or("a letter that is not a character")?;
+                Ok((letter, entry(r, File::Letter(letter))?))
+            })
+            .collect::<Read<_>>()?;
         let n = r.count()?;
-        let ids = (0..n).map(|_| entry(r)).collect::<Read<_>>()?;
-        Ok(Manifest { title, description, sectors, facts, sources, terms, chunk_facts, dictionary, docs, sort, shards, chunks, ids })
+        let chunks = (0..n).map(|i| entry(r, File::Chunk(i))).collect::<Read<_>>()?;
+        let n = r.count()?;
+        let ids = (0..n).map(|i| entry(r, File::Ids(i))).collect::<Read<_>>()?;
+        Ok(Manifest {
+            title,
+            description,
+            sectors,
+            facts,
+            sources,
+            terms,
+            chunk_facts,
+            dictionary,
+            docs,
+            sort,
+            shards,
+            letters,
+            chunks,
+            ids,
+        })
     }
 
     fn consistent(&self) -> Read<()> {
@@ -149,6 +206,9 @@ impl Manifest {
         };
         if !shards_ok {
             return Err("its shard table does not cover the terms in order".to_owned());
+        }
+        if !self.letters.windows(2).all(|w| w[0].0 < w[1].0) {
+            return Err("its letters are not in order".to_owned());
         }
         if self.chunk_facts == 0 || self.chunks.len() != self.facts.div_ceil(self.chunk_facts) {
             return Err(format!("{} chunks of {} facts for {} facts", self.chunks.len(), self.chunk_facts, self.facts));
@@ -162,6 +222,7 @@ impl Manifest {
     /// Every file the manifest lists, itself excluded.
     pub fn files(&self) -> impl Iterator<Item = &FileEntry> {
         let shards = self.shards.iter().map(|(_, e)| e);
-        [&self.dictionary, &self.docs].into_iter().chain(&self.sort).chain(shards).chain(&self.chunks).chain(&self.ids)
+        let letters = self.letters.iter().map(|(_, e)| e);
+        [&self.dictionary, &self.docs].into_iter().chain(&self.sort).chain(shards).chain(letters).chain(&self.chunks).chain(&self.ids)
     }
 }

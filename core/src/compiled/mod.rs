@@ -16,6 +16,9 @@
 //! - `post-NNNN.bin`: the postings (fact, field-weighted term frequency, plain spelling) of
 //!   a range of terms, about [`SHARD_BYTES`] each, and the facts using each spelling with
 //!   diacritics whose text falls in the same range;
+//! - `letter-XXXX.bin`: for each first letter of the terms (its code point in hex), the
+//!   facts holding a word that starts with it, as a bitset: a one-letter query (the first
+//!   keystroke) reads this one file instead of the postings of every word with that letter;
 //! - `facts-NNNN.bin`: [`CHUNK_FACTS`] facts in full, with the sources they quote and
 //!   where each of those sources' facts quotes it (the source view's spans);
 //! - `ids-NNNN.bin`: fact id → fact index for about [`BUCKET_IDS`] ids, bucketed by the
@@ -49,7 +52,7 @@ pub use write::{compile, compile_sharded};
 use crate::{dataset::Dataset, search::Index};
 
 /// The layout every file of a compiled dataset follows; a reader reads only its own.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 /// Facts per `facts-NNNN.bin` chunk: small, since the results on a page of cards may each
 /// lie in a chunk of their own (neighbouring facts, often from one source, share one).

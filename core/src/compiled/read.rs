@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::files::{id_bucket, read_chunk, read_docs, read_ids, read_shard, read_sort, read_terms, Chunk};
+use super::files::{id_bucket, read_chunk, read_docs, read_ids, read_letter, read_shard, read_sort, read_terms, Chunk};
 use super::manifest::{Manifest, MANIFEST};
 use super::{Error, Fetch};
 use crate::dataset::Dataset;
@@ -22,6 +22,7 @@ use crate::url_state::{Column, Sort, ViewState};
 enum Slot {
     Sort(Column),
     Shard(usize),
+    Letter(usize),
     Chunk(usize),
     Ids(usize),
 }
@@ -35,6 +36,7 @@ pub struct Compiled {
     freq: Vec<u32>,
     slots: HashMap<String, Slot>,
     shard_loaded: Vec<bool>,
+    letter_loaded: Vec<bool>,
     sort_loaded: [bool; 6],
     chunks: Vec<Option<Chunk>>,
     /// Each id bucket's (fact id, fact index) pairs, sorted, once loaded.
@@ -76,6 +78,9 @@ impl Compiled {
         for (i, (_, e)) in manifest.shards.iter().enumerate() {
             slots.insert(e.name.clone(), Slot::Shard(i));
         }
+        for (i, (_, e)) in manifest.letters.iter().enumerate() {
+            slots.insert(e.name.clone(), Slot::Letter(i));
+        }
         for (i, e) in manifest.chunks.iter().enumerate() {
             slots.insert(e.name.clone(), Slot::Chunk(i));
         }
@@ -87,6 +92,7 @@ impl Compiled {
             freq,
             slots,
             shard_loaded: vec![false; manifest.shards.len()],
+            letter_loaded: vec![false; manifest.letters.len()],
             sort_loaded: [false; 6],
             chunks: manifest.chunks.iter().map(|_| None).collect(),
             ids: manifest.ids.iter().map(|_| None).collect(),
@@ -167,7 +173,17 @@ impl Compiled {
         ids.extend(query.words.iter().filter(|w| w.spelling != w.norm && !shards.is_empty()).map(|w| of_key(&w.spelling)));
         ids.sort_unstable();
         ids.dedup();
-        ids.into_iter().filter(|&i| !self.shard_loaded[i]).map(|i| shards[i].1.name.clone()).collect()
+        let mut need: Vec<String> = ids.into_iter().filter(|&i| !self.shard_loaded[i]).map(|i| shards[i].1.name.clone()).collect();
+        // A one-letter word reads its letter's file (no file: no word starts with it).
+        let letters = &self.manifest.letters;
+        for letter in self.index.letters_read(query) {
+            if let Ok(at) = letters.binary_search_by_key(&letter, |(l, _)| *l) {
+                if !self.letter_loaded[at] {
+                    need.push(letters[at].1.name.clone());
+                }
+            }
+        }
+        need
     }
 
     /// Adds a file the manifest lists (a shard, a sort column, a chunk or an id bucket),
@@ -198,6 +214,15 @@ impl Compiled {
                 self.index.spellings.extend(shard.spellings);
                 self.index.spellings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                 self.shard_loaded[i] = true;
+            }
+            Slot::Letter(i) => {
+                let (letter, entry) = &m.letters[i];
+                let docs = read_letter(entry.check(bytes)?, m.facts).map_err(fail)?;
+                let at = self.index.letters.partition_point(|(l, _)| l < letter);
+                if !self.letter_loaded[i] {
+                    self.index.letters.insert(at, (*letter, docs));
+                }
+                self.letter_loaded[i] = true;
             }
             Slot::Chunk(c) => {
                 let chunk = read_chunk(m.chunks[c].check(bytes)?, m.sectors.len(), m.sources, m.facts).map_err(fail)?;

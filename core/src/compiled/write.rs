@@ -1,8 +1,8 @@
 //! [`compile`]: a validated dataset and its index → the files of a compiled dataset, the
 //! same bytes for the same dataset.
 
-use super::files::{id_bucket, write_chunk, write_docs, write_ids, write_shard, write_sort, write_terms};
-use super::manifest::{FileEntry, Manifest, MANIFEST};
+use super::files::{id_bucket, write_chunk, write_docs, write_ids, write_letter, write_shard, write_sort, write_terms};
+use super::manifest::{file_name, File, FileEntry, Manifest, MANIFEST};
 use super::{BUCKET_IDS, CHUNK_FACTS, SHARD_BYTES};
 use crate::dataset::Dataset;
 use crate::search::Index;
@@ -31,17 +31,15 @@ pub fn compile_sharded<E>(
     mut write: impl FnMut(&str, &[u8]) -> Result<(), E>,
     mut progress: impl FnMut(&str),
 ) -> Result<Manifest, E> {
-    let mut put = |name: String, bytes: Vec<u8>| -> Result<FileEntry, E> {
+    let mut put = |file: File, bytes: Vec<u8>| -> Result<FileEntry, E> {
+        let name = file_name(file);
         write(&name, &bytes)?;
         Ok(FileEntry::of(name, &bytes))
     };
     let facts = index.len();
-    let dictionary = put("terms.bin".to_owned(), write_terms(&index.terms, |t| index.postings[t].len()))?;
-    let docs = put("docs.bin".to_owned(), write_docs(&index.facets, &index.doc_norm, dataset.sectors.len()))?;
-    let sort = Column::ALL
-        .iter()
-        .map(|&c| put(format!("sort-{}.bin", c.slug()), write_sort(index.sort_keys.column(c))))
-        .collect::<Result<_, E>>()?;
+    let dictionary = put(File::Terms, write_terms(&index.terms, |t| index.postings[t].len()))?;
+    let docs = put(File::Docs, write_docs(&index.facets, &index.doc_norm, dataset.sectors.len()))?;
+    let sort = Column::ALL.iter().map(|&c| put(File::Sort(c), write_sort(index.sort_keys.column(c)))).collect::<Result<_, E>>()?;
     progress(&format!("{} terms, {facts} facts: dictionary, facet table and sort columns written", index.terms.len()));
 
     let ranges = shard_ranges(index, shard_bytes);
@@ -53,12 +51,29 @@ pub fn compile_sharded<E>(
         let (mine, rest) = spellings.split_at(end);
         spellings = rest;
         let bytes = write_shard(range.start as u32, &index.postings[range.clone()], mine);
-        shards.push((range.start as u32, put(format!("post-{i:04}.bin"), bytes)?));
+        shards.push((range.start as u32, put(File::Shard(i), bytes)?));
         if (i + 1) % 100 == 0 {
             progress(&format!("postings: {} of {} shards", i + 1, ranges.len()));
         }
     }
     progress(&format!("postings: {} shards", ranges.len()));
+
+    // For each first letter of the terms, the facts holding a word that starts with it.
+    let mut letters: Vec<(char, FileEntry)> = Vec::new();
+    let mut t = 0;
+    while t < index.terms.len() {
+        let Some(letter) = index.terms[t].chars().next() else {
+            t += 1;
+            continue;
+        };
+        let end = t + index.terms[t..].partition_point(|term| term.starts_with(letter));
+        let mut docs: Vec<u32> = index.postings[t..end].iter().flatten().map(|p| p.doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        letters.push((letter, put(File::Letter(letter), write_letter(&docs, facts))?));
+        t = end;
+    }
+    progress(&format!("letters: {} files", letters.len()));
 
     let mut quoting = vec![Vec::new(); dataset.sources.len()];
     for (i, f) in dataset.facts.iter().enumerate() {
@@ -68,7 +83,7 @@ pub fn compile_sharded<E>(
     let mut chunks = Vec::with_capacity(count);
     for c in 0..count {
         let first = c * CHUNK_FACTS;
-        chunks.push(put(format!("facts-{c:04}.bin"), write_chunk(dataset, &quoting, first, CHUNK_FACTS.min(facts - first)))?);
+        chunks.push(put(File::Chunk(c), write_chunk(dataset, &quoting, first, CHUNK_FACTS.min(facts - first)))?);
         if (c + 1) % 200 == 0 {
             progress(&format!("facts: {} of {count} chunks", c + 1));
         }
@@ -83,7 +98,7 @@ pub fn compile_sharded<E>(
     let mut ids = Vec::with_capacity(buckets);
     for (b, mut list) in by_bucket.into_iter().enumerate() {
         list.sort_unstable();
-        ids.push(put(format!("ids-{b:04}.bin"), write_ids(&list))?);
+        ids.push(put(File::Ids(b), write_ids(&list))?);
     }
     progress(&format!("ids: {buckets} buckets"));
 
@@ -99,6 +114,7 @@ pub fn compile_sharded<E>(
         docs,
         sort,
         shards,
+        letters,
         chunks,
         ids,
     };

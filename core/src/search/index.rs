@@ -65,6 +65,10 @@ pub struct Index {
     by_len: Vec<Vec<u32>>,
     /// Spellings that differ from their folded form, sorted, with the facts using them.
     pub(crate) spellings: Vec<(Box<str>, Vec<u32>)>,
+    /// The facts holding a word that starts with each letter, as a compiled dataset loads
+    /// them for one-letter queries, sorted by letter. In memory this stays empty: the union
+    /// of the postings gives the same facts.
+    pub(crate) letters: Vec<(char, Vec<u32>)>,
     /// Each fact's BM25 length normalisation, K1 · (1 − B + B · length / average length),
     /// with lengths weighted by field: computed once here rather than for every posting a
     /// query reads.
@@ -164,7 +168,7 @@ impl Index {
         for (id, term) in terms.iter().enumerate() {
             by_len[term.chars().count().min(MAX_FUZZY_CHARS + 3)].push(id as u32);
         }
-        Index { terms, postings, by_len, spellings: Vec::new(), doc_norm, facets, sort_keys }
+        Index { terms, postings, by_len, spellings: Vec::new(), letters: Vec::new(), doc_norm, facets, sort_keys }
     }
 
     /// Number of indexed facts.
@@ -239,6 +243,11 @@ impl Index {
     /// its best match (fewest typos, then highest score). `scratch` holds per-fact slots,
     /// allocated on first use and left clean for the next word.
     fn word_hits(&self, query: &Query, i: usize, scratch: &mut Option<Scratch>) -> Vec<Hit> {
+        if let Some(letter) = query.letter(i) {
+            // Narrows, does not rank: every such fact scores alike (see `search`).
+            let hit = |doc| Hit { doc, typos: 0, score: f32::MIN_POSITIVE, key: 0 };
+            return self.letter_docs(letter, query, i).into_iter().map(hit).collect();
+        }
         let n = self.len();
         let w = &query.words[i];
         let matched = self.matched(query, i);
@@ -291,6 +300,23 @@ impl Index {
         hits
     }
 
+    /// The facts holding a word that starts with `letter` (query word `i`, a one-letter
+    /// word being typed), in dataset order.
+    fn letter_docs(&self, letter: char, query: &Query, i: usize) -> Vec<u32> {
+        if let Ok(at) = self.letters.binary_search_by_key(&letter, |(l, _)| *l) {
+            return self.letters[at].1.clone();
+        }
+        let mut docs: Vec<u32> = self.matched(query, i).into_iter().flat_map(|(t, _)| self.postings[t].iter().map(|p| p.doc)).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs
+    }
+
+    /// The letters of the one-letter words being typed in `query` (at most one).
+    pub(crate) fn letters_read(&self, query: &Query) -> Vec<char> {
+        (0..query.words.len()).filter_map(|i| query.letter(i)).collect()
+    }
+
     /// The indexed terms query word `i` matches, and how.
     fn matched(&self, query: &Query, i: usize) -> Vec<(usize, Match)> {
         self.candidates(query, i).into_iter().filter_map(|t| Some((t as usize, query.match_term(i, &self.terms[t as usize])?))).collect()
@@ -298,7 +324,7 @@ impl Index {
 
     /// The ids of the terms whose postings ranking `query` reads (from the term list alone).
     pub(crate) fn terms_read(&self, query: &Query) -> Vec<usize> {
-        (0..query.words.len()).flat_map(|i| self.matched(query, i)).map(|(t, _)| t).collect()
+        (0..query.words.len()).filter(|&i| query.letter(i).is_none()).flat_map(|i| self.matched(query, i)).map(|(t, _)| t).collect()
     }
 
     fn spelled(&self, spelling: &str) -> &[u32] {

@@ -16,6 +16,13 @@
 //! prefix > fuzzy), and an exact spelling (`Gəncə` for `Gəncə`) beats a folded one; then
 //! dataset order, so results are stable.
 //!
+//! A word of one letter still being typed (`s`, or the `e` of `green e`) matches every word
+//! starting with that letter but adds nothing to the score: it narrows the results, and
+//! the other words (or dataset order) rank them. Its matches are most of the dataset, and
+//! ranking them would read the postings of every word with that letter, which a compiled
+//! dataset would have to fetch on a first keystroke; instead it reads one list of facts
+//! per letter (`crate::compiled`).
+//!
 //! One job per module:
 //! - `query`: the search box's text as folded words, and how a word meets an indexed one;
 //! - `distance`: edit distance and the typo budget;

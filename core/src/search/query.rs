@@ -95,6 +95,16 @@ impl Query {
         self.last_is_prefix && i + 1 == self.words.len()
     }
 
+    /// The letter of word `i` when it is one letter still being typed: it matches every word
+    /// starting with that letter and narrows the results without ranking them.
+    pub(crate) fn letter(&self, i: usize) -> Option<char> {
+        let mut chars = self.words[i].norm.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if self.prefix_allowed(i) => Some(c),
+            _ => None,
+        }
+    }
+
     /// How query word `i` meets the indexed (folded) word `term`, if it does.
     pub(super) fn match_term(&self, i: usize, term: &str) -> Option<Match> {
         let w = &self.words[i];
