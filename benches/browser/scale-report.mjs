@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The recorded figures, committed so that the section survives any regeneration. */
 export const COMMITTED = path.join(ROOT, 'benches/results/scale.json');
+/** The compiled form alone at a size the others cannot take (`--sizes 1000000 --contestants factdeck-compiled`). */
+export const COMMITTED_LARGE = path.join(ROOT, 'benches/results/scale-large.json');
 
 export function loadScale(file = COMMITTED) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
@@ -31,8 +33,8 @@ const ROWS = [
   ['build time', (r) => (r.buildMs == null ? 'none (indexed in the page)' : ms(r.buildMs))],
 ];
 
-/** The section as Markdown. */
-export function renderScale(s) {
+/** The section as Markdown; `large`: the compiled form alone at larger sizes, if measured. */
+export function renderScale(s, large = loadScale(COMMITTED_LARGE)) {
   const lines = ['## Scale: side by side with Pagefind', ''];
   if (!s) {
     lines.push('Not measured yet: run `node benches/browser/scale.mjs`.');
@@ -79,5 +81,26 @@ export function renderScale(s) {
     `|---|${cols.map(() => '---:').join('|')}|`,
     ...meta.queries.map((q, i) => `| \`${q}\` | ${runs.map((r) => r.finals[i]?.status ?? '–').join(' | ')} |`),
   );
+  if (large) {
+    const sizes = [...new Set(large.runs.map((r) => r.facts))].join(',');
+    const lm = large.meta.machine;
+    lines.push(
+      '',
+      `### Larger: the compiled form alone`,
+      '',
+      'The JSON path cannot load a million facts in a page, and Pagefind\'s build of them takes longer than this run allows; ' +
+        'the compiled form alone, measured the same way:',
+      '',
+      '```sh',
+      `node benches/browser/scale.mjs --sizes ${sizes} --contestants factdeck-compiled --out benches/results/scale-large.json`,
+      '```',
+      '',
+      `${large.meta.date}, commit ${lm.commit}${lm.dirty ? ' (with uncommitted changes)' : ''}, ${large.meta.rounds} round(s).`,
+      '',
+      `|  | ${large.runs.map((r) => `${label(r.facts)}: ${r.name}`).join(' | ')} |`,
+      `|---|${large.runs.map(() => '---:').join('|')}|`,
+      ...ROWS.map(([name, show]) => `| ${name} | ${large.runs.map(show).join(' | ')} |`),
+    );
+  }
   return lines.join('\n');
 }
