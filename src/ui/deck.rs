@@ -128,7 +128,12 @@ impl Deck {
             Store::Memory(m) => Answer::Ready(explore(&m.dataset, &m.index, view)),
             Store::Remote(r) => {
                 let tried = r.compiled().try_explore(view);
-                tried.map_or_else(|files| wait_for(r, files), Answer::Ready)
+                match tried {
+                    Ok(outcome) => Answer::Ready(outcome),
+                    // A new view needs files: first make room, then ask again what it needs.
+                    Err(_) if r.make_room() => r.compiled().try_explore(view).map_or_else(|files| wait_for(r, files), Answer::Ready),
+                    Err(files) => wait_for(r, files),
+                }
             }
         }
     }

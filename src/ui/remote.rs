@@ -16,6 +16,9 @@ use yew::Callback;
 
 use crate::ui::browser;
 
+/// Postings a page keeps from earlier views (12 bytes each: about 24 MB).
+const POSTINGS_BUDGET: usize = 2_000_000;
+
 pub struct Remote {
     /// The directory, as `?data=` names it (relative, with its trailing `/`).
     base: String,
@@ -118,6 +121,18 @@ impl Remote {
         }
         self.changed();
         Ok(!cancelled.get())
+    }
+
+    /// Before a view's files are requested: when the postings fetched so far hold more than
+    /// [`POSTINGS_BUDGET`] entries and nothing is on its way, drops them all, so that memory
+    /// stays near the budget plus what one view needs (each view fetches again what it
+    /// needs, from the browser's cache). Returns whether it did.
+    pub fn make_room(&self) -> bool {
+        let over = self.in_flight.borrow().is_empty() && self.compiled.borrow().postings_held() > POSTINGS_BUDGET;
+        if over {
+            self.compiled.borrow_mut().forget_shards();
+        }
+        over
     }
 
     /// Forgets the failures, so that the views that need those files fetch them again.
