@@ -129,8 +129,15 @@ test('typing_fetches_only_the_shards_the_words_need_and_the_counts_follow', asyn
   const opened = fetchedSince(from).filter((p) => p.startsWith('/c/synth/'));
   assert.ok(opened.some((p) => p.startsWith('/c/synth/terms.bin?v=')), `the dictionary: ${opened}`);
   assert.ok(!opened.some((p) => p.includes('/post-')), `no postings before a search: ${opened}`);
+  const first = app.requests.length;
+  await typeQuery(page, 'b');
+  await page.waitForURL((u) => u.searchParams.get('q') === 'b');
+  await answered(page);
+  const letter = fetchedSince(first).filter((p) => p.startsWith('/c/synth/'));
+  assert.ok(letter.some((p) => p.startsWith('/c/synth/letter-0062.bin?v=')), `the first letter reads its letter file: ${letter}`);
+  assert.ok(!letter.some((p) => p.includes('/post-')), `and no postings: ${letter}`);
   const before = app.requests.length;
-  await typeQuery(page, 'baku');
+  await page.keyboard.type('aku');
   await page.waitForURL((u) => u.searchParams.get('q') === 'baku');
   const typed = await answered(page);
   const fetched = fetchedSince(before).filter((p) => p.includes('/post-'));
