@@ -16,7 +16,7 @@
 //! - `post-NNNN.bin`: the postings (fact, field-weighted term frequency, plain spelling) of
 //!   a range of terms, about [`SHARD_BYTES`] each, and the facts using each spelling with
 //!   diacritics whose text falls in the same range;
-//! - `letter-XXXX.bin`: for each first letter of the terms (its code point in hex), the
+//! - `letter-HHHH.bin`: for each first letter of the terms (HHHH: its code point in hex), the
 //!   facts holding a word that starts with it, as a bitset: a one-letter query (the first
 //!   keystroke) reads this one file instead of the postings of every word with that letter;
 //! - `facts-NNNN.bin`: [`CHUNK_FACTS`] facts in full, with the sources they quote and
