@@ -14,6 +14,12 @@ pub trait Facts {
     fn fact(&self, i: usize) -> Option<&Fact>;
     /// Source `s`, if a fact at hand quotes it.
     fn source(&self, s: usize) -> Option<&Source>;
+
+    /// Fact `i` with the source it quotes, if both are at hand.
+    fn quoting(&self, i: usize) -> Option<(&Fact, &Source)> {
+        let fact = self.fact(i)?;
+        Some((fact, self.source(fact.source)?))
+    }
 }
 
 impl Facts for Dataset {

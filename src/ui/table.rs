@@ -102,7 +102,7 @@ fn header(column: Column, sort: Sort, dispatch: &Callback<Action>) -> Html {
 
 /// Fact `f`'s row; nothing until its fact and source are at hand.
 fn row(facts: &impl Facts, links: &Links, f: usize, query: &Query, dispatch: &Callback<Action>) -> Html {
-    let Some((fact, source)) = facts.fact(f).and_then(|x| Some((x, facts.source(x.source)?))) else { return Html::default() };
+    let Some((fact, source)) = facts.quoting(f) else { return Html::default() };
     let id = fact.id.to_string();
     let kind = fact.kind.slug();
     let sectors: Vec<&str> = fact.sectors.iter().map(|&s| facts.sectors()[s].label.as_str()).collect();

@@ -18,7 +18,7 @@ pub fn permalink(page_url: &str, fact: &Fact) -> String {
 /// The place, url and permalink are left out when unknown; no full stop is added after a
 /// title that already ends a sentence. Empty if `fact` (or its source) is not at hand.
 pub fn citation(facts: &impl Facts, fact: usize, accessed: PartialDate, page_url: Option<&str>) -> String {
-    let Some((f, s)) = facts.fact(fact).and_then(|f| Some((f, facts.source(f.source)?))) else { return String::new() };
+    let Some((f, s)) = facts.quoting(fact) else { return String::new() };
     let title = f.title.trim();
     let stop = if title.ends_with(['.', '!', '?', '…']) { "" } else { "." };
     let mut out = format!("“{title}{stop}” factdeck: {}. Source: {}, “{}”", facts.title().trim(), s.publisher, s.title);

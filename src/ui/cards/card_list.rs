@@ -98,5 +98,5 @@ pub fn card_list(props: &CardListProps) -> Html {
 /// Whether fact `f`, its source and the fact its chart compares with are all at hand: its
 /// card then renders whole, once.
 fn complete(facts: &impl Facts, f: usize) -> bool {
-    facts.fact(f).is_some_and(|x| facts.source(x.source).is_some() && x.compare_with.is_none_or(|c| facts.fact(c).is_some()))
+    facts.quoting(f).is_some_and(|(x, _)| x.compare_with.is_none_or(|c| facts.fact(c).is_some()))
 }

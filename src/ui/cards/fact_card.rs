@@ -55,7 +55,7 @@ pub fn fact_card(props: &FactCardProps) -> HtmlResult {
     let menu = use_state(|| false);
     let facts = props.deck.facts();
     // The card list renders a card once its fact and source are at hand (`Deck::at_hand`).
-    let (Some(fact), Some(source)) = (facts.fact(props.fact), facts.fact(props.fact).and_then(|f| facts.source(f.source))) else {
+    let Some((fact, source)) = facts.quoting(props.fact) else {
         return Ok(Html::default());
     };
     let anchor = anchor(fact);

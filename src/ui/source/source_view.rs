@@ -49,7 +49,7 @@ pub fn source_view(props: &SourceViewProps) -> Html {
     // screen reader reads it next; again whenever another fact is highlighted.
     use_effect_with((props.fact, ready == Answer::Ready(())), |_| reveal_current());
     let facts = props.deck.facts();
-    let (fact, source) = match (&ready, facts.fact(props.fact).and_then(|f| Some((f, facts.source(f.source)?)))) {
+    let (fact, source) = match (&ready, facts.quoting(props.fact)) {
         (Answer::Ready(()), Some(found)) => found,
         (Answer::Failed(e), _) => {
             return html! { <p class="empty" role="alert">{ format!("This source could not be read: {}: {}", e.file, e.message) }</p> }
