@@ -7,7 +7,7 @@ const ASSETS = __ASSETS__;
 // opens offline too. Until then it is cached when first used.
 const LATER = __LATER__;
 const PRECACHED = new Set(ASSETS.map((a) => new URL(a, self.location).pathname));
-// A compiled dataset's files (?data=DIR/) are fetched with their checksum in the query
+// A compiled dataset's files (?data=DIR/) are fetched with the compile's checksum in the query
 // (`post-0003.bin?v=1a2b3c4d`): such a response never changes, so it is served from this
 // cache first. It outlives deploys of the app (a dataset is not part of a build).
 const DATA = 'factdeck-data';

@@ -16,15 +16,14 @@ fn main() -> ExitCode {
     let progress = |step: &str| eprintln!("compile: {:>6.1} s  {step}", start.elapsed().as_secs_f64());
     match factdeck_compile::compile_file(Path::new(dataset), Path::new(out), progress) {
         Ok(manifest) => {
-            let files = manifest.files().count() + 1;
-            let bytes: u64 = manifest.files().map(|f| f.len).sum();
+            let files = manifest.file_names().count() + 1;
             eprintln!(
-                "compile: {:>6.1} s  wrote {out}: {files} files, {bytes} bytes ({} facts, {} terms, {} shards, {} chunks)",
+                "compile: {:>6.1} s  wrote {out}: {files} files ({} facts, {} terms, {} shards, {} chunks)",
                 start.elapsed().as_secs_f64(),
                 manifest.facts,
                 manifest.terms,
                 manifest.shards.len(),
-                manifest.chunks.len()
+                manifest.chunks
             );
             ExitCode::SUCCESS
         }

@@ -149,7 +149,7 @@ fn a_permalink_finds_its_fact_by_id_with_one_small_fetch() {
 #[test]
 fn opening_fetches_three_small_files_and_a_query_only_its_shards() {
     let deck = deck();
-    let (files, manifest) = compiled(&deck);
+    let (files, _) = compiled(&deck);
     let mut c = Compiled::open(&files).unwrap();
     let opened: Vec<String> = c.take_fetched().into_iter().map(|(f, _)| f).collect();
     assert_eq!(opened, [MANIFEST, "terms.bin", "docs.bin"]);
@@ -161,7 +161,8 @@ fn opening_fetches_three_small_files_and_a_query_only_its_shards() {
     c.explore(&files, &view("baku ", &[], &[])).unwrap();
     assert!(c.take_fetched().is_empty(), "fetched shards are kept");
     c.explore(&files, &ViewState { sort: Sort::By(Column::Title, Direction::Ascending), ..ViewState::default() }).unwrap();
-    assert_eq!(c.take_fetched(), [("sort-title.bin".to_owned(), manifest.sort[1].len)]);
+    let sorted = c.take_fetched();
+    assert_eq!(sorted, [("sort-title.bin".to_owned(), files["sort-title.bin"].len() as u64)]);
     assert!(c.postings_held() > 0);
     c.forget_shards();
     assert_eq!(c.postings_held(), 0, "memory handed back");
@@ -200,8 +201,8 @@ fn error_of(files: &Files) -> Error {
 fn a_corrupt_truncated_or_missing_shard_is_an_error_naming_it() {
     let deck = deck();
     let (files, manifest) = compiled(&deck);
-    let shard = manifest.shards[0].1.name.clone();
-    for file in [shard.as_str(), "terms.bin", "docs.bin", "sort-date.bin", "facts-0000.bin", "ids-0000.bin"] {
+    assert_eq!(manifest.shards.len(), 1);
+    for file in ["post-0000.bin", "terms.bin", "docs.bin", "sort-date.bin", "facts-0000.bin", "ids-0000.bin"] {
         let mut corrupt = files.clone();
         let bytes = corrupt.get_mut(file).unwrap();
         let mid = bytes.len() / 2;
@@ -236,11 +237,28 @@ fn a_corrupt_manifest_or_another_format_version_is_an_error() {
     let mut later = files.clone();
     later.get_mut(MANIFEST).unwrap()[4] += 1;
     let e = error_of(&later);
-    assert_eq!(e.to_string(), "manifest.bin: format version 3, but this reader reads version 2: compile the dataset again");
+    assert_eq!(e.to_string(), "manifest.bin: format version 4, but this reader reads version 3: compile the dataset again");
 
     let mut foreign = files.clone();
     foreign.insert(MANIFEST.to_owned(), b"{\"facts\": []}".to_vec());
     assert_eq!(error_of(&foreign).file, MANIFEST);
+}
+
+#[test]
+fn a_file_left_from_another_compile_is_an_error_naming_it() {
+    let deck = deck();
+    let (files, _) = compiled(&deck);
+    let mut edited = deck.data.clone();
+    edited.facts[0].title = "Solar plant in Gəncə, 240 MW".to_owned();
+    let index = factdeck_core::search::Index::build(&edited);
+    let (other, _) = compiled(&Deck { data: edited, index });
+    for file in ["facts-0000.bin", "post-0000.bin", "sort-date.bin", "ids-0000.bin", "docs.bin"] {
+        let mut mixed = files.clone();
+        mixed.insert(file.to_owned(), other[file].clone());
+        let e = error_of(&mixed);
+        assert_eq!(e.file, file);
+        assert!(e.message.contains("from another compile"), "{e}");
+    }
 }
 
 #[test]
@@ -250,4 +268,7 @@ fn a_file_the_manifest_does_not_list_is_refused() {
     let mut c = Compiled::open(&files).unwrap();
     let e = c.insert("post-9999.bin", b"").unwrap_err();
     assert_eq!(e.to_string(), "post-9999.bin: not a file of this compiled dataset");
+    for name in ["post-0.bin", "facts-0000", "sort-colour.bin", "letter-zzzz.bin", "manifest.bin", "../facts-0000.bin"] {
+        assert!(c.insert(name, &files["facts-0000.bin"]).is_err(), "{name}");
+    }
 }

@@ -10,7 +10,7 @@ use std::cell::{Cell, Ref, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use factdeck_core::compiled::{Compiled, Error, Manifest, MANIFEST};
+use factdeck_core::compiled::{Compiled, Error, Manifest, DICTIONARY, MANIFEST, TABLE};
 use factdeck_core::model::format_bytes;
 use yew::Callback;
 
@@ -40,10 +40,9 @@ impl Remote {
         progress("Loading the dataset’s manifest…".into());
         let bytes = browser::fetch_bytes(&format!("{base}{MANIFEST}")).await.map_err(|m| unfetched(MANIFEST, &m))?;
         let manifest = Manifest::decode(&bytes)?;
-        let (dictionary, docs) = (&manifest.dictionary, &manifest.docs);
-        progress(format!("Loading the index of {} facts ({})…", manifest.facts, format_bytes(dictionary.len + docs.len)));
-        let terms = fetch(base, &manifest, &dictionary.name).await?;
-        let table = fetch(base, &manifest, &docs.name).await?;
+        progress(format!("Loading the index of {} facts ({})…", manifest.facts, format_bytes(manifest.index_bytes)));
+        let terms = fetch(base, &manifest, DICTIONARY).await?;
+        let table = fetch(base, &manifest, TABLE).await?;
         let compiled = Compiled::new(manifest.clone(), &terms, &table)?;
         Ok(Remote {
             base: base.to_owned(),
@@ -155,12 +154,11 @@ impl Remote {
     }
 }
 
-/// Fetches one of the manifest's files. Its address carries its checksum (`?v=`), so that a
-/// cache (the browser's, the service worker's, a CDN's) never hands back a copy from before
-/// the dataset was compiled again: static hosts ignore the query.
+/// Fetches one of the dataset's files. Its address carries the compile's checksum (`?v=`),
+/// so that a cache (the browser's, the service worker's, a CDN's) never hands back a copy
+/// from before the dataset was compiled again: static hosts ignore the query.
 async fn fetch(base: &str, manifest: &Manifest, file: &str) -> Result<Vec<u8>, Error> {
-    let entry = manifest.files().find(|e| e.name == file).ok_or_else(|| Error::new(file, "not a file of this compiled dataset"))?;
-    browser::fetch_bytes(&format!("{base}{file}?v={:08x}", entry.crc)).await.map_err(|m| unfetched(file, &m))
+    browser::fetch_bytes(&format!("{base}{file}?v={:08x}", manifest.build)).await.map_err(|m| unfetched(file, &m))
 }
 
 fn unfetched(file: &str, why: &str) -> Error {

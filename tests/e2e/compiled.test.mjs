@@ -180,7 +180,7 @@ test('a_corrupted_shard_is_an_error_naming_it_never_a_wrong_answer', async () =>
   await typeQuery(page, 'baku');
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /post-\d{4}\.bin: corrupt: its checksum does not match the manifest/);
+  assert.match(await alert.textContent(), /post-\d{4}\.bin: corrupt, truncated or from another compile: its checksum does not match the manifest/);
   assert.equal(await page.locator('article.card').count(), 0, 'no cards from part of what the search needs');
   assert.equal((await page.locator('#result-count').textContent()).trim(), 'The dataset could not be read');
   app.allow(/post-\d{4}\.bin/);
@@ -203,7 +203,7 @@ test('a_corrupted_chunk_is_an_error_naming_it', async () => {
   const { page } = await show('?data=c/bad-chunks/');
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /facts-\d{4}\.bin: corrupt: its checksum does not match the manifest/);
+  assert.match(await alert.textContent(), /facts-\d{4}\.bin: corrupt, truncated or from another compile: its checksum does not match the manifest/);
   assert.equal(await page.locator('article.card').count(), 0);
 });
 

@@ -10,6 +10,11 @@ use super::FORMAT_VERSION;
 /// add 16 KB of tables to the page's wasm for speed it does not need (a 300 KB file checks
 /// in about a millisecond).
 pub(crate) fn crc32(bytes: &[u8]) -> u32 {
+    crc32_continue(0, bytes)
+}
+
+/// The CRC-32 of what gave `crc`, followed by `bytes`.
+pub(crate) fn crc32_continue(crc: u32, bytes: &[u8]) -> u32 {
     const TABLE: [u32; 256] = {
         let mut table = [0u32; 256];
         let mut i = 0;
@@ -25,7 +30,7 @@ pub(crate) fn crc32(bytes: &[u8]) -> u32 {
         }
         table
     };
-    !bytes.iter().fold(!0u32, |c, &b| TABLE[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
+    !bytes.iter().fold(!crc, |c, &b| TABLE[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
 }
 
 /// Appends values to a file being written.
@@ -268,6 +273,7 @@ mod tests {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926, "the standard check value");
         assert_eq!(crc32(b"The quick brown fox jumps over the lazy dog"), 0x414F_A339);
         assert_ne!(crc32(b"post-0001.bin"), crc32(b"post-0002.bin"));
+        assert_eq!(crc32_continue(crc32(b"12345"), b"6789"), 0xCBF4_3926, "continued where it stopped");
     }
 
     use super::*;

@@ -1,9 +1,11 @@
 //! `manifest.bin`, the one file a reader fetches first: the dataset's title, description
-//! and sectors, its counts, and the table of every other file with its length and CRC-32, by
-//! which each file is checked when it arrives. The manifest checks itself: its last four
-//! bytes are the CRC-32 of the rest.
+//! and sectors, its counts, the tables that say which file holds what, and the compile's
+//! `build` checksum. Every other file ends with its own checksum, salted with `build`
+//! ([`Manifest::check`]): a damaged or truncated file, or one left from another compile, is
+//! refused without the manifest listing each file (at 100,000 facts it would list 13,000).
+//! The manifest checks itself: its last four bytes are the CRC-32 of the rest.
 
-use super::codec::{crc32, Read, Reader, Writer};
+use super::codec::{crc32, crc32_continue, Read, Reader, Writer};
 use super::Error;
 use crate::model::Sector;
 use crate::url_state::Column;
@@ -11,21 +13,16 @@ use crate::url_state::Column;
 /// The manifest's file name in a compiled directory.
 pub const MANIFEST: &str = "manifest.bin";
 
+/// The term dictionary's file name, fetched with the table on opening.
+pub const DICTIONARY: &str = "terms.bin";
+
+/// The per-fact table's file name.
+pub const TABLE: &str = "docs.bin";
+
 const MAGIC: &[u8; 4] = b"FDKM";
 
-/// One file of a compiled dataset, as the manifest lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileEntry {
-    /// Relative to the compiled directory.
-    pub name: String,
-    /// In bytes.
-    pub len: u64,
-    /// CRC-32 (IEEE) of the whole file.
-    pub crc: u32,
-}
-
 /// Which file of a compiled dataset, by its place; [`file_name`] names it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum File {
     Terms,
     Docs,
@@ -36,13 +33,12 @@ pub(crate) enum File {
     Ids(usize),
 }
 
-/// The name of `file`, relative to the compiled directory. The manifest lists lengths and
-/// checksums only: the names follow from the places, which keeps it small (a dataset of
-/// 100,000 facts has 12,500 chunks).
+/// The name of `file`, relative to the compiled directory. The manifest lists no names: they
+/// follow from the places ([`Manifest::file`] reads them back).
 pub(crate) fn file_name(file: File) -> String {
     match file {
-        File::Terms => "terms.bin".to_owned(),
-        File::Docs => "docs.bin".to_owned(),
+        File::Terms => DICTIONARY.to_owned(),
+        File::Docs => TABLE.to_owned(),
         File::Sort(c) => format!("sort-{}.bin", c.slug()),
         File::Shard(i) => format!("post-{i:04}.bin"),
         File::Letter(c) => format!("letter-{:04x}.bin", u32::from(c)),
@@ -51,22 +47,15 @@ pub(crate) fn file_name(file: File) -> String {
     }
 }
 
-impl FileEntry {
-    pub(crate) fn of(name: String, bytes: &[u8]) -> FileEntry {
-        FileEntry { name, len: bytes.len() as u64, crc: crc32(bytes) }
-    }
+/// `body` as a compiled file: followed by its checksum, salted with the compile's `build`.
+pub(crate) fn seal(build: u32, mut body: Vec<u8>) -> Vec<u8> {
+    let crc = salted_crc(build, &body);
+    body.extend_from_slice(&crc.to_le_bytes());
+    body
+}
 
-    /// `bytes` if they are this file as the compiler wrote it, else an error naming it.
-    pub(crate) fn check<'a>(&self, bytes: &'a [u8]) -> Result<&'a [u8], Error> {
-        if bytes.len() as u64 != self.len {
-            let how = if (bytes.len() as u64) < self.len { "truncated" } else { "too long" };
-            return Err(Error::new(&self.name, format!("{how}: {} bytes where the manifest says {}", bytes.len(), self.len)));
-        }
-        if crc32(bytes) != self.crc {
-            return Err(Error::new(&self.name, "corrupt: its checksum does not match the manifest's"));
-        }
-        Ok(bytes)
-    }
+fn salted_crc(build: u32, body: &[u8]) -> u32 {
+    crc32_continue(crc32(&build.to_le_bytes()), body)
 }
 
 /// What a compiled dataset holds, and where.
@@ -81,21 +70,22 @@ pub struct Manifest {
     pub terms: usize,
     /// Facts per chunk (the last may hold fewer).
     pub chunk_facts: usize,
-    /// The term dictionary (`terms.bin`).
-    pub dictionary: FileEntry,
-    /// Every fact's kind, sectors and BM25 length normalisation (`docs.bin`).
-    pub docs: FileEntry,
-    /// Every fact's rank in each sortable column, in [`Column::ALL`] order.
-    pub sort: Vec<FileEntry>,
-    /// The postings shards, in term order, with the id of the first term each holds.
-    pub shards: Vec<(u32, FileEntry)>,
-    /// Per first letter of the terms (in term order), the facts holding a word that starts
-    /// with it, for one-letter queries.
-    pub letters: Vec<(char, FileEntry)>,
-    /// The fact chunks, in fact order.
-    pub chunks: Vec<FileEntry>,
-    /// Fact id → fact index, in buckets by the id's CRC-32 (for permalinks).
-    pub ids: Vec<FileEntry>,
+    /// This compile's checksum, from every fact in full and the index's dictionary and
+    /// table: every other file's own checksum is salted with it, and the page fetches each
+    /// file as `name?v=<build>`, so that no cache hands back a file of another compile.
+    pub build: u32,
+    /// Bytes of the term dictionary and the per-fact table, which a reader fetches on opening.
+    pub index_bytes: u64,
+    /// The postings shards (`post-NNNN.bin`), in term order, by the id of the first term
+    /// each holds.
+    pub shards: Vec<u32>,
+    /// The first letters of the terms, in term order: each has a `letter-HHHH.bin` of the
+    /// facts holding a word that starts with it, for one-letter queries.
+    pub letters: Vec<char>,
+    /// Fact chunks (`facts-NNNN.bin`), in fact order.
+    pub chunks: usize,
+    /// Buckets of fact id → fact index (`ids-NNNN.bin`), by the id's CRC-32, for permalinks.
+    pub id_buckets: usize,
 }
 
 impl Manifest {
@@ -111,32 +101,21 @@ impl Manifest {
         for n in [self.facts, self.sources, self.terms, self.chunk_facts] {
             w.usize(n);
         }
-        // Names are not written: each file's follows from its place ([`file_name`]).
-        let entry = |w: &mut Writer, e: &FileEntry| {
-            w.varint(e.len);
-            w.u32_le(e.crc);
-        };
-        entry(&mut w, &self.dictionary);
-        entry(&mut w, &self.docs);
-        for e in &self.sort {
-            entry(&mut w, e);
-        }
-        w.usize(self.shards.len());
-        for (first, e) in &self.shards {
-            w.varint(u64::from(*first));
-            entry(&mut w, e);
-        }
-        w.usize(self.letters.len());
-        for (letter, e) in &self.letters {
-            w.varint(u64::from(u32::from(*letter)));
-            entry(&mut w, e);
-        }
-        for list in [&self.chunks, &self.ids] {
-            w.usize(list.len());
-            for e in list {
-                entry(&mut w, e);
+        w.u32_le(self.build);
+        w.varint(self.index_bytes);
+        // Both tables rise: each entry is written as its step from the one before.
+        let rising = |w: &mut Writer, values: &mut dyn Iterator<Item = u32>, n: usize| {
+            w.usize(n);
+            let mut last = 0;
+            for v in values {
+                w.varint(u64::from(v - last));
+                last = v;
             }
-        }
+        };
+        rising(&mut w, &mut self.shards.iter().copied(), self.shards.len());
+        rising(&mut w, &mut self.letters.iter().map(|&c| u32::from(c)), self.letters.len());
+        w.usize(self.chunks);
+        w.usize(self.id_buckets);
         let crc = crc32(&w.bytes);
         w.u32_le(crc);
         w.bytes
@@ -164,22 +143,21 @@ impl Manifest {
         let n = r.count()?;
         let sectors = (0..n).map(|_| Ok(Sector { id: r.str()?, label: r.str()? })).collect::<Read<_>>()?;
         let (facts, sources, terms, chunk_facts) = (r.usize()?, r.usize()?, r.usize()?, r.usize()?);
-        let entry = |r: &mut Reader, file: File| Ok(FileEntry { name: file_name(file), len: r.varint()?, crc: r.u32_le()? });
-        let (dictionary, docs) = (entry(r, File::Terms)?, entry(r, File::Docs)?);
-        let sort = Column::ALL.iter().map(|&c| entry(r, File::Sort(c))).collect::<Read<_>>()?;
-        let n = r.count()?;
-        let shards = (0..n).map(|i| Ok((r.u32()?, entry(r, File::Shard(i))?))).collect::<Read<_>>()?;
-        let n = r.count()?;
-        let letters = (0..n)
-            .map(|_| {
-                let letter = char::from_u32(r.u32()?).ok_or("a letter that is not a character")?;
-                Ok((letter, entry(r, File::Letter(letter))?))
-            })
-            .collect::<Read<_>>()?;
-        let n = r.count()?;
-        let chunks = (0..n).map(|i| entry(r, File::Chunk(i))).collect::<Read<_>>()?;
-        let n = r.count()?;
-        let ids = (0..n).map(|i| entry(r, File::Ids(i))).collect::<Read<_>>()?;
+        let (build, index_bytes) = (r.u32_le()?, r.varint()?);
+        let rising = |r: &mut Reader| -> Read<Vec<u32>> {
+            let n = r.count()?;
+            let mut last = 0u32;
+            (0..n)
+                .map(|_| {
+                    last = last.checked_add(r.u32()?).ok_or("a table entry past 2^32")?;
+                    Ok(last)
+                })
+                .collect()
+        };
+        let shards = rising(r)?;
+        let letters =
+            rising(r)?.into_iter().map(|c| char::from_u32(c).ok_or("a letter that is not a character")).collect::<Result<_, _>>()?;
+        let (chunks, id_buckets) = (r.usize()?, r.usize()?);
         Ok(Manifest {
             title,
             description,
@@ -188,41 +166,86 @@ impl Manifest {
             sources,
             terms,
             chunk_facts,
-            dictionary,
-            docs,
-            sort,
+            build,
+            index_bytes,
             shards,
             letters,
             chunks,
-            ids,
+            id_buckets,
         })
     }
 
     fn consistent(&self) -> Read<()> {
-        let firsts_rise = self.shards.windows(2).all(|w| w[0].0 < w[1].0);
+        let firsts_rise = self.shards.windows(2).all(|w| w[0] < w[1]);
         let shards_ok = match self.shards.first() {
             None => self.terms == 0,
-            Some((first, _)) => *first == 0 && firsts_rise && self.shards.iter().all(|(f, _)| (*f as usize) < self.terms),
+            Some(&first) => first == 0 && firsts_rise && self.shards.iter().all(|&f| (f as usize) < self.terms),
         };
         if !shards_ok {
             return Err("its shard table does not cover the terms in order".to_owned());
         }
-        if !self.letters.windows(2).all(|w| w[0].0 < w[1].0) {
+        if !self.letters.windows(2).all(|w| w[0] < w[1]) {
             return Err("its letters are not in order".to_owned());
         }
-        if self.chunk_facts == 0 || self.chunks.len() != self.facts.div_ceil(self.chunk_facts) {
-            return Err(format!("{} chunks of {} facts for {} facts", self.chunks.len(), self.chunk_facts, self.facts));
+        if self.chunk_facts == 0 || self.chunks != self.facts.div_ceil(self.chunk_facts) {
+            return Err(format!("{} chunks of {} facts for {} facts", self.chunks, self.chunk_facts, self.facts));
         }
-        if self.ids.is_empty() && self.facts > 0 {
+        if self.id_buckets == 0 && self.facts > 0 {
             return Err("no id buckets".to_owned());
         }
         Ok(())
     }
 
-    /// Every file the manifest lists, itself excluded.
-    pub fn files(&self) -> impl Iterator<Item = &FileEntry> {
-        let shards = self.shards.iter().map(|(_, e)| e);
-        let letters = self.letters.iter().map(|(_, e)| e);
-        [&self.dictionary, &self.docs].into_iter().chain(&self.sort).chain(shards).chain(letters).chain(&self.chunks).chain(&self.ids)
+    /// Which of this dataset's files `name` is, if it is one (the manifest itself is not).
+    pub(crate) fn file(&self, name: &str) -> Option<File> {
+        let stem = name.strip_suffix(".bin")?;
+        let file = match stem.split_once('-') {
+            None => match stem {
+                "terms" => File::Terms,
+                "docs" => File::Docs,
+                _ => return None,
+            },
+            Some(("sort", slug)) => File::Sort(*Column::ALL.iter().find(|c| c.slug() == slug)?),
+            Some(("letter", hex)) => File::Letter(char::from_u32(u32::from_str_radix(hex, 16).ok()?)?),
+            Some((kind, n)) => {
+                let i = n.parse().ok()?;
+                match kind {
+                    "post" => File::Shard(i),
+                    "facts" => File::Chunk(i),
+                    "ids" => File::Ids(i),
+                    _ => return None,
+                }
+            }
+        };
+        let listed = match file {
+            File::Terms | File::Docs | File::Sort(_) => true,
+            File::Shard(i) => i < self.shards.len(),
+            File::Letter(c) => self.letters.binary_search(&c).is_ok(),
+            File::Chunk(i) => i < self.chunks,
+            File::Ids(i) => i < self.id_buckets,
+        };
+        // One spelling per file: "post-7.bin" is not "post-0007.bin".
+        (listed && file_name(file) == name).then_some(file)
+    }
+
+    /// Every file of the dataset, the manifest excluded, by name.
+    pub fn file_names(&self) -> impl Iterator<Item = String> + '_ {
+        let fixed = [File::Terms, File::Docs].into_iter().chain(Column::ALL.iter().map(|&c| File::Sort(c)));
+        let shards = (0..self.shards.len()).map(File::Shard);
+        let letters = self.letters.iter().map(|&c| File::Letter(c));
+        let chunks = (0..self.chunks).map(File::Chunk);
+        let ids = (0..self.id_buckets).map(File::Ids);
+        fixed.chain(shards).chain(letters).chain(chunks).chain(ids).map(file_name)
+    }
+
+    /// The contents of the file `name` if `bytes` are that file as this compile wrote it,
+    /// checked by its own checksum salted with [`Manifest::build`]; else an error naming it.
+    pub fn check<'a>(&self, name: &str, bytes: &'a [u8]) -> Result<&'a [u8], Error> {
+        let (body, crc) = bytes.split_at(bytes.len().saturating_sub(4));
+        let crc = <[u8; 4]>::try_from(crc).ok().map(u32::from_le_bytes);
+        if crc != Some(salted_crc(self.build, body)) {
+            return Err(Error::new(name, "corrupt, truncated or from another compile: its checksum does not match the manifest's"));
+        }
+        Ok(body)
     }
 }

@@ -4,8 +4,8 @@
 //! answers it over the whole dataset in memory.
 //!
 //! The files ([`compile`] writes them, [`Compiled`] reads them):
-//! - `manifest.bin`: title, description, sectors, counts, and every other file's name,
-//!   length and CRC-32 ([`Manifest`]);
+//! - `manifest.bin`: title, description, sectors, counts, the first term of each postings
+//!   shard, the letters, and the compile's `build` checksum ([`Manifest`]);
 //! - `terms.bin`: the term dictionary: every indexed (folded) term, sorted and
 //!   front-coded, with the number of facts it is in. Exact, prefix and typo-tolerant
 //!   matching and "did you mean" all choose terms from it alone;
@@ -24,9 +24,10 @@
 //! - `ids-NNNN.bin`: fact id → fact index for about [`BUCKET_IDS`] ids, bucketed by the
 //!   id's CRC-32, so that a permalink finds its fact with one small fetch.
 //!
-//! Every file opens with a four-byte magic and [`FORMAT_VERSION`]; a file whose length or
-//! checksum differs from the manifest's, or whose version is not this reader's, is an
-//! [`Error`] naming it, and a file that could not be fetched is one too. A query is never
+//! Every file opens with a four-byte magic and [`FORMAT_VERSION`], and ends with its CRC-32
+//! salted with the manifest's `build` ([`Manifest::check`]); a file that is damaged,
+//! truncated, from another compile or of another version is an [`Error`] naming it, and a
+//! file that could not be fetched is one too. A query is never
 //! answered from part of what it needs.
 //!
 //! The reader works in steps so that the page can fetch asynchronously: it says which
@@ -44,7 +45,7 @@ mod write;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-pub use manifest::{FileEntry, Manifest, MANIFEST};
+pub use manifest::{Manifest, DICTIONARY, MANIFEST, TABLE};
 pub use read::Compiled;
 pub use write::{compile, compile_sharded};
 
@@ -52,7 +53,7 @@ pub use write::{compile, compile_sharded};
 use crate::{dataset::Dataset, search::Index};
 
 /// The layout every file of a compiled dataset follows; a reader reads only its own.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 
 /// Facts per `facts-NNNN.bin` chunk: small, since the results on a page of cards may each
 /// lie in a chunk of their own (neighbouring facts, often from one source, share one).

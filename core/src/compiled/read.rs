@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::files::{id_bucket, read_chunk, read_docs, read_ids, read_letter, read_shard, read_sort, read_terms, Chunk};
-use super::manifest::{Manifest, MANIFEST};
+use super::manifest::{file_name, File, Manifest, MANIFEST};
 use super::{Error, Fetch};
 use crate::dataset::Dataset;
 use crate::explore::{explore_with, Outcome};
@@ -15,17 +15,7 @@ use crate::model::{Fact, Sector, Source};
 use crate::search::{Index, Query};
 use crate::sort::SortKeys;
 use crate::source_view::QuoteSpan;
-use crate::url_state::{Column, Sort, ViewState};
-
-/// Which of the manifest's files a name is, once the dictionary and table are in.
-#[derive(Debug, Clone, Copy)]
-enum Slot {
-    Sort(Column),
-    Shard(usize),
-    Letter(usize),
-    Chunk(usize),
-    Ids(usize),
-}
+use crate::url_state::{Sort, ViewState};
 
 /// A compiled dataset, with what has been fetched of it so far.
 pub struct Compiled {
@@ -34,7 +24,6 @@ pub struct Compiled {
     index: Index,
     /// Facts each term is in, from the dictionary (for "did you mean" before any postings).
     freq: Vec<u32>,
-    slots: HashMap<String, Slot>,
     shard_loaded: Vec<bool>,
     letter_loaded: Vec<bool>,
     sort_loaded: [bool; 6],
@@ -53,49 +42,29 @@ impl Compiled {
         let get = |name: &str| fetch.fetch(name).map_err(|m| Error::new(name, m));
         let bytes = get(MANIFEST)?;
         let manifest = Manifest::decode(&bytes)?;
-        let dictionary = get(&manifest.dictionary.name)?;
-        let docs = get(&manifest.docs.name)?;
+        let (terms, table) = (file_name(File::Terms), file_name(File::Docs));
+        let dictionary = get(&terms)?;
+        let docs = get(&table)?;
         let mut compiled = Compiled::new(manifest, &dictionary, &docs)?;
-        compiled.fetched = vec![
-            (MANIFEST.to_owned(), bytes.len() as u64),
-            (compiled.manifest.dictionary.name.clone(), dictionary.len() as u64),
-            (compiled.manifest.docs.name.clone(), docs.len() as u64),
-        ];
+        compiled.fetched = vec![(MANIFEST.to_owned(), bytes.len() as u64), (terms, dictionary.len() as u64), (table, docs.len() as u64)];
         Ok(compiled)
     }
 
     /// From a decoded manifest and the bytes of the two files it names first (its
     /// `dictionary` and `docs`), fetched by the caller.
     pub fn new(manifest: Manifest, dictionary: &[u8], docs: &[u8]) -> Result<Compiled, Error> {
-        let (dict, table) = (&manifest.dictionary, &manifest.docs);
-        let (terms, freq) = read_terms(dict.check(dictionary)?, manifest.terms).map_err(|m| Error::new(&dict.name, m))?;
+        let (dict, table) = (file_name(File::Terms), file_name(File::Docs));
+        let (terms, freq) = read_terms(manifest.check(&dict, dictionary)?, manifest.terms).map_err(|m| Error::new(&dict, m))?;
         let (facets, doc_norm) =
-            read_docs(table.check(docs)?, manifest.facts, manifest.sectors.len()).map_err(|m| Error::new(&table.name, m))?;
-        let mut slots = HashMap::new();
-        for (c, e) in Column::ALL.into_iter().zip(&manifest.sort) {
-            slots.insert(e.name.clone(), Slot::Sort(c));
-        }
-        for (i, (_, e)) in manifest.shards.iter().enumerate() {
-            slots.insert(e.name.clone(), Slot::Shard(i));
-        }
-        for (i, (_, e)) in manifest.letters.iter().enumerate() {
-            slots.insert(e.name.clone(), Slot::Letter(i));
-        }
-        for (i, e) in manifest.chunks.iter().enumerate() {
-            slots.insert(e.name.clone(), Slot::Chunk(i));
-        }
-        for (i, e) in manifest.ids.iter().enumerate() {
-            slots.insert(e.name.clone(), Slot::Ids(i));
-        }
+            read_docs(manifest.check(&table, docs)?, manifest.facts, manifest.sectors.len()).map_err(|m| Error::new(&table, m))?;
         Ok(Compiled {
             index: Index::assemble(terms, vec![Vec::new(); manifest.terms], doc_norm, facets, SortKeys::default()),
             freq,
-            slots,
             shard_loaded: vec![false; manifest.shards.len()],
             letter_loaded: vec![false; manifest.letters.len()],
             sort_loaded: [false; 6],
-            chunks: manifest.chunks.iter().map(|_| None).collect(),
-            ids: manifest.ids.iter().map(|_| None).collect(),
+            chunks: (0..manifest.chunks).map(|_| None).collect(),
+            ids: (0..manifest.id_buckets).map(|_| None).collect(),
             fetched: Vec::new(),
             manifest,
         })
@@ -125,7 +94,7 @@ impl Compiled {
         let mut need = self.shards_for(&query);
         if let Sort::By(c, _) = view.sort {
             if !self.sort_loaded[c as usize] {
-                need.push(self.manifest.sort[c as usize].name.clone());
+                need.push(file_name(File::Sort(c)));
             }
         }
         if !need.is_empty() {
@@ -167,45 +136,46 @@ impl Compiled {
     /// holding the facts that spell it so.
     fn shards_for(&self, query: &Query) -> Vec<String> {
         let shards = &self.manifest.shards;
-        let of_term = |t: usize| shards.partition_point(|(first, _)| *first as usize <= t).saturating_sub(1);
-        let of_key = |key: &str| shards.partition_point(|(first, _)| *self.index.terms[*first as usize] <= *key).saturating_sub(1);
+        let of_term = |t: usize| shards.partition_point(|&first| first as usize <= t).saturating_sub(1);
+        let of_key = |key: &str| shards.partition_point(|&first| *self.index.terms[first as usize] <= *key).saturating_sub(1);
         let mut ids: Vec<usize> = self.index.terms_read(query).into_iter().map(of_term).collect();
         ids.extend(query.words.iter().filter(|w| w.spelling != w.norm && !shards.is_empty()).map(|w| of_key(&w.spelling)));
         ids.sort_unstable();
         ids.dedup();
-        let mut need: Vec<String> = ids.into_iter().filter(|&i| !self.shard_loaded[i]).map(|i| shards[i].1.name.clone()).collect();
+        let mut need: Vec<String> = ids.into_iter().filter(|&i| !self.shard_loaded[i]).map(|i| file_name(File::Shard(i))).collect();
         // A one-letter word reads its letter's file (no file: no word starts with it).
         let letters = &self.manifest.letters;
         for letter in self.index.letters_read(query) {
-            if let Ok(at) = letters.binary_search_by_key(&letter, |(l, _)| *l) {
+            if let Ok(at) = letters.binary_search(&letter) {
                 if !self.letter_loaded[at] {
-                    need.push(letters[at].1.name.clone());
+                    need.push(file_name(File::Letter(letter)));
                 }
             }
         }
         need
     }
 
-    /// Adds a file the manifest lists (a shard, a sort column, a chunk or an id bucket),
-    /// checked against
-    /// the manifest. A file that fails the check changes nothing.
+    /// Adds one of the dataset's files (a shard, a letter, a sort column, a chunk or an id
+    /// bucket), checked by [`Manifest::check`]. A file that fails the check changes nothing.
     pub fn insert(&mut self, file: &str, bytes: &[u8]) -> Result<(), Error> {
-        let slot = *self.slots.get(file).ok_or_else(|| Error::new(file, "not a file of this compiled dataset"))?;
         let m = &self.manifest;
+        let slot = m.file(file).ok_or_else(|| Error::new(file, "not a file of this compiled dataset"))?;
+        let body = m.check(file, bytes)?;
         let fail = |msg: String| Error::new(file, msg);
         match slot {
-            Slot::Sort(c) => {
-                let ranks = read_sort(m.sort[c as usize].check(bytes)?, m.facts).map_err(fail)?;
+            File::Terms | File::Docs => return Err(fail("read when the dataset is opened".to_owned())),
+            File::Sort(c) => {
+                let ranks = read_sort(body, m.facts).map_err(fail)?;
                 self.index.sort_keys.set_column(c, ranks);
                 self.sort_loaded[c as usize] = true;
             }
-            Slot::Shard(i) => {
-                let (first, entry) = &m.shards[i];
-                let end = m.shards.get(i + 1).map_or(m.terms, |(next, _)| *next as usize);
-                let shard = read_shard(entry.check(bytes)?, m.facts).map_err(fail)?;
-                let terms = *first as usize..end;
+            File::Shard(i) => {
+                let first = m.shards[i];
+                let end = m.shards.get(i + 1).map_or(m.terms, |&next| next as usize);
+                let shard = read_shard(body, m.facts).map_err(fail)?;
+                let terms = first as usize..end;
                 let counts_agree = shard.postings.iter().zip(&self.freq[terms.clone()]).all(|(p, &n)| p.len() == n as usize);
-                if shard.first != *first || shard.postings.len() != terms.len() || !counts_agree {
+                if shard.first != first || shard.postings.len() != terms.len() || !counts_agree {
                     return Err(fail("its terms differ from the dictionary's".to_owned()));
                 }
                 for (t, list) in terms.zip(shard.postings) {
@@ -215,25 +185,25 @@ impl Compiled {
                 self.index.spellings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                 self.shard_loaded[i] = true;
             }
-            Slot::Letter(i) => {
-                let (letter, entry) = &m.letters[i];
-                let docs = read_letter(entry.check(bytes)?, m.facts).map_err(fail)?;
-                let at = self.index.letters.partition_point(|(l, _)| l < letter);
+            File::Letter(letter) => {
+                let i = m.letters.binary_search(&letter).unwrap_or_default();
+                let docs = read_letter(body, m.facts).map_err(fail)?;
+                let at = self.index.letters.partition_point(|&(l, _)| l < letter);
                 if !self.letter_loaded[i] {
-                    self.index.letters.insert(at, (*letter, docs));
+                    self.index.letters.insert(at, (letter, docs));
                 }
                 self.letter_loaded[i] = true;
             }
-            Slot::Chunk(c) => {
-                let chunk = read_chunk(m.chunks[c].check(bytes)?, m.sectors.len(), m.sources, m.facts).map_err(fail)?;
+            File::Chunk(c) => {
+                let chunk = read_chunk(body, m.sectors.len(), m.sources, m.facts).map_err(fail)?;
                 let first = c * m.chunk_facts;
                 if chunk.first != first || chunk.facts.len() != m.chunk_facts.min(m.facts - first) {
                     return Err(fail("it holds other facts than the manifest says".to_owned()));
                 }
                 self.chunks[c] = Some(chunk);
             }
-            Slot::Ids(b) => {
-                self.ids[b] = Some(read_ids(m.ids[b].check(bytes)?, b, m.ids.len(), m.facts).map_err(fail)?);
+            File::Ids(b) => {
+                self.ids[b] = Some(read_ids(body, b, m.id_buckets, m.facts).map_err(fail)?);
             }
         }
         Ok(())
@@ -266,7 +236,7 @@ impl Compiled {
         let mut ids: Vec<usize> = facts.iter().map(|&f| f / self.manifest.chunk_facts).filter(|&c| c < self.chunks.len()).collect();
         ids.sort_unstable();
         ids.dedup();
-        ids.into_iter().filter(|&c| self.chunks[c].is_none()).map(|c| self.manifest.chunks[c].name.clone()).collect()
+        ids.into_iter().filter(|&c| self.chunks[c].is_none()).map(|c| file_name(File::Chunk(c))).collect()
     }
 
     /// Fetches the chunks holding `facts`, as [`Compiled::chunks_for`] names them.
@@ -301,7 +271,7 @@ impl Compiled {
         let b = id_bucket(id, self.ids.len());
         match self.ids.get(b) {
             None => Ok(None),
-            Some(None) => Err(self.manifest.ids[b].name.clone()),
+            Some(None) => Err(file_name(File::Ids(b))),
             Some(Some(list)) => Ok(list.binary_search_by(|(i, _)| i.as_str().cmp(id)).ok().map(|at| list[at].1)),
         }
     }

@@ -1,8 +1,9 @@
 //! [`compile`]: a validated dataset and its index → the files of a compiled dataset, the
 //! same bytes for the same dataset.
 
+use super::codec::{crc32, crc32_continue};
 use super::files::{id_bucket, write_chunk, write_docs, write_ids, write_letter, write_shard, write_sort, write_terms};
-use super::manifest::{file_name, File, FileEntry, Manifest, MANIFEST};
+use super::manifest::{file_name, seal, File, Manifest, MANIFEST};
 use super::{BUCKET_IDS, CHUNK_FACTS, SHARD_BYTES};
 use crate::dataset::Dataset;
 use crate::search::Index;
@@ -31,15 +32,30 @@ pub fn compile_sharded<E>(
     mut write: impl FnMut(&str, &[u8]) -> Result<(), E>,
     mut progress: impl FnMut(&str),
 ) -> Result<Manifest, E> {
-    let mut put = |file: File, bytes: Vec<u8>| -> Result<FileEntry, E> {
-        let name = file_name(file);
-        write(&name, &bytes)?;
-        Ok(FileEntry::of(name, &bytes))
-    };
     let facts = index.len();
-    let dictionary = put(File::Terms, write_terms(&index.terms, |t| index.postings[t].len()))?;
-    let docs = put(File::Docs, write_docs(&index.facets, &index.doc_norm, dataset.sectors.len()))?;
-    let sort = Column::ALL.iter().map(|&c| put(File::Sort(c), write_sort(index.sort_keys.column(c)))).collect::<Result<_, E>>()?;
+    let dictionary = write_terms(&index.terms, |t| index.postings[t].len());
+    let docs = write_docs(&index.facets, &index.doc_norm, dataset.sectors.len());
+    let mut quoting = vec![Vec::new(); dataset.sources.len()];
+    for (i, f) in dataset.facts.iter().enumerate() {
+        quoting[f.source].push(i);
+    }
+    let count = facts.div_ceil(CHUNK_FACTS);
+    let chunk = |c: usize| write_chunk(dataset, &quoting, c * CHUNK_FACTS, CHUNK_FACTS.min(facts - c * CHUNK_FACTS));
+    // The build checksum covers every fact in full (the chunks) and what the index makes of
+    // them (the dictionary and table; the other files follow from these), so it needs a
+    // pass over the chunks before any file is written.
+    let mut build = crc32_continue(crc32(&dictionary), &docs);
+    build = crc32_continue(build, &(shard_bytes as u64).to_le_bytes());
+    for c in 0..count {
+        build = crc32_continue(build, &chunk(c));
+    }
+    let index_bytes = (dictionary.len() + docs.len()) as u64;
+    let mut put = |file: File, body: Vec<u8>| write(&file_name(file), &seal(build, body));
+    put(File::Terms, dictionary)?;
+    put(File::Docs, docs)?;
+    for c in Column::ALL {
+        put(File::Sort(c), write_sort(index.sort_keys.column(c)))?;
+    }
     progress(&format!("{} terms, {facts} facts: dictionary, facet table and sort columns written", index.terms.len()));
 
     let ranges = shard_ranges(index, shard_bytes);
@@ -51,7 +67,8 @@ pub fn compile_sharded<E>(
         let (mine, rest) = spellings.split_at(end);
         spellings = rest;
         let bytes = write_shard(range.start as u32, &index.postings[range.clone()], mine);
-        shards.push((range.start as u32, put(File::Shard(i), bytes)?));
+        put(File::Shard(i), bytes)?;
+        shards.push(range.start as u32);
         if (i + 1) % 100 == 0 {
             progress(&format!("postings: {} of {} shards", i + 1, ranges.len()));
         }
@@ -59,7 +76,7 @@ pub fn compile_sharded<E>(
     progress(&format!("postings: {} shards", ranges.len()));
 
     // For each first letter of the terms, the facts holding a word that starts with it.
-    let mut letters: Vec<(char, FileEntry)> = Vec::new();
+    let mut letters = Vec::new();
     let mut t = 0;
     while t < index.terms.len() {
         let Some(letter) = index.terms[t].chars().next() else {
@@ -70,20 +87,14 @@ pub fn compile_sharded<E>(
         let mut docs: Vec<u32> = index.postings[t..end].iter().flatten().map(|p| p.doc).collect();
         docs.sort_unstable();
         docs.dedup();
-        letters.push((letter, put(File::Letter(letter), write_letter(&docs, facts))?));
+        put(File::Letter(letter), write_letter(&docs, facts))?;
+        letters.push(letter);
         t = end;
     }
     progress(&format!("letters: {} files", letters.len()));
 
-    let mut quoting = vec![Vec::new(); dataset.sources.len()];
-    for (i, f) in dataset.facts.iter().enumerate() {
-        quoting[f.source].push(i);
-    }
-    let count = facts.div_ceil(CHUNK_FACTS);
-    let mut chunks = Vec::with_capacity(count);
     for c in 0..count {
-        let first = c * CHUNK_FACTS;
-        chunks.push(put(File::Chunk(c), write_chunk(dataset, &quoting, first, CHUNK_FACTS.min(facts - first)))?);
+        put(File::Chunk(c), chunk(c))?;
         if (c + 1) % 200 == 0 {
             progress(&format!("facts: {} of {count} chunks", c + 1));
         }
@@ -95,10 +106,9 @@ pub fn compile_sharded<E>(
     for (i, f) in dataset.facts.iter().enumerate() {
         by_bucket[id_bucket(f.id.as_str(), buckets)].push((f.id.as_str(), i));
     }
-    let mut ids = Vec::with_capacity(buckets);
     for (b, mut list) in by_bucket.into_iter().enumerate() {
         list.sort_unstable();
-        ids.push(put(File::Ids(b), write_ids(&list))?);
+        put(File::Ids(b), write_ids(&list))?;
     }
     progress(&format!("ids: {buckets} buckets"));
 
@@ -110,13 +120,12 @@ pub fn compile_sharded<E>(
         sources: dataset.sources.len(),
         terms: index.terms.len(),
         chunk_facts: CHUNK_FACTS,
-        dictionary,
-        docs,
-        sort,
+        build,
+        index_bytes,
         shards,
         letters,
-        chunks,
-        ids,
+        chunks: count,
+        id_buckets: buckets,
     };
     write(MANIFEST, &manifest.encode())?;
     Ok(manifest)
