@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use factdeck_core::dataset::{load, Dataset};
+use factdeck_core::dataset::{load, load_stream, Dataset};
 use factdeck_core::model::{Kind, Measure, Multiplier, PartialDate, Status};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -13,7 +13,18 @@ fn load_fixture(name: &str) -> Result<Dataset, Vec<String>> {
     let path = Path::new(FIXTURES).join(name);
     let json = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let file = format!("tests/fixtures/{name}");
-    load(&file, &json, |_| None).map_err(|errs| errs.iter().map(ToString::to_string).collect())
+    let loaded = load(&file, &json, |_| None).map_err(|errs| errs.iter().map(ToString::to_string).collect::<Vec<_>>());
+    // The compiler's reader, which streams the facts, finds the same dataset or errors.
+    let streamed = load_stream(&file, || fs::File::open(&path), |_| None, |_, _| {})
+        .map_err(|errs| errs.iter().map(ToString::to_string).collect::<Vec<_>>());
+    let sorted = |r: &Result<Dataset, Vec<String>>| {
+        r.clone().map_err(|mut e| {
+            e.sort();
+            e
+        })
+    };
+    assert_eq!(sorted(&streamed), sorted(&loaded), "{file}: load_stream and load differ");
+    loaded
 }
 
 fn shipped() -> Dataset {

@@ -41,14 +41,14 @@ impl fmt::Display for Failure {
 pub fn compile_file(dataset: &Path, out: &Path, mut progress: impl FnMut(&str)) -> Result<Manifest, Failure> {
     let io = |what: &str, path: &Path, e: std::io::Error| Failure::Io(format!("{what} {}: {e}", path.display()));
     let name = dataset.display().to_string();
-    let json = fs::read_to_string(dataset).map_err(|e| io("cannot read", dataset, e))?;
-    let value = dataset::parse(&name, &json).map_err(Failure::Invalid)?;
-    drop(json);
-    progress(&format!("{name}: {} facts to validate", dataset::fact_count(&value)));
     let base = dataset.parent().unwrap_or(Path::new("."));
     let read_source = |rel: &str| safe_join(base, rel).and_then(|p| fs::read_to_string(p).ok());
-    let data = dataset::load_value(&name, &value, read_source).map_err(Failure::Invalid)?;
-    drop(value);
+    // Read twice, the facts one at a time: a million facts never sit in memory as JSON.
+    progress(&format!("{name}: reading"));
+    fs::File::open(dataset).map_err(|e| io("cannot read", dataset, e))?;
+    let open = || fs::File::open(dataset);
+    let checked = |done: usize, total: usize| progress(&format!("{name}: {done} of {total} facts checked"));
+    let data = dataset::load_stream(&name, open, read_source, checked).map_err(Failure::Invalid)?;
     progress(&format!("valid: {} facts, {} sources; indexing", data.facts.len(), data.sources.len()));
     let index = Index::build(&data);
 

@@ -68,10 +68,6 @@ impl Writer {
         self.u8(u8::from(v));
     }
 
-    pub(crate) fn f32(&mut self, v: f32) {
-        self.bytes.extend_from_slice(&v.to_le_bytes());
-    }
-
     pub(crate) fn f64(&mut self, v: f64) {
         self.bytes.extend_from_slice(&v.to_le_bytes());
     }
@@ -211,10 +207,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub(crate) fn f32(&mut self) -> Read<f32> {
-        Ok(f32::from_le_bytes(self.take(4)?.try_into().map_err(|_| "short f32")?))
-    }
-
     pub(crate) fn f64(&mut self) -> Read<f64> {
         Ok(f64::from_le_bytes(self.take(8)?.try_into().map_err(|_| "short f64")?))
     }
@@ -286,12 +278,11 @@ mod tests {
         w.varint(u64::MAX);
         w.str("Gəncə");
         w.opt_str(None);
-        w.f32(1.25);
         w.packed([5, 0, 7, 3, 1], 3);
         w.packed([u64::MAX, 1], 64);
         let mut r = Reader::file(&w.bytes, b"TEST").unwrap();
         assert_eq!((r.varint(), r.varint(), r.varint()), (Ok(0), Ok(300), Ok(u64::MAX)));
-        assert_eq!((r.str(), r.opt_str(), r.f32()), (Ok("Gəncə".to_owned()), Ok(None), Ok(1.25)));
+        assert_eq!((r.str(), r.opt_str()), (Ok("Gəncə".to_owned()), Ok(None)));
         assert_eq!(r.packed(5, 3), Ok(vec![5, 0, 7, 3, 1]));
         assert_eq!(r.packed(2, 64), Ok(vec![u64::MAX, 1]));
         assert_eq!(r.end(), Ok(()));

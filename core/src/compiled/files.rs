@@ -185,13 +185,7 @@ pub(crate) fn write_shard(first: u32, postings: &[Vec<Posting>], spellings: &[(B
         for p in list {
             w.varint(u64::from(p.doc - prev));
             prev = p.doc;
-            let twice = p.tf * 2.0;
-            if twice.fract() == 0.0 && (0.0..16_777_216.0).contains(&twice) {
-                w.varint((twice as u64) << 2 | u64::from(p.plain) << 1);
-            } else {
-                w.varint(u64::from(p.plain) << 1 | 1);
-                w.f32(p.tf);
-            }
+            w.varint(u64::from(p.twice_tf) << 1 | u64::from(p.plain));
         }
     }
     w.usize(spellings.len());
@@ -240,8 +234,8 @@ pub(crate) fn read_shard(bytes: &[u8], facts: usize) -> Read<Shard> {
         let mut list = Vec::with_capacity(len);
         read_doc_list(&mut r, len, facts, |r, doc| {
             let v = r.varint()?;
-            let tf = if v & 1 == 0 { (v >> 2) as f32 / 2.0 } else { r.f32()? };
-            list.push(Posting { doc, tf, plain: v & 2 != 0 });
+            let twice_tf = u16::try_from(v >> 1).map_err(|_| "a term frequency out of range")?;
+            list.push(Posting { doc, twice_tf, plain: v & 1 != 0 });
             Ok(())
         })?;
         postings.push(list);

@@ -69,7 +69,7 @@ pub fn compile_sharded<E>(
         let bytes = write_shard(range.start as u32, &index.postings[range.clone()], mine);
         put(File::Shard(i), bytes)?;
         shards.push(range.start as u32);
-        if (i + 1) % 100 == 0 {
+        if (i + 1).is_multiple_of(100) {
             progress(&format!("postings: {} of {} shards", i + 1, ranges.len()));
         }
     }
@@ -95,7 +95,8 @@ pub fn compile_sharded<E>(
 
     for c in 0..count {
         put(File::Chunk(c), chunk(c))?;
-        if (c + 1) % 200 == 0 {
+        // About ten reports, whatever the size.
+        if (c + 1).is_multiple_of(count.div_ceil(10).max(200)) {
             progress(&format!("facts: {} of {count} chunks", c + 1));
         }
     }

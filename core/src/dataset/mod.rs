@@ -10,8 +10,10 @@
 //! `rules` checks them against each other and against the source texts, and `url` says
 //! which source addresses are links.
 
+mod checked;
 mod rules;
 mod shape;
+mod stream;
 mod url;
 
 use std::fmt;
@@ -20,6 +22,7 @@ use serde_json::Value;
 
 use crate::model::{Fact, Sector, Source};
 pub(crate) use shape::FACT_FIELDS;
+pub use stream::load_stream;
 pub use url::is_http_url;
 
 /// A validated dataset. Indices stored in facts (`sectors`, `source`) are always in range.
@@ -75,6 +78,13 @@ pub struct DatasetError {
     pub message: String,
 }
 
+impl DatasetError {
+    /// An error about the file as a whole (record `dataset`, no field).
+    pub fn whole(file: &str, message: impl Into<String>) -> DatasetError {
+        DatasetError { file: file.to_owned(), record: "dataset".to_owned(), field: String::new(), message: message.into() }
+    }
+}
+
 impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.file, self.record)?;
@@ -96,14 +106,12 @@ pub fn load(file: &str, json: &str, read_source: impl Fn(&str) -> Option<String>
 
 /// The first step of [`load`]: the file's JSON, or the error that says where it breaks.
 pub fn parse(file: &str, json: &str) -> Result<Value, Vec<DatasetError>> {
-    serde_json::from_str(json).map_err(|e| {
-        vec![DatasetError {
-            file: file.to_owned(),
-            record: "dataset".to_owned(),
-            field: String::new(),
-            message: format!("invalid JSON at line {} column {}: {}", e.line(), e.column(), strip_position(&e.to_string())),
-        }]
-    })
+    serde_json::from_str(json).map_err(|e| vec![json_error(file, &e)])
+}
+
+/// The error for a file that is not JSON: where it breaks, and how.
+fn json_error(file: &str, e: &serde_json::Error) -> DatasetError {
+    DatasetError::whole(file, format!("invalid JSON at line {} column {}: {}", e.line(), e.column(), strip_position(&e.to_string())))
 }
 
 /// How many records the file's `facts` list holds (0 when it has none), before any

@@ -10,64 +10,18 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde_json::Value;
 
-use super::shape::{RawDataset, RawDerived, RawFact, RawQuantity, RawSector, RawSource};
+use super::shape::{RawDerived, RawFact, RawQuantity, RawSector, RawSource};
 use super::url::is_http_url;
-use super::{normalise_whitespace, Dataset, Validator};
+use super::{normalise_whitespace, Validator};
 use crate::chart;
 use crate::model::{DateSpec, Derived, Fact, FactId, Kind, Measure, Multiplier, PartialDate, Quantity, Sector, Source, Status};
 use crate::url_state::{is_id, MAX_ID_BYTES};
 
 impl Validator<'_> {
-    fn non_empty(&mut self, record: &str, field: &str, value: &str) {
+    pub(super) fn non_empty(&mut self, record: &str, field: &str, value: &str) {
         if value.trim().is_empty() {
             self.push(record, field, "must not be empty");
         }
-    }
-
-    pub(super) fn dataset(&mut self, raw: RawDataset, read_source: &impl Fn(&str) -> Option<String>) -> Option<Dataset> {
-        self.non_empty("dataset", "title", &raw.title);
-        let sectors = self.sectors(raw.sectors);
-        let sources = self.sources(raw.sources, read_source);
-        if raw.facts.is_empty() && self.errors.is_empty() {
-            self.push("dataset", "facts", "the dataset has no facts");
-        }
-        // Normalised once per source: quotes are checked against these.
-        let source_texts: Vec<String> = sources.iter().map(|s| normalise_whitespace(&s.text)).collect();
-        // Each id's first source: looked up per fact, so a scan of the sources for each
-        // would make a million facts quadratic (minutes, not seconds).
-        let mut source_index = HashMap::with_capacity_and_hasher(sources.len(), Default::default());
-        for (i, s) in sources.iter().enumerate() {
-            source_index.entry(s.id.as_str()).or_insert(i);
-        }
-        let mut seen = HashSet::default();
-        let mut facts = Vec::with_capacity(raw.facts.len());
-        // (fact index, record, the id it names): resolved once every fact is known.
-        let mut comparisons = Vec::new();
-        for (record, map) in raw.facts {
-            let Some(mut f) = self.read_fact(&record, map) else { continue };
-            if !seen.insert(f.id.clone()) {
-                self.push(&record, "id", format!("duplicate id \"{}\"; ids must be unique", f.id));
-            }
-            let compare_with = f.compare_with.take();
-            if let Some(fact) = self.fact(&record, f, &sectors, (&sources, &source_index), &source_texts) {
-                if let Some(other) = compare_with {
-                    comparisons.push((facts.len(), record, other));
-                }
-                facts.push(fact);
-            }
-        }
-        let mut fact_index = HashMap::with_capacity_and_hasher(facts.len(), Default::default());
-        for (i, f) in facts.iter().enumerate() {
-            fact_index.entry(f.id.as_str()).or_insert(i);
-        }
-        let resolved: Vec<_> = comparisons
-            .into_iter()
-            .map(|(i, record, other)| (i, self.compare_with(&record, &facts, &fact_index, i, &other, &seen)))
-            .collect();
-        for (i, compare_with) in resolved {
-            facts[i].compare_with = compare_with;
-        }
-        Some(Dataset { title: raw.title, description: raw.description, sectors, sources, facts })
     }
 
     /// Checks the id of a sector or source (`what`): a slug, not seen before. Returns the
@@ -83,7 +37,7 @@ impl Validator<'_> {
         record
     }
 
-    fn sectors(&mut self, raw: Vec<RawSector>) -> Vec<Sector> {
+    pub(super) fn sectors(&mut self, raw: Vec<RawSector>) -> Vec<Sector> {
         let mut seen = HashSet::default();
         let mut out = Vec::new();
         for s in raw {
@@ -97,7 +51,7 @@ impl Validator<'_> {
         out
     }
 
-    fn sources(&mut self, raw: Vec<RawSource>, read_source: &impl Fn(&str) -> Option<String>) -> Vec<Source> {
+    pub(super) fn sources(&mut self, raw: Vec<RawSource>, read_source: &impl Fn(&str) -> Option<String>) -> Vec<Source> {
         let mut seen = HashSet::default();
         let mut out = Vec::new();
         for s in raw {
@@ -151,12 +105,12 @@ impl Validator<'_> {
     }
 
     /// `sources` with each id's first index among them.
-    fn fact(
+    pub(super) fn fact(
         &mut self,
         record: &str,
         f: RawFact,
         sectors: &[Sector],
-        (sources, source_index): (&[Source], &HashMap<&str, usize>),
+        (sources, source_index): (&[Source], &HashMap<String, usize>),
         source_texts: &[String],
     ) -> Option<Fact> {
         let before = self.errors.len();
@@ -280,7 +234,7 @@ impl Validator<'_> {
 
     /// Resolves `compare_with` to a fact index, if the two figures can be drawn together.
     /// `index` holds each id's first fact.
-    fn compare_with(
+    pub(super) fn compare_with(
         &mut self,
         record: &str,
         facts: &[Fact],

@@ -14,7 +14,25 @@ pub(super) struct RawDataset<'v> {
     pub(super) description: String,
     pub(super) sectors: Vec<RawSector>,
     pub(super) sources: Vec<RawSource>,
-    pub(super) facts: Vec<(String, &'v Map<String, Value>)>,
+    pub(super) facts: Vec<FactRecord<'v>>,
+}
+
+/// A fact record that is an object, with its name for errors.
+pub(super) type FactRecord<'v> = (String, &'v Map<String, Value>);
+
+/// A dataset's fields but its facts.
+pub(super) struct RawHeader {
+    pub(super) title: String,
+    pub(super) description: String,
+    pub(super) sectors: Vec<RawSector>,
+    pub(super) sources: Vec<RawSource>,
+}
+
+impl<'v> RawDataset<'v> {
+    pub(super) fn split(self) -> (RawHeader, Vec<FactRecord<'v>>) {
+        let RawDataset { title, description, sectors, sources, facts } = self;
+        (RawHeader { title, description, sectors, sources }, facts)
+    }
 }
 
 pub(super) struct RawSector {
@@ -244,15 +262,7 @@ impl Validator<'_> {
         });
         // Facts are read one by one so that one bad fact does not hide the others.
         let facts: Vec<_> = match map.get("facts") {
-            Some(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, item)| {
-                    let record = record_name("fact", item, &format!("facts[{i}]"));
-                    let m = self.object(&record, "", item, FACT_FIELDS)?;
-                    Some((record, m))
-                })
-                .collect(),
+            Some(Value::Array(items)) => items.iter().enumerate().filter_map(|(i, item)| self.fact_record(i, item)).collect(),
             None | Some(Value::Null) => Vec::new(),
             Some(other) => {
                 self.wrong("dataset", "facts", "a list", other);
@@ -266,6 +276,13 @@ impl Validator<'_> {
             sources: sources.ok()?,
             facts,
         })
+    }
+
+    /// Fact record `i` (`item`) if it is an object of fact fields, with its name for errors.
+    pub(super) fn fact_record<'v>(&mut self, i: usize, item: &'v Value) -> Option<FactRecord<'v>> {
+        let record = record_name("fact", item, &format!("facts[{i}]"));
+        let m = self.object(&record, "", item, FACT_FIELDS)?;
+        Some((record, m))
     }
 
     pub(super) fn read_fact<'v>(&mut self, r: &str, m: &'v Map<String, Value>) -> Option<RawFact<'v>> {
@@ -368,7 +385,7 @@ fn record_name(kind: &str, item: &Value, position: &str) -> String {
 mod tests {
     use serde_json::{json, Value};
 
-    use crate::dataset::{load, DatasetError};
+    use crate::dataset::{load, load_stream, DatasetError};
 
     const FILE: &str = "data/shape.json";
 
@@ -401,6 +418,11 @@ mod tests {
 
     fn errors_of(text: &str) -> Vec<String> {
         let errors = load(FILE, text, |_| None).expect_err("the file must be rejected");
+        let mut streamed = load_stream(FILE, || Ok(text.as_bytes()), |_| None, |_, _| {}).expect_err("rejected when streamed too");
+        let mut all = errors.clone();
+        all.sort_by_key(ToString::to_string);
+        streamed.sort_by_key(ToString::to_string);
+        assert_eq!(streamed, all, "load_stream and load differ on {text}");
         errors.iter().map(ToString::to_string).collect()
     }
 
