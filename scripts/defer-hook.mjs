@@ -3,7 +3,8 @@
 // the glue and the wasm, so they compete with the HTML and CSS for the network and their
 // start-up work lands before the first paint. This rewrites the loader to wait for the
 // first paint (or a second, for a tab opened in the background), then import the glue, and
-// drops the preloads of the app (not of anything else).
+// drops the preloads of the app (not of anything else). A page opened with `?data=` (another
+// dataset than the prerendered one) does not wait: what has painted is not what was asked for.
 import { preloadOf } from './trunk-page.mjs';
 
 /** `page` (parseTrunkPage) with its loader deferred and the app's preloads dropped. */
@@ -12,6 +13,7 @@ export function deferApp(page) {
   const deferred = [
     '// factdeck (scripts/defer-hook.mjs): the prerendered page paints first.',
     'await new Promise((go) => {',
+    "  if (new URLSearchParams(location.search).has('data')) return go();",
     "  try { new PerformanceObserver(go).observe({ type: 'paint', buffered: true }); } catch { go(); }",
     '  setTimeout(go, 1000);',
     '});',

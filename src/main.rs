@@ -1,9 +1,12 @@
 //! Browser entry point.
 
 use factdeck::ui::browser::in_next_task;
-use factdeck::ui::{hydration, prepare, App};
+use factdeck::ui::{hydration, prepare, remote, App};
 
 fn main() {
+    // A compiled dataset named by the address (`?data=DIR/`) starts loading now, beside
+    // the steps below.
+    remote::open_early_from_address();
     // index.html carries the app's first view, prerendered at build time (prerender/) into
     // `#app`: adopt those nodes (hydrate) instead of drawing the page again. Starting the
     // wasm, parsing and indexing the dataset, and adopting the page each get a task of

@@ -54,12 +54,7 @@ pub fn compile_file(dataset: &Path, out: &Path, mut progress: impl FnMut(&str)) 
 
     let tmp = sibling(out, "tmp")?;
     fs::create_dir_all(&tmp).map_err(|e| io("cannot create", &tmp, e))?;
-    let written = compile(
-        &data,
-        &index,
-        |file, bytes| fs::write(tmp.join(file), bytes).map_err(|e| io("cannot write", &tmp.join(file), e)),
-        &mut progress,
-    );
+    let written = write_beside(&tmp, |write| compile(&data, &index, write, &mut progress));
     let manifest = match written {
         Ok(m) => m,
         Err(e) => {
@@ -79,6 +74,35 @@ pub fn compile_file(dataset: &Path, out: &Path, mut progress: impl FnMut(&str)) 
         fs::remove_dir_all(&old).map_err(|e| io("cannot remove", &old, e))?;
     }
     Ok(manifest)
+}
+
+/// Runs `compile` with a `write` that hands each file to a thread of its own, which writes
+/// it into `dir` while the next is encoded (a million facts make 127,000 files: writing
+/// them takes as long as encoding them). The first error either way is the result.
+fn write_beside<T>(
+    dir: &Path,
+    compile: impl FnOnce(&mut dyn FnMut(&str, &[u8]) -> Result<(), Failure>) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    // A few hundred files in the queue at most: the encoder never runs far ahead.
+    let (send, receive) = std::sync::mpsc::sync_channel::<(PathBuf, Vec<u8>)>(256);
+    let writer = std::thread::spawn(move || -> Result<(), Failure> {
+        for (path, bytes) in receive {
+            fs::write(&path, bytes).map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;
+        }
+        Ok(())
+    });
+    let mut write = |file: &str, bytes: &[u8]| {
+        // A closed queue means the writer stopped on an error, which `join` returns.
+        send.send((dir.join(file), bytes.to_vec())).map_err(|_| Failure::Io(format!("cannot write {}", dir.join(file).display())))
+    };
+    let result = compile(&mut write);
+    drop(send);
+    let written = writer.join().unwrap_or_else(|_| Err(Failure::Io("the writing thread failed".to_owned())));
+    match (result, written) {
+        (Ok(value), Ok(())) => Ok(value),
+        // The writer's own error says which file and why.
+        (_, Err(e)) | (Err(e), Ok(())) => Err(e),
+    }
 }
 
 /// `<out>.<what>-<pid>` beside `out`, removed if a crashed run left it.

@@ -272,3 +272,13 @@ fn a_file_the_manifest_does_not_list_is_refused() {
         assert!(c.insert(name, &files["facts-0000.bin"]).is_err(), "{name}");
     }
 }
+
+#[test]
+fn the_chunks_of_a_range_of_facts_are_named_from_the_manifest() {
+    let deck = deck();
+    let (files, manifest) = compiled(&deck);
+    assert_eq!(manifest.chunk_names(0..6), ["facts-0000.bin"]);
+    assert!(manifest.chunk_names(0..0).is_empty());
+    assert_eq!(manifest.chunk_names(0..1000), ["facts-0000.bin"], "no chunk past the last fact");
+    assert!(files.contains_key("facts-0000.bin"));
+}

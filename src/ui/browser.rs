@@ -106,22 +106,29 @@ fn try_download(name: &str, mime: &str, text: &str) -> Option<()> {
 /// Fetches a same-origin file as text. Errors are short phrases for a message: "network
 /// error", "HTTP 404", "unreadable body".
 pub async fn fetch_text(path: &str) -> Result<String, String> {
-    let text = response(path).await?.text().map_err(|_| "unreadable body".to_owned())?;
+    let text = response(start_fetch(path)).await?.text().map_err(|_| "unreadable body".to_owned())?;
     let text = JsFuture::from(text).await.map_err(|_| "unreadable body".to_owned())?;
     text.as_string().ok_or_else(|| "body is not text".to_owned())
 }
 
 /// Fetches a same-origin file's bytes (a compiled dataset's), with the errors of
-/// [`fetch_text`].
-pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
-    let buffer = response(path).await?.array_buffer().map_err(|_| "unreadable body".to_owned())?;
-    let buffer = JsFuture::from(buffer).await.map_err(|_| "unreadable body".to_owned())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+/// [`fetch_text`]. The request leaves at once, before the future is first polled, so that
+/// several started together are fetched together.
+pub fn fetch_bytes(path: &str) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
+    let started = start_fetch(path);
+    async move {
+        let buffer = response(started).await?.array_buffer().map_err(|_| "unreadable body".to_owned())?;
+        let buffer = JsFuture::from(buffer).await.map_err(|_| "unreadable body".to_owned())?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
 }
 
-async fn response(path: &str) -> Result<web_sys::Response, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| "network error".to_owned())?;
+fn start_fetch(path: &str) -> Option<js_sys::Promise> {
+    Some(web_sys::window()?.fetch_with_str(path))
+}
+
+async fn response(started: Option<js_sys::Promise>) -> Result<web_sys::Response, String> {
+    let response = JsFuture::from(started.ok_or("no window")?).await.map_err(|_| "network error".to_owned())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_owned())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));

@@ -8,13 +8,19 @@
 
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 
 use factdeck_core::compiled::{Compiled, Error, Manifest, DICTIONARY, MANIFEST, TABLE};
 use factdeck_core::model::format_bytes;
+use factdeck_core::url_state::is_compiled_path;
 use yew::Callback;
 
 use crate::ui::browser;
+use crate::ui::paging::PAGE;
+use crate::ui::url_sync::initial_view;
 
 /// Postings a page keeps from earlier views (12 bytes each: about 24 MB).
 const POSTINGS_BUDGET: usize = 2_000_000;
@@ -41,9 +47,20 @@ impl Remote {
         let bytes = browser::fetch_bytes(&format!("{base}{MANIFEST}")).await.map_err(|m| unfetched(MANIFEST, &m))?;
         let manifest = Manifest::decode(&bytes)?;
         progress(format!("Loading the index of {} facts ({})…", manifest.facts, format_bytes(manifest.index_bytes)));
-        let terms = fetch(base, &manifest, DICTIONARY).await?;
-        let table = fetch(base, &manifest, TABLE).await?;
-        let compiled = Compiled::new(manifest.clone(), &terms, &table)?;
+        // All at once: the dictionary, the table, and the chunks of the dataset's first page
+        // of cards, which most visits show first (a view that shows others asks for those).
+        let terms = fetch(base, &manifest, DICTIONARY);
+        let table = fetch(base, &manifest, TABLE);
+        let first: Vec<_> =
+            manifest.chunk_names(0..PAGE.min(manifest.facts)).into_iter().map(|name| (fetch(base, &manifest, &name), name)).collect();
+        let (terms, table) = (terms.await?, table.await?);
+        let mut compiled = Compiled::new(manifest.clone(), &terms, &table)?;
+        for (bytes, name) in first {
+            // A chunk that fails here is asked for again, and reported, by the view that shows it.
+            if let Ok(bytes) = bytes.await {
+                let _ = compiled.insert(&name, &bytes);
+            }
+        }
         Ok(Remote {
             base: base.to_owned(),
             manifest,
@@ -89,8 +106,14 @@ impl Remote {
                 continue;
             }
             let remote = self.clone();
+            // Requested now, not when the task first runs: the request leaves before the
+            // explorer's render (a page of cards' chunks fetch while it draws).
+            let fetched = fetch(&self.base, &self.manifest, &file);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = remote.fetch_into(&file).await;
+                let result = match fetched.await {
+                    Ok(bytes) => remote.compiled.borrow_mut().insert(&file, &bytes),
+                    Err(e) => Err(e),
+                };
                 let idle = {
                     let mut in_flight = remote.in_flight.borrow_mut();
                     in_flight.remove(&file);
@@ -154,13 +177,102 @@ impl Remote {
     }
 }
 
-/// Fetches one of the dataset's files. Its address carries the compile's checksum (`?v=`),
-/// so that a cache (the browser's, the service worker's, a CDN's) never hands back a copy
-/// from before the dataset was compiled again: static hosts ignore the query.
-async fn fetch(base: &str, manifest: &Manifest, file: &str) -> Result<Vec<u8>, Error> {
-    browser::fetch_bytes(&format!("{base}{file}?v={:08x}", manifest.build)).await.map_err(|m| unfetched(file, &m))
+/// Fetches one of the dataset's files (the request leaves at once). Its address carries the
+/// compile's checksum (`?v=`), so that a cache (the browser's, the service worker's, a
+/// CDN's) never hands back a copy from before the dataset was compiled again: static hosts
+/// ignore the query.
+fn fetch(base: &str, manifest: &Manifest, file: &str) -> impl std::future::Future<Output = Result<Vec<u8>, Error>> {
+    let started = browser::fetch_bytes(&format!("{base}{file}?v={:08x}", manifest.build));
+    let file = file.to_owned();
+    async move { started.await.map_err(|m| unfetched(&file, &m)) }
 }
 
 fn unfetched(file: &str, why: &str) -> Error {
     Error::new(file, format!("could not be fetched ({why})"))
+}
+
+/// A compiled dataset opened as soon as the wasm starts (`open_early`), while the page
+/// still adopts its prerendered view, before the explorer asks for it (`open`).
+#[derive(Default)]
+struct Early {
+    result: Option<Result<Remote, Error>>,
+    /// The latest progress message, and where later ones go once the explorer listens.
+    progress: String,
+    forward: Option<Box<dyn Fn(String)>>,
+    waker: Option<Waker>,
+}
+
+thread_local! {
+    static EARLY: RefCell<Option<(String, Rc<RefCell<Early>>)>> = const { RefCell::new(None) };
+}
+
+/// Starts opening the compiled dataset the address names (`?data=DIR/`), if it names one, at
+/// once: there is no need to wait for the page to adopt its prerendered view (which shows
+/// the built-in dataset) before fetching its manifest, dictionary and table.
+pub fn open_early_from_address() {
+    let path = initial_view().data;
+    if let Some(path) = path.as_deref().filter(|p| is_compiled_path(p) && !browser::opened_from_disk()) {
+        open_early(path);
+    }
+}
+
+fn open_early(base: &str) {
+    let early = Rc::new(RefCell::new(Early::default()));
+    EARLY.with(|e| *e.borrow_mut() = Some((base.to_owned(), early.clone())));
+    let base = base.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        let told = early.clone();
+        let progress = move |what: String| {
+            let mut e = told.borrow_mut();
+            match &e.forward {
+                Some(forward) => forward(what),
+                None => e.progress = what,
+            }
+        };
+        let opened = Remote::open(&base, progress).await;
+        let waker = {
+            let mut e = early.borrow_mut();
+            e.result = Some(opened);
+            e.waker.take()
+        };
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+    });
+}
+
+/// Opens the compiled dataset in `base`, or takes over its early opening (`open_early`).
+pub async fn open(base: &str, progress: impl Fn(String) + 'static) -> Result<Remote, Error> {
+    let early = EARLY.with(|e| e.borrow_mut().take()).filter(|(b, _)| b == base);
+    match early {
+        Some((_, early)) => {
+            {
+                let mut e = early.borrow_mut();
+                if !e.progress.is_empty() {
+                    progress(std::mem::take(&mut e.progress));
+                }
+                e.forward = Some(Box::new(progress));
+            }
+            Opened(early).await
+        }
+        None => Remote::open(base, progress).await,
+    }
+}
+
+/// The result of an early opening, once it is in.
+struct Opened(Rc<RefCell<Early>>);
+
+impl Future for Opened {
+    type Output = Result<Remote, Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut e = self.0.borrow_mut();
+        match e.result.take() {
+            Some(result) => Poll::Ready(result),
+            None => {
+                e.waker = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
 }

@@ -228,6 +228,15 @@ impl Manifest {
         (listed && file_name(file) == name).then_some(file)
     }
 
+    /// The names of the chunks holding facts `facts` (fact indices).
+    pub fn chunk_names(&self, facts: std::ops::Range<usize>) -> Vec<String> {
+        if facts.is_empty() || self.chunk_facts == 0 {
+            return Vec::new();
+        }
+        let last = (facts.end - 1) / self.chunk_facts;
+        (facts.start / self.chunk_facts..=last.min(self.chunks.saturating_sub(1))).map(|c| file_name(File::Chunk(c))).collect()
+    }
+
     /// Every file of the dataset, the manifest excluded, by name.
     pub fn file_names(&self) -> impl Iterator<Item = String> + '_ {
         let fixed = [File::Terms, File::Docs].into_iter().chain(Column::ALL.iter().map(|&c| File::Sort(c)));

@@ -27,7 +27,7 @@ use crate::ui::deck::Deck;
 use crate::ui::loading::deck_model::{DeckAction, DeckModel, JobIds, OwnFile, Provenance, Shown};
 use crate::ui::loading::own_store;
 use crate::ui::loading::worker_client::{Job, JobEvent};
-use crate::ui::remote::Remote;
+use crate::ui::remote;
 use crate::ui::url_sync::initial_view;
 
 /// What a visitor can do about datasets.
@@ -284,7 +284,7 @@ fn open_compiled(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, path: Stri
                 }
             }
         };
-        let opened = if browser::opened_from_disk() { Err(Error::new(&path, FROM_DISK)) } else { Remote::open(&path, progress).await };
+        let opened = if browser::opened_from_disk() { Err(Error::new(&path, FROM_DISK)) } else { remote::open(&path, progress).await };
         if !jobs.borrow().ids.is_current(id) {
             return;
         }
