@@ -6,8 +6,10 @@
 //! Last, whole words on a fresh reader, and the first page of cards.
 //! A measuring tool for the benchmarks and the issue notes; nothing here ships.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use factdeck_compile::Dir;
@@ -108,5 +110,38 @@ fn main() -> ExitCode {
 fn report(label: &str, fetched: &[(String, u64)], secs: f64) {
     let bytes: u64 = fetched.iter().map(|(_, n)| n).sum();
     let names: Vec<&str> = fetched.iter().map(|(f, _)| f.as_str()).collect();
-    println!("{label}: {:.2} ms, {} files, {bytes} bytes new {names:?}", secs * 1e3, fetched.len());
+    let (now, peak) = (HEAP.now.load(Ordering::Relaxed), HEAP.peak.swap(0, Ordering::Relaxed));
+    println!(
+        "{label}: {:.2} ms, {} files, {bytes} bytes new {names:?}; heap {:.1} MB, peak since the last line {:.1} MB",
+        secs * 1e3,
+        fetched.len(),
+        now as f64 / 1e6,
+        peak as f64 / 1e6
+    );
+}
+
+/// The heap in use and its peak (since the last report): what the reader keeps, as the
+/// page's wasm memory would have to hold it.
+struct Counting {
+    now: AtomicUsize,
+    peak: AtomicUsize,
+}
+
+#[global_allocator]
+static HEAP: Counting = Counting { now: AtomicUsize::new(0), peak: AtomicUsize::new(0) };
+
+// SAFETY: every call is passed on to the system allocator unchanged; only sizes are counted.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = self.now.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        self.peak.fetch_max(now, Ordering::Relaxed);
+        // SAFETY: the caller's layout, as given.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        self.now.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` came from `alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
 }

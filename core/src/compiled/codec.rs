@@ -234,26 +234,50 @@ impl<'a> Reader<'a> {
         (0..n).map(|_| self.str()).collect()
     }
 
-    /// `n` values of `width` bits each, as [`Writer::packed`] wrote them.
-    pub(crate) fn packed(&mut self, n: usize, width: u32) -> Read<Vec<u64>> {
+    /// `n` values of `width` bits each, as [`Writer::packed`] wrote them, read as they are
+    /// iterated: a million facts' sector bits would take 96 MB as a `Vec<u64>`.
+    pub(crate) fn packed(&mut self, n: usize, width: u32) -> Read<Packed<'a>> {
         if width > 64 {
             return Err(format!("a bit width of {width}"));
         }
         let bits = n.checked_mul(width as usize).ok_or("too many packed values")?;
         let bytes = self.take(bits.div_ceil(8))?;
         let mask = if width == 64 { u64::MAX } else { (1u64 << width) - 1 };
-        let (mut acc, mut bits, mut next) = (0u128, 0u32, bytes.iter());
-        let mut out = Vec::with_capacity(n);
-        for _ in 0..n {
-            while bits < width {
-                acc |= u128::from(*next.next().ok_or("packed values run out")?) << bits;
-                bits += 8;
-            }
-            out.push(acc as u64 & mask);
-            acc >>= width;
-            bits -= width;
+        Ok(Packed { bytes: bytes.iter(), acc: 0, bits: 0, width, mask, left: n })
+    }
+}
+
+/// Values read from [`Reader::packed`]'s bytes, which hold them all.
+pub(crate) struct Packed<'a> {
+    bytes: std::slice::Iter<'a, u8>,
+    acc: u128,
+    bits: u32,
+    width: u32,
+    mask: u64,
+    left: usize,
+}
+
+impl Iterator for Packed<'_> {
+    type Item = u64;
+
+    fn next(&mut self) -> Option<u64> {
+        if self.left == 0 {
+            return None;
         }
-        Ok(out)
+        self.left -= 1;
+        while self.bits < self.width {
+            // The bytes were taken for exactly `left` values: they do not run out.
+            self.acc |= u128::from(self.bytes.next().copied().unwrap_or(0)) << self.bits;
+            self.bits += 8;
+        }
+        let v = self.acc as u64 & self.mask;
+        self.acc >>= self.width;
+        self.bits -= self.width;
+        Some(v)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
     }
 }
 
@@ -283,8 +307,8 @@ mod tests {
         let mut r = Reader::file(&w.bytes, b"TEST").unwrap();
         assert_eq!((r.varint(), r.varint(), r.varint()), (Ok(0), Ok(300), Ok(u64::MAX)));
         assert_eq!((r.str(), r.opt_str()), (Ok("Gəncə".to_owned()), Ok(None)));
-        assert_eq!(r.packed(5, 3), Ok(vec![5, 0, 7, 3, 1]));
-        assert_eq!(r.packed(2, 64), Ok(vec![u64::MAX, 1]));
+        assert_eq!(r.packed(5, 3).map(Iterator::collect::<Vec<_>>), Ok(vec![5, 0, 7, 3, 1]));
+        assert_eq!(r.packed(2, 64).map(Iterator::collect::<Vec<_>>), Ok(vec![u64::MAX, 1]));
         assert_eq!(r.end(), Ok(()));
     }
 

@@ -92,19 +92,18 @@ pub(crate) fn read_docs(bytes: &[u8], facts: usize, sector_count: usize) -> Read
     if r.usize()? != facts || r.usize()? != sector_count {
         return Err("its counts differ from the manifest's".to_owned());
     }
-    let kinds =
-        r.packed(facts, 3)?.into_iter().map(|k| Kind::ALL.get(k as usize).copied().ok_or("an unknown kind")).collect::<Result<_, _>>()?;
-    let bits = r.packed(facts.checked_mul(sector_count).ok_or("too many facts")?, 1)?;
-    let (mut starts, mut sectors) = (vec![0u32], Vec::new());
-    for fact_bits in bits.chunks(sector_count.max(1)).take(facts) {
-        sectors.extend((0..sector_count as u32).filter(|&s| fact_bits[s as usize] == 1));
+    let kinds = r.packed(facts, 3)?.map(|k| Kind::ALL.get(k as usize).copied().ok_or("an unknown kind")).collect::<Result<_, _>>()?;
+    let mut bits = r.packed(facts.checked_mul(sector_count).ok_or("too many facts")?, 1)?;
+    let (mut starts, mut sectors) = (Vec::with_capacity(facts + 1), Vec::new());
+    starts.push(0u32);
+    for _ in 0..facts {
+        sectors.extend((0..sector_count as u32).filter(|_| bits.next() == Some(1)));
         starts.push(sectors.len() as u32);
     }
-    starts.resize(facts + 1, 0);
     let n = r.count()?;
     let distinct = (0..n).map(|_| r.u32_le().map(f32::from_bits)).collect::<Read<Vec<f32>>>()?;
     let norms = r.packed(facts, width(n.saturating_sub(1) as u64))?;
-    let doc_norm = norms.into_iter().map(|i| distinct.get(i as usize).copied().ok_or("a length out of range")).collect::<Result<_, _>>()?;
+    let doc_norm = norms.map(|i| distinct.get(i as usize).copied().ok_or("a length out of range")).collect::<Result<_, _>>()?;
     r.end()?;
     Ok((FacetTable::from_parts(kinds, starts, sectors, sector_count), doc_norm))
 }
@@ -122,15 +121,19 @@ pub(crate) fn write_letter(docs: &[u32], facts: usize) -> Vec<u8> {
     w.bytes
 }
 
-/// The facts of a letter file (see [`write_letter`]) of a dataset of `facts` facts.
-pub(crate) fn read_letter(bytes: &[u8], facts: usize) -> Read<Vec<u32>> {
+/// The facts of a letter file (see [`write_letter`]) of a dataset of `facts` facts, as the
+/// bitset [`crate::search::Index`] keeps (fact `d` is bit `d % 64` of word `d / 64`).
+pub(crate) fn read_letter(bytes: &[u8], facts: usize) -> Read<Vec<u64>> {
     let mut r = Reader::file(bytes, LETTER)?;
     if r.usize()? != facts {
         return Err("its count differs from the manifest's".to_owned());
     }
-    let bits = r.packed(facts, 1)?;
+    let mut words = vec![0u64; facts.div_ceil(64)];
+    for (d, bit) in r.packed(facts, 1)?.enumerate() {
+        words[d / 64] |= bit << (d % 64);
+    }
     r.end()?;
-    Ok((0..facts as u32).filter(|&d| bits[d as usize] == 1).collect())
+    Ok(words)
 }
 
 /// Every fact's rank in one column, plus one (0 for [`MISSING`]), in as few bits as the
@@ -152,9 +155,7 @@ pub(crate) fn read_sort(bytes: &[u8], facts: usize) -> Read<Vec<u32>> {
     }
     let bits = u32::from(r.u8()?);
     let ranks = r.packed(facts, bits)?;
-    r.end()?;
-    ranks
-        .into_iter()
+    let ranks = ranks
         .map(|v| match v {
             0 => Ok(MISSING),
             // Ranks need only be below MISSING: kinds and sources rank among all of theirs,
@@ -162,7 +163,9 @@ pub(crate) fn read_sort(bytes: &[u8], facts: usize) -> Read<Vec<u32>> {
             v if v <= u64::from(MISSING) => Ok((v - 1) as u32),
             _ => Err("a rank out of range".to_owned()),
         })
-        .collect()
+        .collect();
+    r.end()?;
+    ranks
 }
 
 /// The postings and spellings of one shard, read back.
@@ -173,8 +176,8 @@ pub(crate) struct Shard {
     pub(crate) spellings: Vec<(Box<str>, Vec<u32>)>,
 }
 
-/// Term frequencies are sums of field weights, multiples of 0.5: twice one is a small
-/// integer, written with the plain flag in the low bit. Any other is written in full.
+/// Each posting's term frequency is written as the index keeps it (twice its value, a small
+/// integer: [`Posting::twice_tf`]), with the plain flag in the low bit.
 pub(crate) fn write_shard(first: u32, postings: &[Vec<Posting>], spellings: &[(Box<str>, Vec<u32>)]) -> Vec<u8> {
     let mut w = Writer::file(SHARD);
     w.varint(u64::from(first));

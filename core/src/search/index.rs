@@ -49,9 +49,8 @@ const SPELLING_BONUS: f32 = 1.15;
 #[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Posting {
     pub(crate) doc: u32,
-    /// Twice the field-weighted term frequency ([`Posting::tf`]): a sum of
-    /// [`Field::weight`]s is a multiple of 0.5, so it is kept whole, in 16 bits (saturating
-    /// past 32,767, some 4,000 title words), and a posting takes 8 bytes, not 12.
+    /// Twice the field-weighted term frequency ([`Posting::tf`]), a sum of [`Field::weight`]s
+    /// and so whole, in 16 bits (saturating past some 4,000 title words): 8 bytes a posting.
     pub(crate) twice_tf: u16,
     /// Some occurrence is spelled exactly as the folded term (no diacritics to fold).
     pub(crate) plain: bool,
@@ -78,10 +77,10 @@ pub struct Index {
     by_len: Vec<Vec<u32>>,
     /// Spellings that differ from their folded form, sorted, with the facts using them.
     pub(crate) spellings: Vec<(Box<str>, Vec<u32>)>,
-    /// The facts holding a word that starts with each letter, as a compiled dataset loads
-    /// them for one-letter queries, sorted by letter. In memory this stays empty: the union
-    /// of the postings gives the same facts.
-    pub(crate) letters: Vec<(char, Vec<u32>)>,
+    /// The facts holding a word that starts with each letter, sorted by letter, as a compiled
+    /// dataset loads them for one-letter queries: bitsets (fact `d` is bit `d % 64` of word
+    /// `d / 64`). In memory this stays empty: the union of the postings gives the same facts.
+    pub(crate) letters: Vec<(char, Vec<u64>)>,
     /// Each fact's BM25 length normalisation, K1 · (1 − B + B · length / average length),
     /// with lengths weighted by field: computed once here rather than for every posting a
     /// query reads.
@@ -212,7 +211,7 @@ impl Index {
     /// The facts matching every word of `query`, with what ranks them (see [`Ranked`]).
     pub fn rank(&self, query: &Query) -> Ranked {
         if query.is_empty() {
-            return Ranked::new((0..self.len() as u32).map(|doc| Hit { doc, typos: 0, score: 0.0, key: 0 }).collect());
+            return Ranked::new((0..self.len() as u32).map(|doc| Hit { doc, typos: 0, score: 0.0 }).collect());
         }
         // Work in proportion to the matches, not to the dataset: a query that matches
         // little costs little however many facts there are.
@@ -258,7 +257,7 @@ impl Index {
     fn word_hits(&self, query: &Query, i: usize, scratch: &mut Option<Scratch>) -> Vec<Hit> {
         if let Some(letter) = query.letter(i) {
             // Narrows, does not rank: every such fact scores alike (see `search`).
-            let hit = |doc| Hit { doc, typos: 0, score: f32::MIN_POSITIVE, key: 0 };
+            let hit = |doc| Hit { doc, typos: 0, score: f32::MIN_POSITIVE };
             return self.letter_docs(letter, query, i).into_iter().map(hit).collect();
         }
         let n = self.len();
@@ -304,7 +303,7 @@ impl Index {
             .iter()
             .map(|&doc| {
                 let d = doc as usize;
-                let hit = Hit { doc, typos: typos[d], score: scores[d], key: 0 };
+                let hit = Hit { doc, typos: typos[d], score: scores[d] };
                 (typos[d], scores[d]) = (u8::MAX, 0.0);
                 hit
             })
@@ -317,7 +316,8 @@ impl Index {
     /// word being typed), in dataset order.
     fn letter_docs(&self, letter: char, query: &Query, i: usize) -> Vec<u32> {
         if let Ok(at) = self.letters.binary_search_by_key(&letter, |(l, _)| *l) {
-            return self.letters[at].1.clone();
+            let words = self.letters[at].1.iter().enumerate();
+            return words.flat_map(|(w, &bits)| (0..64).filter(move |b| bits >> b & 1 == 1).map(move |b| (w * 64 + b) as u32)).collect();
         }
         let mut docs: Vec<u32> = self.matched(query, i).into_iter().flat_map(|(t, _)| self.postings[t].iter().map(|p| p.doc)).collect();
         docs.sort_unstable();

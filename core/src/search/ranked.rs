@@ -8,21 +8,24 @@ use std::sync::Arc;
 /// Up to this many, [`Ranked::top`] keeps a sorted shortlist instead of selecting.
 const SMALL_TOP: usize = 64;
 
-/// One matching fact and what ranks it.
+/// One matching fact and what ranks it by relevance: 12 bytes, a million of them 12 MB.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Hit {
     pub(super) doc: u32,
     pub(super) typos: u8,
     pub(super) score: f32,
-    /// The view's sort key ([`Ranked::sorted_by`]); 0 for relevance order.
-    pub(super) key: u32,
 }
 
-impl Hit {
+/// A hit with the view's sort key ([`Ranked::sorted_by`]; 0 for relevance order).
+#[derive(Clone, Copy)]
+struct Keyed(u32, Hit);
+
+impl Keyed {
     /// Best first: the lower sort key, then fewer typos, then a higher score, then dataset
     /// order (a total order, so every ranking is stable).
-    fn rank(&self, other: &Hit) -> Ordering {
-        self.key.cmp(&other.key).then(self.typos.cmp(&other.typos)).then(other.score.total_cmp(&self.score)).then(self.doc.cmp(&other.doc))
+    fn rank(&self, other: &Keyed) -> Ordering {
+        let (Keyed(k, a), Keyed(l, b)) = (self, other);
+        k.cmp(l).then(a.typos.cmp(&b.typos)).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
     }
 }
 
@@ -36,7 +39,7 @@ pub(super) fn intersect(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
             Ordering::Greater => j += 1,
             Ordering::Equal => {
                 let (x, y) = (a[i], b[j]);
-                out.push(Hit { doc: x.doc, typos: x.typos.saturating_add(y.typos), score: x.score + y.score, key: 0 });
+                out.push(Hit { doc: x.doc, typos: x.typos.saturating_add(y.typos), score: x.score + y.score });
                 i += 1;
                 j += 1;
             }
@@ -50,18 +53,31 @@ pub(super) fn intersect(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
 /// sort on every keystroke would cost more than the search. Cheap to clone.
 #[derive(Debug, Clone, Default)]
 pub struct Ranked {
-    hits: Arc<[Hit]>,
+    hits: Arc<Vec<Hit>>,
+    /// Each hit's sort key, when the view sorts ([`Ranked::sorted_by`]): kept apart, so a
+    /// sort adds 4 bytes a hit rather than a copy of them all.
+    keys: Option<Arc<Vec<u32>>>,
 }
 
 impl PartialEq for Ranked {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.hits, &other.hits) || self.hits == other.hits
+        let same_hits = Arc::ptr_eq(&self.hits, &other.hits) || self.hits == other.hits;
+        same_hits && self.keys == other.keys
     }
 }
 
 impl Ranked {
     pub(super) fn new(hits: Vec<Hit>) -> Ranked {
-        Ranked { hits: hits.into() }
+        Ranked { hits: Arc::new(hits), keys: None }
+    }
+
+    /// Hit `i` with its sort key.
+    fn keyed(&self, i: usize) -> Keyed {
+        Keyed(self.keys.as_ref().map_or(0, |k| k[i]), self.hits[i])
+    }
+
+    fn all_keyed(&self) -> impl Iterator<Item = Keyed> + '_ {
+        (0..self.hits.len()).map(|i| self.keyed(i))
     }
 
     /// How many facts matched: the exact count, however few are ranked.
@@ -84,42 +100,46 @@ impl Ranked {
 
     /// The facts for which `keep` holds, ranked as before.
     pub fn filter(&self, mut keep: impl FnMut(usize) -> bool) -> Ranked {
-        Ranked::new(self.hits.iter().copied().filter(|h| keep(h.doc as usize)).collect())
+        let kept: Vec<Keyed> = self.all_keyed().filter(|Keyed(_, h)| keep(h.doc as usize)).collect();
+        Ranked {
+            keys: self.keys.as_ref().map(|_| Arc::new(kept.iter().map(|k| k.0).collect())),
+            hits: Arc::new(kept.into_iter().map(|k| k.1).collect()),
+        }
     }
 
     /// The same facts ranked by `key(fact)`, lowest first; facts with equal keys keep their
     /// relevance order. A constant key gives relevance order back.
     pub fn sorted_by(&self, mut key: impl FnMut(usize) -> u32) -> Ranked {
-        Ranked::new(self.hits.iter().map(|&h| Hit { key: key(h.doc as usize), ..h }).collect())
+        Ranked { hits: self.hits.clone(), keys: Some(Arc::new(self.hits.iter().map(|h| key(h.doc as usize)).collect())) }
     }
 
     /// The best `k` facts (or all, if fewer), best first. Costs O(n + k log k) for n
     /// matches, and allocates only for the k.
     pub fn top(&self, k: usize) -> Vec<usize> {
         let k = k.min(self.hits.len());
-        let mut best: Vec<Hit> = Vec::with_capacity(k);
+        let mut best: Vec<Keyed> = Vec::with_capacity(k);
         if k <= SMALL_TOP {
             // A page: keep the best k seen so far, sorted; most hits lose to the last of
             // them at the first comparison.
-            for h in self.hits.iter() {
+            for h in self.all_keyed() {
                 if best.len() == k {
                     if k == 0 || h.rank(&best[k - 1]) != Ordering::Less {
                         continue;
                     }
                     best.pop();
                 }
-                let at = best.partition_point(|b| b.rank(h) == Ordering::Less);
-                best.insert(at, *h);
+                let at = best.partition_point(|b| b.rank(&h) == Ordering::Less);
+                best.insert(at, h);
             }
         } else {
-            best.extend_from_slice(&self.hits);
+            best.extend(self.all_keyed());
             if k < best.len() {
-                best.select_nth_unstable_by(k - 1, Hit::rank);
+                best.select_nth_unstable_by(k - 1, Keyed::rank);
                 best.truncate(k);
             }
-            best.sort_unstable_by(Hit::rank);
+            best.sort_unstable_by(Keyed::rank);
         }
-        best.into_iter().map(|h| h.doc as usize).collect()
+        best.into_iter().map(|Keyed(_, h)| h.doc as usize).collect()
     }
 
     /// Every matching fact, best first.
@@ -138,12 +158,12 @@ mod tests {
         let hits: Vec<Hit> = (0..500)
             .map(|doc| {
                 x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                Hit { doc, typos: (x >> 29) as u8 % 3, score: ((x >> 8) % 50) as f32, key: 0 }
+                Hit { doc, typos: (x >> 29) as u8 % 3, score: ((x >> 8) % 50) as f32 }
             })
             .collect();
-        let mut full = hits.clone();
-        full.sort_by(Hit::rank);
-        let full: Vec<usize> = full.iter().map(|h| h.doc as usize).collect();
+        let mut full: Vec<Keyed> = hits.iter().map(|&h| Keyed(0, h)).collect();
+        full.sort_by(Keyed::rank);
+        let full: Vec<usize> = full.iter().map(|Keyed(_, h)| h.doc as usize).collect();
         let ranked = Ranked::new(hits);
         assert_eq!(ranked.best_first(), full);
         for k in [0, 1, 12, 30, 64, 65, 200, 500, 900] {
@@ -154,7 +174,7 @@ mod tests {
     #[test]
     fn a_sorted_page_is_the_start_of_the_full_sort_with_ties_in_relevance_order() {
         // Relevance: doc 3 best, then 1, 0, 2; keys put 0 and 3 first, then the rest.
-        let hits = [(0, 2.0), (1, 3.0), (2, 1.0), (3, 4.0)].map(|(doc, score)| Hit { doc, typos: 0, score, key: 0 });
+        let hits = [(0, 2.0), (1, 3.0), (2, 1.0), (3, 4.0)].map(|(doc, score)| Hit { doc, typos: 0, score });
         let ranked = Ranked::new(hits.to_vec());
         assert_eq!(ranked.best_first(), [3, 1, 0, 2]);
         let sorted = ranked.sorted_by(|f| if f == 0 || f == 3 { 5 } else { 9 });
@@ -162,5 +182,7 @@ mod tests {
         assert_eq!(sorted.top(3), [3, 0, 1]);
         assert_eq!(sorted.len(), ranked.len());
         assert_eq!(sorted.sorted_by(|_| 0).best_first(), ranked.best_first(), "a constant key is relevance again");
+        let filtered = sorted.filter(|f| f != 0);
+        assert_eq!(filtered.best_first(), [3, 1, 2], "a filter keeps each hit's key");
     }
 }
