@@ -24,6 +24,7 @@ const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1000}k`);
 const ROWS = [
   ['bytes before the first search (as served; gzip -9)', (r) => `${size(r.beforeFirst.raw)}; ${size(r.beforeFirst.gzip)} (${r.beforeFirst.requests} requests)`],
   ['bytes per later keystroke (mean; max)', (r) => `${size(r.perKey.mean.raw)}; ${size(r.perKey.max)}`],
+  ['first card painted (factdeck: a card of the requested dataset)', (r) => ms(r.firstCardMs)],
   ['search ready (typing answers)', (r) => ms(r.readyMs)],
   ['time to first results', (r) => ms(r.firstResultsMs)],
   ['keystroke p50', (r) => ms(r.e2e.median)],

@@ -15,6 +15,7 @@
 //     first typed key's results are painted (and gzip -9 of those files, as sizes.mjs
 //     measures); later keystrokes: the bytes each one made the page fetch. The server
 //     lets the browser cache files (`max-age`), as a static host would;
+//   first card (factdeck): navigation → a card of the requested dataset painted;
 //   search ready: navigation → typing answers (factdeck: the dataset's count shown;
 //     Pagefind: the first results of the first query, typed as soon as `init` is done);
 //   first results: navigation → the page ready to take a key + that key's end to end;
@@ -82,6 +83,7 @@ export const CONTESTANTS = {
       };
     },
     readyText: (n) => `${n} facts`,
+    firstCard: '.cards article',
     busy: null,
     readyIsFirstResults: false,
   },
@@ -99,6 +101,7 @@ export const CONTESTANTS = {
       };
     },
     readyText: (n) => `${n} facts`,
+    firstCard: '.cards article',
     // While a view's shards or its cards' chunks are on their way.
     busy: '[aria-busy="true"]',
     readyIsFirstResults: false,
@@ -208,6 +211,21 @@ function onDisk(files) {
 // ---- measuring ----
 
 /**
+ * In the page, before it loads: `window.__firstCard` is set to the time (ms since
+ * navigation) at which a card (`selector`) of the requested dataset (the count reads
+ * `readyText`) has been painted: the first frame after it is in the DOM.
+ */
+const FIRST_CARD = (selector, readyText) => {
+  const seen = () => {
+    if (window.__firstCardSeen || !document.querySelector(selector)) return;
+    if (document.querySelector('#result-count')?.textContent.trim() !== readyText) return;
+    window.__firstCardSeen = true;
+    requestAnimationFrame(() => (window.__firstCard = performance.now()));
+  };
+  new MutationObserver(seen).observe(document, { subtree: true, childList: true, characterData: true });
+};
+
+/**
  * JS heap (used) and wasm linear memory of one JS context, after a garbage collection,
  * through the DevTools protocol (`send(method, params)`): the wasm memories are found with
  * `Runtime.queryObjects` on `WebAssembly.Memory.prototype`, so no hook in the page is needed.
@@ -274,6 +292,7 @@ async function round(browser, server, c, prepared, n, queries) {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()}: ${r.url()}`));
   await page.addInitScript({ content: `(${INSTRUMENT})(${QUIET_MS}, ${JSON.stringify(c.busy)});` });
+  if (c.firstCard) await page.addInitScript({ content: `(${FIRST_CARD})(${JSON.stringify(c.firstCard)}, ${JSON.stringify(c.readyText(n))});` });
   const idle = c.readyText(n);
   const showsIdle = () => page.waitForFunction((t) => document.querySelector('#result-count')?.textContent.trim() === t, idle, { timeout: 900_000, polling: 50 });
   server.sent.length = 0;
@@ -281,6 +300,7 @@ async function round(browser, server, c, prepared, n, queries) {
     await page.goto(`${server.origin}${prepared.url}`);
     await showsIdle();
     const typeableMs = await page.evaluate((t) => window.__ks.statusLog.find((e) => e.text.trim() === t)?.t ?? null, idle);
+    const firstCardMs = c.firstCard ? await page.waitForFunction(() => window.__firstCard, null, { timeout: 60_000 }).then((h) => h.jsonValue()) : null;
     const search = page.locator('#search');
     await search.click();
     await page.evaluate(() => window.__ks.quiet());
@@ -311,6 +331,7 @@ async function round(browser, server, c, prepared, n, queries) {
     const first = figures[0].e2e;
     return {
       typeableMs,
+      firstCardMs,
       firstResultsMs: typeableMs + first,
       readyMs: c.readyIsFirstResults ? typeableMs + first : typeableMs,
       beforeFirst: bytes([...keys[0].loadSent, ...keys[0].sent]),
@@ -346,6 +367,7 @@ function summarize(id, n, prepared, rounds) {
     readyMs: med((r) => r.readyMs),
     firstResultsMs: med((r) => r.firstResultsMs),
     typeableMs: med((r) => r.typeableMs),
+    firstCardMs: med((r) => r.firstCardMs),
     beforeFirst: { requests: med((r) => r.beforeFirst.requests), raw: med((r) => r.beforeFirst.raw), gzip: med((r) => r.beforeFirst.gzip) },
     perKey: { mean: { raw: mean('raw'), gzip: mean('gzip') }, max: later.length ? Math.max(...later.map((b) => b.raw)) : null, n: later.length },
     e2e: stats(keys.map((k) => k.e2e)),

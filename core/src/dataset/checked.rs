@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde_json::{Map, Value};
 
 use super::shape::{RawDataset, RawHeader};
-use super::{normalise_whitespace, Dataset, Validator};
+use super::{Dataset, Validator};
 use crate::model::{Fact, Sector, Source};
 
 /// A dataset being checked: its checked header, and the facts checked so far.
@@ -16,7 +16,6 @@ pub(super) struct Checked {
     description: String,
     sectors: Vec<Sector>,
     sources: Vec<Source>,
-    source_texts: Vec<String>,
     source_index: HashMap<String, usize>,
     /// Every fact id read, valid or not.
     seen: HashSet<String>,
@@ -43,8 +42,6 @@ impl Validator<'_> {
         self.non_empty("dataset", "title", &raw.title);
         let sectors = self.sectors(raw.sectors);
         let sources = self.sources(raw.sources, read_source);
-        // Normalised once per source: quotes are checked against these.
-        let source_texts: Vec<String> = sources.iter().map(|s| normalise_whitespace(&s.text)).collect();
         // Each id's first source: looked up per fact, so a scan of the sources for each
         // would make a million facts quadratic (minutes, not seconds).
         let mut source_index = HashMap::with_capacity_and_hasher(sources.len(), Default::default());
@@ -56,7 +53,6 @@ impl Validator<'_> {
             description: raw.description,
             sectors,
             sources,
-            source_texts,
             source_index,
             seen: HashSet::default(),
             facts: Vec::new(),
@@ -74,7 +70,7 @@ impl Validator<'_> {
             self.push(&record, "id", format!("duplicate id \"{}\"; ids must be unique", f.id));
         }
         let compare_with = f.compare_with.take();
-        if let Some(fact) = self.fact(&record, f, &c.sectors, (&c.sources, &c.source_index), &c.source_texts) {
+        if let Some(fact) = self.fact(&record, f, &c.sectors, (&c.sources, &c.source_index)) {
             if let Some(other) = compare_with {
                 c.comparisons.push((c.facts.len(), record, other));
             }

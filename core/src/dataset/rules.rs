@@ -12,9 +12,10 @@ use serde_json::Value;
 
 use super::shape::{RawDerived, RawFact, RawQuantity, RawSector, RawSource};
 use super::url::is_http_url;
-use super::{normalise_whitespace, Validator};
+use super::Validator;
 use crate::chart;
 use crate::model::{DateSpec, Derived, Fact, FactId, Kind, Measure, Multiplier, PartialDate, Quantity, Sector, Source, Status};
+use crate::source_view::contains_quote;
 use crate::url_state::{is_id, MAX_ID_BYTES};
 
 impl Validator<'_> {
@@ -111,7 +112,6 @@ impl Validator<'_> {
         f: RawFact,
         sectors: &[Sector],
         (sources, source_index): (&[Source], &HashMap<String, usize>),
-        source_texts: &[String],
     ) -> Option<Fact> {
         let before = self.errors.len();
         // The links' own rule (`url_state::is_id`): every id accepted here is one a link
@@ -175,7 +175,7 @@ impl Validator<'_> {
         if quote.trim().is_empty() {
             self.push(record, "quote", "missing or empty: every fact needs the verbatim source text that supports it");
         } else if let Some(i) = source {
-            if !source_texts[i].contains(&normalise_whitespace(&quote)) {
+            if !contains_quote(&sources[i].text, &quote) {
                 self.push(
                     record,
                     "quote",
