@@ -278,7 +278,7 @@ impl Generator {
             status: draft.status,
             source,
             quote: articles(&draft.quote),
-            quantity: draft.quantity,
+            quantity: draft.quantity.map(Box::new),
             derived: draft.derived,
             compare_with: None,
         }

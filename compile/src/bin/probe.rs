@@ -3,7 +3,8 @@
 //! it fetched (new ones only: shards are kept), their bytes, and the time to answer,
 //! fetching and decoding included; then the same keystrokes again, all cached. With the
 //! dataset file it also checks every outcome against the in-memory index and times that.
-//! Last, whole words on a fresh reader, and the first page of cards.
+//! Last, whole words on a fresh reader, and the first page of cards. With `--memory
+//! DATASET.json`, the heap that checking and indexing the file take, as the compiler does.
 //! A measuring tool for the benchmarks and the issue notes; nothing here ships.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -27,8 +28,13 @@ const ONE_WORD: [&str; 6] = ["energy ", "samarqand ", "textile ", "Gəncə ", "a
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, path] = args.as_slice() {
+        if flag == "--memory" {
+            return memory(path);
+        }
+    }
     let Some(dir) = args.first().map(PathBuf::from) else {
-        eprintln!("usage: probe OUT_DIR [DATASET.json]");
+        eprintln!("usage: probe OUT_DIR [DATASET.json] | probe --memory DATASET.json");
         return ExitCode::from(2);
     };
     let reference = args.get(1).map(|path| {
@@ -104,6 +110,25 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     report("first page of cards", &c.take_fetched(), t.elapsed().as_secs_f64());
+    ExitCode::SUCCESS
+}
+
+/// What compiling `path` holds in memory, step by step (`--memory`): the heap after
+/// checking the file, after indexing it, and the peak of each step.
+fn memory(path: &str) -> ExitCode {
+    let t = Instant::now();
+    let open = || std::fs::File::open(path);
+    let data = match dataset::load_stream(path, open, |_| None, |_, _| {}) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("probe: {} errors, the first: {}", e.len(), e[0]);
+            return ExitCode::FAILURE;
+        }
+    };
+    report(&format!("checked {} facts", data.facts.len()), &[], t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let index = Index::build(&data);
+    report(&format!("indexed {} facts", index.len()), &[], t.elapsed().as_secs_f64());
     ExitCode::SUCCESS
 }
 

@@ -51,7 +51,7 @@ pub(crate) fn write_fact(w: &mut Writer, f: &Fact) {
     w.u8(f.status.map_or(0, |s| s as u8 + 1));
     w.usize(f.source);
     w.str(&f.quote);
-    write_opt(w, f.quantity.as_ref(), write_quantity);
+    write_opt(w, f.quantity.as_deref(), write_quantity);
     w.usize(f.derived.len());
     for d in &f.derived {
         w.str(&d.label);
@@ -96,7 +96,7 @@ pub(crate) fn read_fact(r: &mut Reader, sectors: usize, sources: usize, facts: u
         status,
         source,
         quote,
-        quantity,
+        quantity: quantity.map(Box::new),
         derived,
         compare_with,
     })

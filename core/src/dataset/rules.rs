@@ -226,26 +226,26 @@ impl Validator<'_> {
             status,
             source: source?,
             quote,
-            quantity,
+            quantity: quantity.map(Box::new),
             derived,
             compare_with: None,
         })
     }
 
-    /// Resolves `compare_with` to a fact index, if the two figures can be drawn together.
-    /// `index` holds each id's first fact.
+    /// Resolves fact `i`'s `compare_with` (`other`, whose first valid fact is `found`, and
+    /// which some fact record has if `read`) to a fact index, if the two figures can be
+    /// drawn together.
     pub(super) fn compare_with(
         &mut self,
         record: &str,
         facts: &[Fact],
-        index: &HashMap<&str, usize>,
         i: usize,
         other: &str,
-        ids: &HashSet<String>,
+        (found, read): (Option<usize>, bool),
     ) -> Option<usize> {
-        let Some(&j) = index.get(other) else {
+        let Some(j) = found else {
             // A fact that exists but failed validation already has its own error.
-            if !ids.contains(other) {
+            if !read {
                 self.push(record, "compare_with", format!("no fact has id \"{other}\""));
             }
             return None;

@@ -364,7 +364,7 @@ pub struct Fact {
     /// Verbatim text of the source (up to whitespace) that supports the fact.
     pub quote: String,
     /// Required for indicators.
-    pub quantity: Option<Quantity>,
+    pub quantity: Option<Box<Quantity>>,
     pub derived: Vec<Derived>,
     /// Index into [`crate::dataset::Dataset::facts`] of another fact whose figure this
     /// one's is drawn against (see [`crate::chart`]); never the fact itself.
