@@ -45,6 +45,8 @@ export function renderScale(s, large = loadScale(COMMITTED_LARGE)) {
   const m = meta.machine;
   const cols = runs.map((r) => `${label(r.facts)}: ${r.name}`);
   lines.push(
+    '`scripts/bench` runs this section\'s two commands (and every other benchmark); alone:',
+    '',
     '```sh',
     `node benches/browser/scale.mjs --sizes ${[...new Set(runs.map((r) => r.facts))].join(',')}`,
     '```',
