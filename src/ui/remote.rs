@@ -22,7 +22,7 @@ use crate::ui::browser;
 use crate::ui::paging::PAGE;
 use crate::ui::url_sync::initial_view;
 
-/// Postings a page keeps from earlier views (12 bytes each: about 24 MB).
+/// Postings a page keeps from earlier views (8 bytes each: about 16 MB).
 const POSTINGS_BUDGET: usize = 2_000_000;
 
 pub struct Remote {
@@ -181,7 +181,7 @@ impl Remote {
 /// compile's checksum (`?v=`), so that a cache (the browser's, the service worker's, a
 /// CDN's) never hands back a copy from before the dataset was compiled again: static hosts
 /// ignore the query.
-fn fetch(base: &str, manifest: &Manifest, file: &str) -> impl std::future::Future<Output = Result<Vec<u8>, Error>> {
+fn fetch(base: &str, manifest: &Manifest, file: &str) -> impl Future<Output = Result<Vec<u8>, Error>> {
     let started = browser::fetch_bytes(&format!("{base}{file}?v={:08x}", manifest.build));
     let file = file.to_owned();
     async move { started.await.map_err(|m| unfetched(&file, &m)) }
