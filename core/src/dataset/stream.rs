@@ -10,19 +10,10 @@
 use std::fmt;
 use std::io;
 
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::{json_error, load, Dataset, DatasetError, Validator};
-
-/// What the `facts` field holds, as the first reading found it.
-enum FactsField {
-    Absent,
-    List(usize),
-    /// Anything else (null included): the whole file is then checked as one value, which
-    /// names the mistake as [`super::load`] does.
-    Other,
-}
 
 /// Validates the dataset file that `open` reads (it is called twice, for two readings;
 /// `file` names it in errors), as [`super::load`] would: the same dataset, or the same
@@ -34,20 +25,16 @@ pub fn load_stream<R: io::Read>(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Dataset, Vec<DatasetError>> {
     let mut v = Validator { file, errors: Vec::new() };
-    let unreadable = |e: io::Error| vec![DatasetError::whole(file, format!("cannot read the file: {e}"))];
-    let first = read(open().map_err(unreadable)?, |de| de.deserialize_any(HeaderVisitor));
-    let (header, facts) = match first {
-        Ok(Some(found)) => found,
-        // Not an object, or facts that are not a list: one value, as `load` reads it.
-        Ok(None) | Err(Failure::NotStreamable) => return whole(file, open, read_source),
+    let cannot_read = |e: io::Error| unreadable(file, e);
+    // Every field but `facts`, and how many facts there are (`None`: no `facts` field).
+    let first = read(open().map_err(cannot_read)?, |de| de.deserialize_map(HeaderVisitor));
+    let (mut header, total) = match first {
+        Ok(found) => found,
+        // Not an object, facts that are not a list, or two `facts` fields: one value, as
+        // `load` reads it, which names the mistake.
+        Err(Failure::NotStreamable) => return whole(file, open, read_source),
         Err(Failure::Json(e)) => return Err(vec![json_error(file, &e)]),
     };
-    let total = match facts {
-        FactsField::Other => return whole(file, open, read_source),
-        FactsField::Absent => None,
-        FactsField::List(n) => Some(n),
-    };
-    let mut header = header;
     if total.is_some() {
         header.insert("facts".to_owned(), Value::Array(Vec::new()));
     }
@@ -68,7 +55,7 @@ pub fn load_stream<R: io::Read>(
                 progress(i + 1, total);
             }
         };
-        let second = read(open().map_err(unreadable)?, |de| de.deserialize_map(FactsVisitor(&mut each)));
+        let second = read(open().map_err(cannot_read)?, |de| de.deserialize_map(FactsVisitor(&mut each)));
         match second {
             Ok(()) if !total.is_multiple_of(PROGRESS_EVERY) => progress(total, total),
             Ok(()) => {}
@@ -94,14 +81,18 @@ fn whole<R: io::Read>(
     read_source: impl Fn(&str) -> Option<String>,
 ) -> Result<Dataset, Vec<DatasetError>> {
     let mut json = String::new();
-    io::Read::read_to_string(&mut open().map_err(|e| vec![DatasetError::whole(file, format!("cannot read the file: {e}"))])?, &mut json)
-        .map_err(|e| vec![DatasetError::whole(file, format!("cannot read the file: {e}"))])?;
+    io::Read::read_to_string(&mut open().map_err(|e| unreadable(file, e))?, &mut json).map_err(|e| unreadable(file, e))?;
     load(file, &json, read_source)
+}
+
+fn unreadable(file: &str, e: io::Error) -> Vec<DatasetError> {
+    vec![DatasetError::whole(file, format!("cannot read the file: {e}"))]
 }
 
 enum Failure {
     Json(serde_json::Error),
-    /// The file is JSON, but of a shape only [`whole`] reports well.
+    /// The file is JSON, but of a shape only [`whole`] reports well (the visitors below
+    /// accept only the shapes they stream; any other is a data error).
     NotStreamable,
 }
 
@@ -116,12 +107,13 @@ fn read<R: io::Read, T>(
     Ok(out)
 }
 
-/// First reading: every field but `facts`, and what `facts` is. `None` when the file is
-/// not an object, or names `facts` twice.
+/// First reading: every field but `facts`, and the number of facts (`None` without a
+/// `facts` field). A `facts` field given twice is refused: the second replaces the first as
+/// `load` reads the file.
 struct HeaderVisitor;
 
 impl<'de> Visitor<'de> for HeaderVisitor {
-    type Value = Option<(Map<String, Value>, FactsField)>;
+    type Value = (Map<String, Value>, Option<usize>);
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a dataset")
@@ -129,104 +121,45 @@ impl<'de> Visitor<'de> for HeaderVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut header = Map::new();
-        let mut facts = FactsField::Absent;
-        let mut lists = 0;
+        let mut facts = None;
         while let Some(key) = map.next_key::<String>()? {
-            if key == "facts" {
-                facts = map.next_value_seed(CountFacts)?;
-                lists += 1;
-            } else {
+            if key != "facts" {
                 let value = map.next_value()?;
                 header.insert(key, value);
+            } else if facts.is_some() {
+                return Err(A::Error::custom("`facts` twice"));
+            } else {
+                facts = Some(map.next_value_seed(CountFacts)?);
             }
         }
-        // A second `facts` replaces the first as `load` reads it: the file is read whole.
-        Ok((lists <= 1).then_some((header, facts)))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok((header, facts))
     }
 }
 
-/// The `facts` field in the first reading: counted if it is a list, else [`FactsField::Other`].
+/// The `facts` list in the first reading, counted.
 struct CountFacts;
 
 impl<'de> DeserializeSeed<'de> for CountFacts {
-    type Value = FactsField;
+    type Value = usize;
 
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<FactsField, D::Error> {
-        de.deserialize_any(self)
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<usize, D::Error> {
+        de.deserialize_seq(self)
     }
 }
 
 impl<'de> Visitor<'de> for CountFacts {
-    type Value = FactsField;
+    type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list of facts")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FactsField, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
         let mut n = 0;
         while seq.next_element::<IgnoredAny>()?.is_some() {
             n += 1;
         }
-        Ok(FactsField::List(n))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FactsField, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(FactsField::Other)
-    }
-
-    fn visit_unit<E>(self) -> Result<FactsField, E> {
-        Ok(FactsField::Other)
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<FactsField, E> {
-        Ok(FactsField::Other)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<FactsField, E> {
-        Ok(FactsField::Other)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<FactsField, E> {
-        Ok(FactsField::Other)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<FactsField, E> {
-        Ok(FactsField::Other)
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<FactsField, E> {
-        Ok(FactsField::Other)
+        Ok(n)
     }
 }
 
@@ -303,6 +236,15 @@ mod tests {
     fn a_second_facts_list_replaces_the_first_as_when_read_whole() {
         let text = format!(r#"{{ "facts": [], "title": "T", {SECTORS}, {SOURCES}, {FACTS} }}"#);
         assert_eq!(load_stream("t.json", || Ok(text.as_bytes()), |_| None, |_, _| {}), load("t.json", &text, |_| None));
+    }
+
+    #[test]
+    fn other_shapes_are_read_whole_and_named_as_load_names_them() {
+        for text in ["[1, 2]", "\"a dataset\"", r#"{ "title": "T", "facts": 5 }"#, r#"{ "title": "T", "facts": null }"#, "{ \"facts\": ["] {
+            let streamed = load_stream("t.json", || Ok(text.as_bytes()), |_| None, |_, _| {});
+            assert_eq!(streamed, load("t.json", text, |_| None), "{text}");
+            assert!(streamed.is_err(), "{text}");
+        }
     }
 
     #[test]
