@@ -100,10 +100,13 @@ impl Ranked {
 
     /// The facts for which `keep` holds, ranked as before.
     pub fn filter(&self, mut keep: impl FnMut(usize) -> bool) -> Ranked {
-        let kept: Vec<Keyed> = self.all_keyed().filter(|Keyed(_, h)| keep(h.doc as usize)).collect();
-        Ranked {
-            keys: self.keys.as_ref().map(|_| Arc::new(kept.iter().map(|k| k.0).collect())),
-            hits: Arc::new(kept.into_iter().map(|k| k.1).collect()),
+        match &self.keys {
+            None => Ranked::new(self.hits.iter().copied().filter(|h| keep(h.doc as usize)).collect()),
+            Some(keys) => {
+                let kept = self.hits.iter().zip(keys.iter()).filter(|(h, _)| keep(h.doc as usize));
+                let (hits, keys): (Vec<Hit>, Vec<u32>) = kept.map(|(h, k)| (*h, *k)).unzip();
+                Ranked { hits: Arc::new(hits), keys: Some(Arc::new(keys)) }
+            }
         }
     }
 
