@@ -98,16 +98,19 @@ fn cards_read_their_facts_and_sources_from_the_chunks() {
 }
 
 #[test]
-fn a_first_letter_reads_one_letter_file_and_no_postings() {
+fn a_word_s_first_two_keystrokes_read_one_opening_file_and_no_postings() {
     let deck = deck();
     let (files, _) = compiled(&deck);
     let c = Compiled::open(&files).unwrap();
     let need = c.try_explore(&view("g", &[], &[])).unwrap_err();
-    assert_eq!(need, [format!("letter-{:04x}.bin", u32::from('g'))]);
-    let need = c.try_explore(&view("baku t", &[], &[])).unwrap_err();
-    assert!(need.iter().any(|f| f.starts_with("post-")) && need.contains(&"letter-0074.bin".to_owned()), "{need:?}");
+    assert_eq!(need, [format!("open-{:04x}.bin", u32::from('g'))]);
+    let need = c.try_explore(&view("gə", &[], &[])).unwrap_err();
+    assert_eq!(need, ["open-0067-0065.bin"], "folded: gə is ge");
+    let need = c.try_explore(&view("baku to", &[], &[])).unwrap_err();
+    assert!(need.iter().any(|f| f.starts_with("post-")) && need.contains(&"open-0074-006f.bin".to_owned()), "{need:?}");
     assert!(c.try_explore(&view("q", &[], &[])).unwrap().results.is_empty(), "no word starts with q: no file, no facts");
-    for q in ["g", "baku t", "p", "s"] {
+    assert!(c.try_explore(&view("bq", &[], &[])).unwrap().results.is_empty(), "no word starts with bq");
+    for q in ["g", "gə", "baku t", "baku to", "p", "s", "sa", "2", "20", "a b"] {
         let mut c = Compiled::open(&files).unwrap();
         assert_eq!(c.explore(&files, &view(q, &[], &[])).unwrap(), explore(&deck.data, &deck.index, &view(q, &[], &[])), "{q}");
     }
@@ -237,7 +240,7 @@ fn a_corrupt_manifest_or_another_format_version_is_an_error() {
     let mut later = files.clone();
     later.get_mut(MANIFEST).unwrap()[4] += 1;
     let e = error_of(&later);
-    assert_eq!(e.to_string(), "manifest.bin: format version 4, but this reader reads version 3: compile the dataset again");
+    assert_eq!(e.to_string(), "manifest.bin: format version 5, but this reader reads version 4: compile the dataset again");
 
     let mut foreign = files.clone();
     foreign.insert(MANIFEST.to_owned(), b"{\"facts\": []}".to_vec());

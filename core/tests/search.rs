@@ -146,15 +146,22 @@ fn prefix_of_last_word_matches() {
 }
 
 #[test]
-fn a_first_letter_narrows_without_ranking() {
-    // As a two-letter prefix "ho" would rank "Hotel" (title word, exact-ish) above the
-    // longer titles; one letter keeps dataset order among every fact with an h-word.
+fn a_word_s_first_two_letters_narrow_without_ranking() {
+    // Ranked, "ho" would put "Hotel" (a short title) above the longer titles; one or two
+    // letters keep dataset order among every fact with such a word.
     let deck = titles(&["Coal mine near Hövsan", "Hotel", "Zinc", "Hydro dam on the Kura"]);
     assert_eq!(deck.search("h"), ["f0", "f1", "f3"]);
+    assert_eq!(deck.search("ho"), ["f0", "f1"], "Hövsan folds to hovsan");
     assert_eq!(deck.search("h "), Vec::<String>::new(), "a whole one-letter word is exact");
-    // After a whole word, the letter narrows and the word ranks.
+    assert_eq!(deck.search("ho "), Vec::<String>::new(), "a whole two-letter word is exact");
+    // The third letter ranks.
+    let deck = titles(&["Hotel on a hill near the spring", "Hot"]);
+    assert_eq!(deck.search("ho"), ["f0", "f1"]);
+    assert_eq!(deck.search("hot"), ["f1", "f0"]);
+    // After a whole word, the opening narrows and the word ranks.
     let deck = titles(&["Dam near a town", "Dam", "Dam by the hills", "Hydro dam"]);
     assert_eq!(deck.search("dam h"), ["f3", "f2"]);
+    assert_eq!(deck.search("dam hy"), ["f3"]);
     assert_eq!(deck.search("dam"), ["f1", "f3", "f0", "f2"]);
 }
 

@@ -129,15 +129,18 @@ test('typing_fetches_only_the_shards_the_words_need_and_the_counts_follow', asyn
   const opened = fetchedSince(from).filter((p) => p.startsWith('/c/synth/'));
   assert.ok(opened.some((p) => p.startsWith('/c/synth/terms.bin?v=')), `the dictionary: ${opened}`);
   assert.ok(!opened.some((p) => p.includes('/post-')), `no postings before a search: ${opened}`);
-  const first = app.requests.length;
-  await typeQuery(page, 'b');
-  await page.waitForURL((u) => u.searchParams.get('q') === 'b');
-  await answered(page);
-  const letter = fetchedSince(first).filter((p) => p.startsWith('/c/synth/'));
-  assert.ok(letter.some((p) => p.startsWith('/c/synth/letter-0062.bin?v=')), `the first letter reads its letter file: ${letter}`);
-  assert.ok(!letter.some((p) => p.includes('/post-')), `and no postings: ${letter}`);
+  // The first two keystrokes of a word each read one opening file, and no postings.
+  for (const [typed, q, file] of [['b', 'b', 'open-0062.bin'], ['a', 'ba', 'open-0062-0061.bin']]) {
+    const from = app.requests.length;
+    await (q.length === 1 ? typeQuery(page, typed) : page.keyboard.type(typed));
+    await page.waitForURL((u) => u.searchParams.get('q') === q);
+    await answered(page);
+    const got = fetchedSince(from).filter((p) => p.startsWith('/c/synth/'));
+    assert.ok(got.some((p) => p.startsWith(`/c/synth/${file}?v=`)), `"${q}" reads ${file}: ${got}`);
+    assert.ok(!got.some((p) => p.includes('/post-')), `and no postings: ${got}`);
+  }
   const before = app.requests.length;
-  await page.keyboard.type('aku');
+  await page.keyboard.type('ku');
   await page.waitForURL((u) => u.searchParams.get('q') === 'baku');
   const typed = await answered(page);
   const fetched = fetchedSince(before).filter((p) => p.includes('/post-'));

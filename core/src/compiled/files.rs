@@ -18,7 +18,7 @@ const SORT: &[u8; 4] = b"FDKS";
 const SHARD: &[u8; 4] = b"FDKP";
 const FACTS: &[u8; 4] = b"FDKF";
 const IDS: &[u8; 4] = b"FDKI";
-const LETTER: &[u8; 4] = b"FDKL";
+const OPENING: &[u8; 4] = b"FDKO";
 
 /// Sorted unique terms, each as the bytes it shares with the one before and the rest, with
 /// `freq(term)`, the number of facts it is in.
@@ -108,29 +108,42 @@ pub(crate) fn read_docs(bytes: &[u8], facts: usize, sector_count: usize) -> Read
     Ok((FacetTable::from_parts(kinds, starts, sectors, sector_count), doc_norm))
 }
 
-/// The facts holding a word that starts with one letter (`docs`, sorted), as a bitset over
-/// all `facts` facts: a one-letter query reads this instead of those words' postings.
-pub(crate) fn write_letter(docs: &[u32], facts: usize) -> Vec<u8> {
-    let mut w = Writer::file(LETTER);
+/// The facts holding a word with one opening (`docs`, sorted) of a dataset of `facts`
+/// facts: a short word being typed reads this instead of those words' postings. As a bitset
+/// over all facts or as a list, whichever is smaller (rare openings make short lists).
+pub(crate) fn write_opening(docs: &[u32], facts: usize) -> Vec<u8> {
+    let mut w = Writer::file(OPENING);
     w.usize(facts);
-    let mut bits = vec![0u64; facts];
-    for &d in docs {
-        bits[d as usize] = 1;
+    let head = w.bytes.len();
+    w.bool(false);
+    doc_list(&mut w, docs);
+    if w.bytes.len() - head > facts.div_ceil(8) + 1 {
+        w.bytes.truncate(head);
+        w.bool(true);
+        let mut docs = docs.iter().peekable();
+        w.packed((0..facts as u32).map(|d| u64::from(docs.next_if_eq(&&d).is_some())), 1);
     }
-    w.packed(bits, 1);
     w.bytes
 }
 
-/// The facts of a letter file (see [`write_letter`]) of a dataset of `facts` facts, as the
-/// bitset [`crate::search::Index`] keeps (fact `d` is bit `d % 64` of word `d / 64`).
-pub(crate) fn read_letter(bytes: &[u8], facts: usize) -> Read<Vec<u64>> {
-    let mut r = Reader::file(bytes, LETTER)?;
+/// The facts of an opening file (see [`write_opening`]) of a dataset of `facts` facts, as
+/// the bitset [`crate::search::Index`] keeps (fact `d` is bit `d % 64` of word `d / 64`).
+pub(crate) fn read_opening(bytes: &[u8], facts: usize) -> Read<Vec<u64>> {
+    let mut r = Reader::file(bytes, OPENING)?;
     if r.usize()? != facts {
         return Err("its count differs from the manifest's".to_owned());
     }
     let mut words = vec![0u64; facts.div_ceil(64)];
-    for (d, bit) in r.packed(facts, 1)?.enumerate() {
-        words[d / 64] |= bit << (d % 64);
+    if r.bool()? {
+        for (d, bit) in r.packed(facts, 1)?.enumerate() {
+            words[d / 64] |= bit << (d % 64);
+        }
+    } else {
+        let n = r.count()?;
+        read_doc_list(&mut r, n, facts, |_, d| {
+            words[d as usize / 64] |= 1 << (d % 64);
+            Ok(())
+        })?;
     }
     r.end()?;
     Ok(words)
@@ -423,7 +436,7 @@ mod tests {
             Some("post") => read_shard(bytes, m.facts).is_ok(),
             Some("facts") => read_chunk(bytes, m.sectors.len(), m.sources, m.facts).is_ok(),
             Some("ids") => read_ids(bytes, 0, m.id_buckets, m.facts).is_ok(),
-            Some("letter") => read_letter(bytes, m.facts).is_ok(),
+            Some("open") => read_opening(bytes, m.facts).is_ok(),
             _ => panic!("unknown file {name}"),
         }
     }
@@ -431,11 +444,24 @@ mod tests {
     #[test]
     fn every_file_decodes_as_written() {
         let (m, files) = compiled();
-        let letters = m.letters.len();
-        assert!(letters > 1, "{letters} letters");
-        assert_eq!(files.len(), 11 + letters, "terms, docs, 6 sort columns, a shard, the letters, a chunk, an id bucket");
+        let openings = m.openings.len();
+        assert!(openings > 4, "{openings} openings");
+        assert_eq!(files.len(), 11 + openings, "terms, docs, 6 sort columns, a shard, the openings, a chunk, an id bucket");
         for (name, bytes) in &files {
             assert!(decodes(&m, name, bytes), "{name}");
+        }
+    }
+
+    #[test]
+    fn an_opening_reads_back_as_a_list_or_as_a_bitset() {
+        let bit = |docs: &[u32], d: u32| docs.contains(&d);
+        for (docs, facts, as_bits) in [(vec![3, 700], 1000, false), ((0..1000).step_by(3).collect(), 1000, true), (vec![], 200, false)] {
+            let bytes = write_opening(&docs, facts);
+            // After the magic, the version and the count (two bytes for these counts).
+            assert_eq!(bytes[6 + 2], u8::from(as_bits), "{docs:?}");
+            let words = read_opening(&bytes, facts).unwrap();
+            assert_eq!(words.len(), facts.div_ceil(64));
+            assert!((0..facts as u32).all(|d| (words[d as usize / 64] >> (d % 64) & 1 == 1) == bit(&docs, d)));
         }
     }
 

@@ -8,6 +8,7 @@
 use super::codec::{crc32, crc32_continue, Read, Reader, Writer};
 use super::Error;
 use crate::model::Sector;
+use crate::search::{Opening, OPENING_CHARS};
 use crate::url_state::Column;
 
 /// The manifest's file name in a compiled directory.
@@ -28,7 +29,7 @@ pub(crate) enum File {
     Docs,
     Sort(Column),
     Shard(usize),
-    Letter(char),
+    Opening(Opening),
     Chunk(usize),
     Ids(usize),
 }
@@ -41,7 +42,10 @@ pub(crate) fn file_name(file: File) -> String {
         File::Docs => TABLE.to_owned(),
         File::Sort(c) => format!("sort-{}.bin", c.slug()),
         File::Shard(i) => format!("post-{i:04}.bin"),
-        File::Letter(c) => format!("letter-{:04x}.bin", u32::from(c)),
+        File::Opening(o) => match o.chars() {
+            (a, None) => format!("open-{:04x}.bin", u32::from(a)),
+            (a, Some(b)) => format!("open-{:04x}-{:04x}.bin", u32::from(a), u32::from(b)),
+        },
         File::Chunk(i) => format!("facts-{i:04}.bin"),
         File::Ids(i) => format!("ids-{i:04}.bin"),
     }
@@ -79,9 +83,10 @@ pub struct Manifest {
     /// The postings shards (`post-NNNN.bin`), in term order, by the id of the first term
     /// each holds.
     pub shards: Vec<u32>,
-    /// The first letters of the terms, in term order: each has a `letter-HHHH.bin` of the
-    /// facts holding a word that starts with it, for one-letter queries.
-    pub letters: Vec<char>,
+    /// The openings of the terms (their first one and first two characters), in order:
+    /// each has an `open-HHHH[-HHHH].bin` of the facts holding a word that starts so, for
+    /// the first keystrokes of a word.
+    pub openings: Vec<Opening>,
     /// Fact chunks (`facts-NNNN.bin`), in fact order.
     pub chunks: usize,
     /// Buckets of fact id → fact index (`ids-NNNN.bin`), by the id's CRC-32, for permalinks.
@@ -104,16 +109,16 @@ impl Manifest {
         w.u32_le(self.build);
         w.varint(self.index_bytes);
         // Both tables rise: each entry is written as its step from the one before.
-        let rising = |w: &mut Writer, values: &mut dyn Iterator<Item = u32>, n: usize| {
+        let rising = |w: &mut Writer, values: &mut dyn Iterator<Item = u64>, n: usize| {
             w.usize(n);
             let mut last = 0;
             for v in values {
-                w.varint(u64::from(v - last));
+                w.varint(v - last);
                 last = v;
             }
         };
-        rising(&mut w, &mut self.shards.iter().copied(), self.shards.len());
-        rising(&mut w, &mut self.letters.iter().map(|&c| u32::from(c)), self.letters.len());
+        rising(&mut w, &mut self.shards.iter().map(|&f| u64::from(f)), self.shards.len());
+        rising(&mut w, &mut self.openings.iter().map(|o| o.key()), self.openings.len());
         w.usize(self.chunks);
         w.usize(self.id_buckets);
         let crc = crc32(&w.bytes);
@@ -144,19 +149,19 @@ impl Manifest {
         let sectors = (0..n).map(|_| Ok(Sector { id: r.str()?, label: r.str()? })).collect::<Read<_>>()?;
         let (facts, sources, terms, chunk_facts) = (r.usize()?, r.usize()?, r.usize()?, r.usize()?);
         let (build, index_bytes) = (r.u32_le()?, r.varint()?);
-        let rising = |r: &mut Reader| -> Read<Vec<u32>> {
+        let rising = |r: &mut Reader| -> Read<Vec<u64>> {
             let n = r.count()?;
-            let mut last = 0u32;
+            let mut last = 0u64;
             (0..n)
                 .map(|_| {
-                    last = last.checked_add(r.u32()?).ok_or("a table entry past 2^32")?;
+                    last = last.checked_add(r.varint()?).ok_or("a table entry past 2^64")?;
                     Ok(last)
                 })
                 .collect()
         };
-        let shards = rising(r)?;
-        let letters =
-            rising(r)?.into_iter().map(|c| char::from_u32(c).ok_or("a letter that is not a character")).collect::<Result<_, _>>()?;
+        let shards = rising(r)?.into_iter().map(|f| u32::try_from(f).map_err(|_| "a shard past 2^32 terms")).collect::<Result<_, _>>()?;
+        let openings =
+            rising(r)?.into_iter().map(|k| Opening::from_key(k).ok_or("an opening that is not characters")).collect::<Result<_, _>>()?;
         let (chunks, id_buckets) = (r.usize()?, r.usize()?);
         Ok(Manifest {
             title,
@@ -169,7 +174,7 @@ impl Manifest {
             build,
             index_bytes,
             shards,
-            letters,
+            openings,
             chunks,
             id_buckets,
         })
@@ -184,8 +189,8 @@ impl Manifest {
         if !shards_ok {
             return Err("its shard table does not cover the terms in order".to_owned());
         }
-        if !self.letters.windows(2).all(|w| w[0] < w[1]) {
-            return Err("its letters are not in order".to_owned());
+        if !self.openings.windows(2).all(|w| w[0] < w[1]) {
+            return Err("its openings are not in order".to_owned());
         }
         if self.chunk_facts == 0 || self.chunks != self.facts.div_ceil(self.chunk_facts) {
             return Err(format!("{} chunks of {} facts for {} facts", self.chunks, self.chunk_facts, self.facts));
@@ -206,7 +211,17 @@ impl Manifest {
                 _ => return None,
             },
             Some(("sort", slug)) => File::Sort(*Column::ALL.iter().find(|c| c.slug() == slug)?),
-            Some(("letter", hex)) => File::Letter(char::from_u32(u32::from_str_radix(hex, 16).ok()?)?),
+            Some(("open", hex)) => {
+                let mut chars = hex.split('-').map(|h| u32::from_str_radix(h, 16).ok().and_then(char::from_u32));
+                let mut word = String::new();
+                for c in chars.by_ref().take(OPENING_CHARS) {
+                    word.push(c?);
+                }
+                if chars.next().is_some() {
+                    return None;
+                }
+                File::Opening(Opening::of(&word)?)
+            }
             Some((kind, n)) => {
                 let i = n.parse().ok()?;
                 match kind {
@@ -220,7 +235,7 @@ impl Manifest {
         let listed = match file {
             File::Terms | File::Docs | File::Sort(_) => true,
             File::Shard(i) => i < self.shards.len(),
-            File::Letter(c) => self.letters.binary_search(&c).is_ok(),
+            File::Opening(o) => self.openings.binary_search(&o).is_ok(),
             File::Chunk(i) => i < self.chunks,
             File::Ids(i) => i < self.id_buckets,
         };
@@ -241,10 +256,10 @@ impl Manifest {
     pub fn file_names(&self) -> impl Iterator<Item = String> + '_ {
         let fixed = [File::Terms, File::Docs].into_iter().chain(Column::ALL.iter().map(|&c| File::Sort(c)));
         let shards = (0..self.shards.len()).map(File::Shard);
-        let letters = self.letters.iter().map(|&c| File::Letter(c));
+        let openings = self.openings.iter().map(|&o| File::Opening(o));
         let chunks = (0..self.chunks).map(File::Chunk);
         let ids = (0..self.id_buckets).map(File::Ids);
-        fixed.chain(shards).chain(letters).chain(chunks).chain(ids).map(file_name)
+        fixed.chain(shards).chain(openings).chain(chunks).chain(ids).map(file_name)
     }
 
     /// The contents of the file `name` if `bytes` are that file as this compile wrote it,

@@ -5,7 +5,7 @@
 //!
 //! The files ([`compile`] writes them, [`Compiled`] reads them):
 //! - `manifest.bin`: title, description, sectors, counts, the first term of each postings
-//!   shard, the letters, and the compile's `build` checksum ([`Manifest`]);
+//!   shard, the openings, and the compile's `build` checksum ([`Manifest`]);
 //! - `terms.bin`: the term dictionary: every indexed (folded) term, sorted and
 //!   front-coded, with the number of facts it is in. Exact, prefix and typo-tolerant
 //!   matching and "did you mean" all choose terms from it alone;
@@ -16,9 +16,11 @@
 //! - `post-NNNN.bin`: the postings (fact, field-weighted term frequency, plain spelling) of
 //!   a range of terms, about [`SHARD_BYTES`] each, and the facts using each spelling with
 //!   diacritics whose text falls in the same range;
-//! - `letter-HHHH.bin`: for each first letter of the terms (HHHH: its code point in hex), the
-//!   facts holding a word that starts with it, as a bitset: a one-letter query (the first
-//!   keystroke) reads this one file instead of the postings of every word with that letter;
+//! - `open-HHHH.bin` and `open-HHHH-HHHH.bin`: for each opening of the terms (their first
+//!   character, and their first two; HHHH: a code point in hex), the facts holding a word
+//!   that starts so, as a bitset or a list, whichever is smaller: a word's first two
+//!   keystrokes, which narrow without ranking, read one such file each instead of the
+//!   postings of every word that starts so;
 //! - `facts-NNNN.bin`: [`CHUNK_FACTS`] facts in full, with the sources they quote and
 //!   where each of those sources' facts quotes it (the source view's spans);
 //! - `ids-NNNN.bin`: fact id → fact index for about [`BUCKET_IDS`] ids, bucketed by the
@@ -53,7 +55,7 @@ pub use write::{compile, compile_sharded};
 use crate::{dataset::Dataset, search::Index};
 
 /// The layout every file of a compiled dataset follows; a reader reads only its own.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
 /// Facts per `facts-NNNN.bin` chunk: small, since the results on a page of cards may each
 /// lie in a chunk of their own (neighbouring facts, often from one source, share one).

@@ -5,14 +5,14 @@
 
 use std::collections::HashMap;
 
-use super::files::{id_bucket, read_chunk, read_docs, read_ids, read_letter, read_shard, read_sort, read_terms, Chunk};
+use super::files::{id_bucket, read_chunk, read_docs, read_ids, read_opening, read_shard, read_sort, read_terms, Chunk};
 use super::manifest::{file_name, File, Manifest, MANIFEST};
 use super::{Error, Fetch};
 use crate::dataset::Dataset;
 use crate::explore::{explore_with, Outcome};
 use crate::facts::Facts;
 use crate::model::{Fact, Sector, Source};
-use crate::search::{Index, Query};
+use crate::search::{Index, Query, Word};
 use crate::sort::SortKeys;
 use crate::source_view::QuoteSpan;
 use crate::url_state::{Sort, ViewState};
@@ -25,7 +25,7 @@ pub struct Compiled {
     /// Facts each term is in, from the dictionary (for "did you mean" before any postings).
     freq: Vec<u32>,
     shard_loaded: Vec<bool>,
-    letter_loaded: Vec<bool>,
+    opening_loaded: Vec<bool>,
     sort_loaded: [bool; 6],
     chunks: Vec<Option<Chunk>>,
     /// Each id bucket's (fact id, fact index) pairs, sorted, once loaded.
@@ -61,7 +61,7 @@ impl Compiled {
             index: Index::assemble(terms, vec![Vec::new(); manifest.terms], doc_norm, facets, SortKeys::default()),
             freq,
             shard_loaded: vec![false; manifest.shards.len()],
-            letter_loaded: vec![false; manifest.letters.len()],
+            opening_loaded: vec![false; manifest.openings.len()],
             sort_loaded: [false; 6],
             chunks: (0..manifest.chunks).map(|_| None).collect(),
             ids: (0..manifest.id_buckets).map(|_| None).collect(),
@@ -139,23 +139,25 @@ impl Compiled {
         let of_term = |t: usize| shards.partition_point(|&first| first as usize <= t).saturating_sub(1);
         let of_key = |key: &str| shards.partition_point(|&first| *self.index.terms[first as usize] <= *key).saturating_sub(1);
         let mut ids: Vec<usize> = self.index.terms_read(query).into_iter().map(of_term).collect();
-        ids.extend(query.words.iter().filter(|w| w.spelling != w.norm && !shards.is_empty()).map(|w| of_key(&w.spelling)));
+        // An opening narrows without ranking: its spelling earns nothing.
+        let ranked = |&(i, w): &(usize, &Word)| w.spelling != w.norm && query.opening(i).is_none();
+        ids.extend(query.words.iter().enumerate().filter(ranked).filter(|_| !shards.is_empty()).map(|(_, w)| of_key(&w.spelling)));
         ids.sort_unstable();
         ids.dedup();
         let mut need: Vec<String> = ids.into_iter().filter(|&i| !self.shard_loaded[i]).map(|i| file_name(File::Shard(i))).collect();
-        // A one-letter word reads its letter's file (no file: no word starts with it).
-        let letters = &self.manifest.letters;
-        for letter in self.index.letters_read(query) {
-            if let Ok(at) = letters.binary_search(&letter) {
-                if !self.letter_loaded[at] {
-                    need.push(file_name(File::Letter(letter)));
+        // A short word being typed reads its opening's file (no file: no word starts so).
+        let openings = &self.manifest.openings;
+        for opening in self.index.openings_read(query) {
+            if let Ok(at) = openings.binary_search(&opening) {
+                if !self.opening_loaded[at] {
+                    need.push(file_name(File::Opening(opening)));
                 }
             }
         }
         need
     }
 
-    /// Adds one of the dataset's files (a shard, a letter, a sort column, a chunk or an id
+    /// Adds one of the dataset's files (a shard, an opening, a sort column, a chunk or an id
     /// bucket), checked by [`Manifest::check`]. A file that fails the check changes nothing.
     pub fn insert(&mut self, file: &str, bytes: &[u8]) -> Result<(), Error> {
         let m = &self.manifest;
@@ -185,14 +187,14 @@ impl Compiled {
                 self.index.spellings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                 self.shard_loaded[i] = true;
             }
-            File::Letter(letter) => {
-                let i = m.letters.binary_search(&letter).unwrap_or_default();
-                let docs = read_letter(body, m.facts).map_err(fail)?;
-                let at = self.index.letters.partition_point(|&(l, _)| l < letter);
-                if !self.letter_loaded[i] {
-                    self.index.letters.insert(at, (letter, docs));
+            File::Opening(opening) => {
+                let i = m.openings.binary_search(&opening).unwrap_or_default();
+                let docs = read_opening(body, m.facts).map_err(fail)?;
+                let at = self.index.openings.partition_point(|&(o, _)| o < opening);
+                if !self.opening_loaded[i] {
+                    self.index.openings.insert(at, (opening, docs));
                 }
-                self.letter_loaded[i] = true;
+                self.opening_loaded[i] = true;
             }
             File::Chunk(c) => {
                 let chunk = read_chunk(body, m.sectors.len(), m.sources, m.facts).map_err(fail)?;

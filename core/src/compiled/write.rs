@@ -2,11 +2,11 @@
 //! same bytes for the same dataset.
 
 use super::codec::{crc32, crc32_continue};
-use super::files::{id_bucket, write_chunk, write_docs, write_ids, write_letter, write_shard, write_sort, write_terms};
+use super::files::{id_bucket, write_chunk, write_docs, write_ids, write_opening, write_shard, write_sort, write_terms};
 use super::manifest::{file_name, seal, File, Manifest, MANIFEST};
 use super::{BUCKET_IDS, CHUNK_FACTS, SHARD_BYTES};
 use crate::dataset::Dataset;
-use crate::search::Index;
+use crate::search::{Index, Opening, OPENING_CHARS};
 use crate::url_state::Column;
 
 /// Writes `dataset` (which `index` indexes) as a compiled dataset: every file through
@@ -75,23 +75,27 @@ pub fn compile_sharded<E>(
     }
     progress(&format!("postings: {} shards", ranges.len()));
 
-    // For each first letter of the terms, the facts holding a word that starts with it.
-    let mut letters = Vec::new();
-    let mut t = 0;
-    while t < index.terms.len() {
-        let Some(letter) = index.terms[t].chars().next() else {
-            t += 1;
-            continue;
-        };
-        let end = t + index.terms[t..].partition_point(|term| term.starts_with(letter));
-        let mut docs: Vec<u32> = index.postings[t..end].iter().flatten().map(|p| p.doc).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        put(File::Letter(letter), write_letter(&docs, facts))?;
-        letters.push(letter);
-        t = end;
+    // For each opening of the terms (first character, first two), the facts holding a word
+    // that starts so: terms are sorted, so each opening's terms are one range.
+    let mut openings = Vec::new();
+    for t in 0..index.terms.len() {
+        for chars in 1..=OPENING_CHARS {
+            let term = &index.terms[t];
+            let Some(opening) = term.char_indices().nth(chars - 1).and_then(|(at, c)| Opening::of(&term[..at + c.len_utf8()])) else {
+                continue;
+            };
+            if t > 0 && opening.opens(&index.terms[t - 1]) {
+                continue;
+            }
+            let end = t + index.terms[t..].partition_point(|term| opening.opens(term));
+            let mut docs: Vec<u32> = index.postings[t..end].iter().flatten().map(|p| p.doc).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            put(File::Opening(opening), write_opening(&docs, facts))?;
+            openings.push(opening);
+        }
     }
-    progress(&format!("letters: {} files", letters.len()));
+    progress(&format!("openings: {} files", openings.len()));
 
     for c in 0..count {
         put(File::Chunk(c), chunk(c))?;
@@ -124,7 +128,7 @@ pub fn compile_sharded<E>(
         build,
         index_bytes,
         shards,
-        letters,
+        openings,
         chunks: count,
         id_buckets: buckets,
     };

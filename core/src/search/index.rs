@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::query::{str_distance_within, Match, Query, Word, MAX_FUZZY_CHARS};
+use super::query::{str_distance_within, Match, Opening, Query, Word, MAX_FUZZY_CHARS};
 use super::ranked::{intersect, Hit, Ranked};
 use crate::dataset::Dataset;
 use crate::filter::FacetTable;
@@ -73,10 +73,11 @@ pub struct Index {
     by_len: Vec<Vec<u32>>,
     /// Spellings that differ from their folded form, sorted, with the facts using them.
     pub(crate) spellings: Vec<(Box<str>, Vec<u32>)>,
-    /// The facts holding a word that starts with each letter, sorted by letter, as a compiled
-    /// dataset loads them for one-letter queries: bitsets (fact `d` is bit `d % 64` of word
-    /// `d / 64`). In memory this stays empty: the union of the postings gives the same facts.
-    pub(crate) letters: Vec<(char, Vec<u64>)>,
+    /// The facts holding a word with each opening, sorted by opening, as a compiled dataset
+    /// loads them for the first keystrokes of a word: bitsets (fact `d` is bit `d % 64` of
+    /// word `d / 64`). In memory this stays empty: the union of the postings gives the same
+    /// facts.
+    pub(crate) openings: Vec<(Opening, Vec<u64>)>,
     /// Each fact's BM25 length normalisation, K1 · (1 − B + B · length / average length),
     /// with lengths weighted by field: computed once here rather than for every posting a
     /// query reads.
@@ -180,7 +181,7 @@ impl Index {
         for (id, term) in terms.iter().enumerate() {
             by_len[term.chars().count().min(MAX_FUZZY_CHARS + 3)].push(id as u32);
         }
-        Index { terms, postings, by_len, spellings: Vec::new(), letters: Vec::new(), doc_norm, facets, sort_keys }
+        Index { terms, postings, by_len, spellings: Vec::new(), openings: Vec::new(), doc_norm, facets, sort_keys }
     }
 
     /// Number of indexed facts.
@@ -255,10 +256,10 @@ impl Index {
     /// its best match (fewest typos, then highest score). `scratch` holds per-fact slots,
     /// allocated on first use and left clean for the next word.
     fn word_hits(&self, query: &Query, i: usize, scratch: &mut Option<Scratch>) -> Vec<Hit> {
-        if let Some(letter) = query.letter(i) {
+        if let Some(opening) = query.opening(i) {
             // Narrows, does not rank: every such fact scores alike (see `search`).
             let hit = |doc| Hit { doc, typos: 0, score: f32::MIN_POSITIVE };
-            return self.letter_docs(letter, query, i).into_iter().map(hit).collect();
+            return self.opening_docs(opening, query, i).into_iter().map(hit).collect();
         }
         let n = self.len();
         let w = &query.words[i];
@@ -312,11 +313,11 @@ impl Index {
         hits
     }
 
-    /// The facts holding a word that starts with `letter` (query word `i`, a one-letter
-    /// word being typed), in dataset order.
-    fn letter_docs(&self, letter: char, query: &Query, i: usize) -> Vec<u32> {
-        if let Ok(at) = self.letters.binary_search_by_key(&letter, |(l, _)| *l) {
-            let words = self.letters[at].1.iter().enumerate();
+    /// The facts holding a word with `opening` (query word `i`, a word of one or two
+    /// characters being typed), in dataset order.
+    fn opening_docs(&self, opening: Opening, query: &Query, i: usize) -> Vec<u32> {
+        if let Ok(at) = self.openings.binary_search_by_key(&opening, |(o, _)| *o) {
+            let words = self.openings[at].1.iter().enumerate();
             return words.flat_map(|(w, &bits)| (0..64).filter(move |b| bits >> b & 1 == 1).map(move |b| (w * 64 + b) as u32)).collect();
         }
         let mut docs: Vec<u32> = self.matched(query, i).into_iter().flat_map(|(t, _)| self.postings[t].iter().map(|p| p.doc)).collect();
@@ -325,9 +326,9 @@ impl Index {
         docs
     }
 
-    /// The letters of the one-letter words being typed in `query` (at most one).
-    pub(crate) fn letters_read(&self, query: &Query) -> Vec<char> {
-        (0..query.words.len()).filter_map(|i| query.letter(i)).collect()
+    /// The openings of the short words being typed in `query` (at most one).
+    pub(crate) fn openings_read(&self, query: &Query) -> Vec<Opening> {
+        (0..query.words.len()).filter_map(|i| query.opening(i)).collect()
     }
 
     /// The indexed terms query word `i` matches, and how.
@@ -337,7 +338,7 @@ impl Index {
 
     /// The ids of the terms whose postings ranking `query` reads (from the term list alone).
     pub(crate) fn terms_read(&self, query: &Query) -> Vec<usize> {
-        (0..query.words.len()).filter(|&i| query.letter(i).is_none()).flat_map(|i| self.matched(query, i)).map(|(t, _)| t).collect()
+        (0..query.words.len()).filter(|&i| query.opening(i).is_none()).flat_map(|i| self.matched(query, i)).map(|(t, _)| t).collect()
     }
 
     fn spelled(&self, spelling: &str) -> &[u32] {

@@ -45,6 +45,55 @@ pub struct Query {
     pub last_is_prefix: bool,
 }
 
+/// Words being typed up to this many characters narrow without ranking ([`Opening`]).
+pub const OPENING_CHARS: usize = 2;
+
+/// The first one or two characters of a word, kept as one number ordered as the strings
+/// are (`s` < `sa` < `sb` < `t`): a word being typed that is no longer than this narrows the
+/// results to the facts holding a word that starts so, without ranking them. A compiled
+/// dataset keeps those facts in one file per opening of its terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
+pub struct Opening(u64);
+
+impl Opening {
+    /// The opening of `word`: its first two characters, or its only one. `None` when empty.
+    pub fn of(word: &str) -> Option<Opening> {
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        Some(Opening(u64::from(first) << 21 | chars.next().map_or(0, |c| u64::from(c) + 1)))
+    }
+
+    /// The opening as a number, ordered as the strings are.
+    pub fn key(self) -> u64 {
+        self.0
+    }
+
+    /// The opening whose [`Opening::key`] is `key`, if any is.
+    pub fn from_key(key: u64) -> Option<Opening> {
+        char::from_u32(u32::try_from(key >> 21).ok()?)?;
+        let second = (key & 0x1f_ffff) as u32;
+        if second != 0 {
+            char::from_u32(second - 1)?;
+        }
+        Some(Opening(key))
+    }
+
+    /// Its characters: one or two.
+    pub fn chars(self) -> (char, Option<char>) {
+        let first = char::from_u32((self.0 >> 21) as u32).unwrap_or_default();
+        let second = (self.0 & 0x1f_ffff) as u32;
+        (first, second.checked_sub(1).and_then(char::from_u32))
+    }
+
+    /// Whether `word` starts with this opening.
+    pub fn opens(self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let (first, second) = self.chars();
+        chars.next() == Some(first) && second.is_none_or(|c| chars.next() == Some(c))
+    }
+}
+
 /// How a query word met an indexed word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Match {
@@ -95,14 +144,11 @@ impl Query {
         self.last_is_prefix && i + 1 == self.words.len()
     }
 
-    /// The letter of word `i` when it is one letter still being typed: it matches every word
-    /// starting with that letter and narrows the results without ranking them.
-    pub(crate) fn letter(&self, i: usize) -> Option<char> {
-        let mut chars = self.words[i].norm.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) if self.prefix_allowed(i) => Some(c),
-            _ => None,
-        }
+    /// The opening of word `i` when it is one or two characters still being typed: it
+    /// matches every word that starts so and narrows the results without ranking them.
+    pub(crate) fn opening(&self, i: usize) -> Option<Opening> {
+        let w = &self.words[i];
+        (self.prefix_allowed(i) && w.chars.len() <= OPENING_CHARS).then(|| Opening::of(&w.norm)).flatten()
     }
 
     /// How query word `i` meets the indexed (folded) word `term`, if it does.
