@@ -11,8 +11,7 @@ use common::{fact, view, Deck};
 use factdeck_core::compiled::{compile, Compiled, Error, Manifest, MANIFEST};
 use factdeck_core::explore::explore;
 use factdeck_core::export;
-use factdeck_core::model::Kind;
-use factdeck_core::model::PartialDate;
+use factdeck_core::model::{Kind, PartialDate, Source};
 use factdeck_core::source_view::quote_spans;
 use factdeck_core::url_state::{Column, Direction, Sort, ViewState};
 
@@ -89,10 +88,20 @@ fn cards_read_their_facts_and_sources_from_the_chunks() {
     let mut c = Compiled::open(&files).unwrap();
     assert!(c.fact_and_source(0).is_none(), "not fetched yet");
     c.load_facts(&files, &[0, 5]).unwrap();
+    let sources: Vec<usize> = deck.data.facts.iter().map(|f| f.source).collect();
     for (i, want) in deck.data.facts.iter().enumerate() {
         let (fact, source) = c.fact_and_source(i).unwrap();
         assert_eq!(fact, want);
-        assert_eq!(source, deck.data.source_of(want));
+        let text_aside = Source { text: String::new(), ..deck.data.source_of(want).clone() };
+        assert_eq!(source, &text_aside, "a card's source, its text left for the source view");
+        assert!(c.quote_spans(fact.source).is_none(), "no spans before the text file");
+    }
+    assert_eq!(c.texts_for(&sources), ["text-0000.bin"]);
+    c.load_texts(&files, &sources).unwrap();
+    assert!(c.texts_for(&sources).is_empty());
+    for (i, want) in deck.data.facts.iter().enumerate() {
+        let (fact, source) = c.fact_and_source(i).unwrap();
+        assert_eq!(source, deck.data.source_of(want), "in full once its text file is loaded");
         assert_eq!(c.quote_spans(fact.source).unwrap(), quote_spans(&deck.data, fact.source), "the source view's quotes");
     }
 }
@@ -124,6 +133,9 @@ fn exports_and_citations_from_chunks_equal_the_in_memory_ones() {
     let picked = [4, 0, 3];
     assert!(c.subset(&picked).is_none(), "no export from part of the facts");
     c.load_facts(&files, &picked).unwrap();
+    assert!(c.subset(&picked).is_none(), "no export before the sources' texts");
+    let sources: Vec<usize> = picked.iter().map(|&i| c.fact_and_source(i).unwrap().0.source).collect();
+    c.load_texts(&files, &sources).unwrap();
     let subset = c.subset(&picked).unwrap();
     let all: Vec<usize> = (0..picked.len()).collect();
     assert_eq!(export::json(&subset, &all), export::json(&deck.data, &picked));
@@ -240,7 +252,7 @@ fn a_corrupt_manifest_or_another_format_version_is_an_error() {
     let mut later = files.clone();
     later.get_mut(MANIFEST).unwrap()[4] += 1;
     let e = error_of(&later);
-    assert_eq!(e.to_string(), "manifest.bin: format version 5, but this reader reads version 4: compile the dataset again");
+    assert_eq!(e.to_string(), "manifest.bin: format version 6, but this reader reads version 5: compile the dataset again");
 
     let mut foreign = files.clone();
     foreign.insert(MANIFEST.to_owned(), b"{\"facts\": []}".to_vec());

@@ -166,9 +166,20 @@ impl Deck {
         }
     }
 
+    /// Whether source `source`'s text and quote spans are at hand (a compiled dataset keeps
+    /// them apart from the cards' chunks); when not, its text file is requested.
+    pub fn text_at_hand(&self, source: usize) -> Answer<()> {
+        let Store::Remote(r) = &self.store else { return Answer::Ready(()) };
+        let need = r.compiled().texts_for(&[source]);
+        if need.is_empty() {
+            Answer::Ready(())
+        } else {
+            wait_for(r, need)
+        }
+    }
+
     /// Where each fact quoting source `source` quotes it, in dataset order (the source
-    /// view). A compiled dataset holds them with any fact quoting the source: ask
-    /// [`Deck::at_hand`] for one first.
+    /// view). A compiled dataset holds them once [`Deck::text_at_hand`] is ready.
     pub fn quote_spans(&self, source: usize) -> Vec<QuoteSpan> {
         match &self.store {
             Store::Memory(m) => quote_spans(&m.dataset, source),

@@ -1,7 +1,8 @@
 //! Download buttons: the facts of the current view as CSV or JSON, and the whole dataset
 //! as JSON. The files are written by `factdeck_core::export`; this module hands them to
 //! `browser::download`. A compiled dataset (`?data=DIR/`) first fetches the chunks holding
-//! those facts, with progress and a Cancel button; a file is never written from part of them.
+//! those facts, then the text files of the sources they quote, with progress and a Cancel
+//! button; a file is never written from part of them.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -56,14 +57,26 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
                 return;
             }
             let Some(remote) = deck.remote_store().cloned() else { return };
-            let files = remote.compiled().chunks_for(&facts);
+            let chunks = remote.compiled().chunks_for(&facts);
             let flag = Rc::new(Cell::new(false));
             *cancelled.borrow_mut() = flag.clone();
             let (deck, job) = (deck.clone(), job.clone());
-            job.set(Job::Fetching { done: 0, of: files.len() });
+            job.set(Job::Fetching { done: 0, of: chunks.len() });
             wasm_bindgen_futures::spawn_local(async move {
-                let progress = |done| job.set(Job::Fetching { done, of: files.len() });
-                match remote.fetch_all(&files, progress, &flag).await {
+                let fetched = async {
+                    if !remote.fetch_all(&chunks, |done| job.set(Job::Fetching { done, of: chunks.len() }), &flag).await? {
+                        return Ok(false);
+                    }
+                    // Then the texts of the sources those chunks name.
+                    let texts = {
+                        let c = remote.compiled();
+                        let sources: Vec<usize> = facts.iter().filter_map(|&i| Some(c.fact_and_source(i)?.0.source)).collect();
+                        c.texts_for(&sources)
+                    };
+                    let of = chunks.len() + texts.len();
+                    remote.fetch_all(&texts, |done| job.set(Job::Fetching { done: chunks.len() + done, of }), &flag).await
+                };
+                match fetched.await {
                     Ok(true) => {
                         job.set(Job::Idle);
                         deck.with_facts(&facts, |d, at| write(wanted, d, at));

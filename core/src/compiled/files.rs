@@ -18,6 +18,7 @@ const SORT: &[u8; 4] = b"FDKS";
 const SHARD: &[u8; 4] = b"FDKP";
 const FACTS: &[u8; 4] = b"FDKF";
 const IDS: &[u8; 4] = b"FDKI";
+const TEXTS: &[u8; 4] = b"FDKX";
 const OPENING: &[u8; 4] = b"FDKO";
 
 /// Sorted unique terms, each as the bytes it shares with the one before and the rest, with
@@ -275,19 +276,18 @@ pub(crate) fn read_shard(bytes: &[u8], facts: usize) -> Read<Shard> {
     Ok(Shard { first, postings, spellings })
 }
 
-/// Facts `first..first + n` of a dataset, and the sources they quote.
+/// Facts `first..first + n` of a dataset, and the sources they quote (without their texts,
+/// which text files hold).
 pub(crate) struct Chunk {
     pub(crate) first: usize,
     pub(crate) facts: Vec<Fact>,
-    /// (index in the dataset's sources, source, where every fact quoting it quotes it),
-    /// sorted by index.
-    pub(crate) sources: Vec<(usize, Source, Vec<QuoteSpan>)>,
+    /// (index in the dataset's sources, source with an empty text), sorted by index.
+    pub(crate) sources: Vec<(usize, Source)>,
 }
 
-/// Facts `first..first + n` and the sources they quote, each with the quote spans of every
-/// fact of the dataset that quotes it (`quoting[s]`: those facts, in dataset order), so that
-/// the source view needs no other chunk.
-pub(crate) fn write_chunk(dataset: &Dataset, quoting: &[Vec<usize>], first: usize, n: usize) -> Vec<u8> {
+/// Facts `first..first + n` and the sources they quote, each without its text: what the
+/// facts' cards show.
+pub(crate) fn write_chunk(dataset: &Dataset, first: usize, n: usize) -> Vec<u8> {
     let facts = &dataset.facts[first..first + n];
     let mut sources: Vec<usize> = facts.iter().map(|f| f.source).collect();
     sources.sort_unstable();
@@ -297,15 +297,7 @@ pub(crate) fn write_chunk(dataset: &Dataset, quoting: &[Vec<usize>], first: usiz
     w.usize(sources.len());
     for &s in &sources {
         w.usize(s);
-        let source = &dataset.sources[s];
-        write_source(&mut w, source);
-        let spans = spans_in(&source.text, quoting[s].iter().map(|&f| (f, dataset.facts[f].quote.as_str())));
-        w.usize(spans.len());
-        for span in spans {
-            w.usize(span.fact);
-            w.usize(span.range.start);
-            w.usize(span.range.end);
-        }
+        write_source(&mut w, &dataset.sources[s]);
     }
     w.usize(n);
     for f in facts {
@@ -319,33 +311,73 @@ pub(crate) fn read_chunk(bytes: &[u8], sectors: usize, sources: usize, facts: us
     let mut r = Reader::file(bytes, FACTS)?;
     let first = r.usize()?;
     let n = r.count()?;
-    let mut quoted: Vec<(usize, Source, Vec<QuoteSpan>)> = Vec::with_capacity(n);
+    let mut quoted: Vec<(usize, Source)> = Vec::with_capacity(n);
     for _ in 0..n {
         let i = r.usize()?;
-        if i >= sources || quoted.last().is_some_and(|(p, _, _)| *p >= i) {
+        if i >= sources || quoted.last().is_some_and(|(p, _)| *p >= i) {
             return Err("sources out of range or order".to_owned());
         }
-        let source = read_source(&mut r)?;
+        quoted.push((i, read_source(&mut r, String::new())?));
+    }
+    let n = r.count()?;
+    let list = (0..n).map(|_| read_fact(&mut r, sectors, sources, facts)).collect::<Read<Vec<Fact>>>()?;
+    r.end()?;
+    if list.iter().any(|f| quoted.binary_search_by_key(&f.source, |(i, _)| *i).is_err()) {
+        return Err("a fact quotes a source the chunk does not hold".to_owned());
+    }
+    Ok(Chunk { first, facts: list, sources: quoted })
+}
+
+/// Sources `first..first + n` in full, each with where every fact of the dataset that
+/// quotes it quotes it (`quoting[s]`: those facts, in dataset order): the source view's
+/// and the export's, fetched apart from the cards' chunks.
+pub(crate) fn write_texts(dataset: &Dataset, quoting: &[Vec<usize>], first: usize, n: usize) -> Vec<u8> {
+    let mut w = Writer::file(TEXTS);
+    w.usize(first);
+    w.usize(n);
+    for (source, quoting) in dataset.sources[first..first + n].iter().zip(&quoting[first..first + n]) {
+        write_source(&mut w, source);
+        w.str(&source.text);
+        let spans = spans_in(&source.text, quoting.iter().map(|&f| (f, dataset.facts[f].quote.as_str())));
+        w.usize(spans.len());
+        for span in spans {
+            w.usize(span.fact);
+            w.usize(span.range.start);
+            w.usize(span.range.end);
+        }
+    }
+    w.bytes
+}
+
+/// A source in full with where facts quote it, as a text file holds it.
+pub(crate) type SourceText = (Source, Vec<QuoteSpan>);
+
+/// A text file (see [`write_texts`]) of a dataset of `facts` facts: its first source's
+/// index and each source, text included, with its quote spans.
+pub(crate) fn read_texts(bytes: &[u8], facts: usize) -> Read<(usize, Vec<SourceText>)> {
+    let mut r = Reader::file(bytes, TEXTS)?;
+    let first = r.usize()?;
+    let n = r.count()?;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let mut source = read_source(&mut r, String::new())?;
+        source.text = r.str()?;
         let spans = r.count()?;
         let spans = (0..spans)
             .map(|_| {
                 let (fact, start, end) = (r.usize()?, r.usize()?, r.usize()?);
-                let on_chars = start <= end && source.text.is_char_boundary(start) && source.text.is_char_boundary(end);
-                if fact >= facts || !on_chars || end > source.text.len() {
+                let text = &source.text;
+                let on_chars = start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end);
+                if fact >= facts || !on_chars {
                     return Err("a quote span out of range".to_owned());
                 }
                 Ok(QuoteSpan { fact, range: start..end })
             })
             .collect::<Read<_>>()?;
-        quoted.push((i, source, spans));
+        out.push((source, spans));
     }
-    let n = r.count()?;
-    let list = (0..n).map(|_| read_fact(&mut r, sectors, sources, facts)).collect::<Read<Vec<Fact>>>()?;
     r.end()?;
-    if list.iter().any(|f| quoted.binary_search_by_key(&f.source, |(i, _, _)| *i).is_err()) {
-        return Err("a fact quotes a source the chunk does not hold".to_owned());
-    }
-    Ok(Chunk { first, facts: list, sources: quoted })
+    Ok((first, out))
 }
 
 /// The id bucket fact id `id` belongs in, of `buckets`: by its CRC-32, so that buckets fill
@@ -435,6 +467,7 @@ mod tests {
             Some("sort") => read_sort(bytes, m.facts).is_ok(),
             Some("post") => read_shard(bytes, m.facts).is_ok(),
             Some("facts") => read_chunk(bytes, m.sectors.len(), m.sources, m.facts).is_ok(),
+            Some("text") => read_texts(bytes, m.facts).is_ok(),
             Some("ids") => read_ids(bytes, 0, m.id_buckets, m.facts).is_ok(),
             Some("open") => read_opening(bytes, m.facts).is_ok(),
             _ => panic!("unknown file {name}"),
@@ -446,7 +479,7 @@ mod tests {
         let (m, files) = compiled();
         let openings = m.openings.len();
         assert!(openings > 4, "{openings} openings");
-        assert_eq!(files.len(), 11 + openings, "terms, docs, 6 sort columns, a shard, the openings, a chunk, an id bucket");
+        assert_eq!(files.len(), 12 + openings, "terms, docs, 6 sort columns, a shard, the openings, a chunk, a text file, an id bucket");
         for (name, bytes) in &files {
             assert!(decodes(&m, name, bytes), "{name}");
         }
@@ -468,9 +501,9 @@ mod tests {
     proptest! {
         /// The checksum stops damaged files first; behind it, no bytes make a decoder panic.
         #[test]
-        fn damaged_bytes_are_an_error_or_a_value_never_a_panic(which in 0usize..11, at in any::<usize>(), xor in 1u8..=255, cut in any::<bool>()) {
+        fn damaged_bytes_are_an_error_or_a_value_never_a_panic(which in any::<usize>(), at in any::<usize>(), xor in 1u8..=255, cut in any::<bool>()) {
             let (m, files) = compiled();
-            let (name, mut bytes) = files[which].clone();
+            let (name, mut bytes) = files[which % files.len()].clone();
             let i = at % bytes.len();
             if cut {
                 bytes.truncate(i);

@@ -31,6 +31,7 @@ pub(crate) enum File {
     Shard(usize),
     Opening(Opening),
     Chunk(usize),
+    Texts(usize),
     Ids(usize),
 }
 
@@ -47,6 +48,7 @@ pub(crate) fn file_name(file: File) -> String {
             (a, Some(b)) => format!("open-{:04x}-{:04x}.bin", u32::from(a), u32::from(b)),
         },
         File::Chunk(i) => format!("facts-{i:04}.bin"),
+        File::Texts(i) => format!("text-{i:04}.bin"),
         File::Ids(i) => format!("ids-{i:04}.bin"),
     }
 }
@@ -89,6 +91,9 @@ pub struct Manifest {
     pub openings: Vec<Opening>,
     /// Fact chunks (`facts-NNNN.bin`), in fact order.
     pub chunks: usize,
+    /// Sources per text file (`text-NNNN.bin`: their texts and where facts quote them), in
+    /// source order; the last may hold fewer.
+    pub source_group: usize,
     /// Buckets of fact id → fact index (`ids-NNNN.bin`), by the id's CRC-32, for permalinks.
     pub id_buckets: usize,
 }
@@ -120,6 +125,7 @@ impl Manifest {
         rising(&mut w, &mut self.shards.iter().map(|&f| u64::from(f)), self.shards.len());
         rising(&mut w, &mut self.openings.iter().map(|o| o.key()), self.openings.len());
         w.usize(self.chunks);
+        w.usize(self.source_group);
         w.usize(self.id_buckets);
         let crc = crc32(&w.bytes);
         w.u32_le(crc);
@@ -162,7 +168,7 @@ impl Manifest {
         let shards = rising(r)?.into_iter().map(|f| u32::try_from(f).map_err(|_| "a shard past 2^32 terms")).collect::<Result<_, _>>()?;
         let openings =
             rising(r)?.into_iter().map(|k| Opening::from_key(k).ok_or("an opening that is not characters")).collect::<Result<_, _>>()?;
-        let (chunks, id_buckets) = (r.usize()?, r.usize()?);
+        let (chunks, source_group, id_buckets) = (r.usize()?, r.usize()?, r.usize()?);
         Ok(Manifest {
             title,
             description,
@@ -176,6 +182,7 @@ impl Manifest {
             shards,
             openings,
             chunks,
+            source_group,
             id_buckets,
         })
     }
@@ -194,6 +201,9 @@ impl Manifest {
         }
         if self.chunk_facts == 0 || self.chunks != self.facts.div_ceil(self.chunk_facts) {
             return Err(format!("{} chunks of {} facts for {} facts", self.chunks, self.chunk_facts, self.facts));
+        }
+        if self.source_group == 0 {
+            return Err("no sources per text file".to_owned());
         }
         if self.id_buckets == 0 && self.facts > 0 {
             return Err("no id buckets".to_owned());
@@ -227,6 +237,7 @@ impl Manifest {
                 match kind {
                     "post" => File::Shard(i),
                     "facts" => File::Chunk(i),
+                    "text" => File::Texts(i),
                     "ids" => File::Ids(i),
                     _ => return None,
                 }
@@ -237,10 +248,16 @@ impl Manifest {
             File::Shard(i) => i < self.shards.len(),
             File::Opening(o) => self.openings.binary_search(&o).is_ok(),
             File::Chunk(i) => i < self.chunks,
+            File::Texts(i) => i < self.text_files(),
             File::Ids(i) => i < self.id_buckets,
         };
         // One spelling per file: "post-7.bin" is not "post-0007.bin".
         (listed && file_name(file) == name).then_some(file)
+    }
+
+    /// How many text files there are.
+    pub fn text_files(&self) -> usize {
+        self.sources.div_ceil(self.source_group.max(1))
     }
 
     /// The names of the chunks holding facts `facts` (fact indices).
@@ -258,8 +275,9 @@ impl Manifest {
         let shards = (0..self.shards.len()).map(File::Shard);
         let openings = self.openings.iter().map(|&o| File::Opening(o));
         let chunks = (0..self.chunks).map(File::Chunk);
+        let texts = (0..self.text_files()).map(File::Texts);
         let ids = (0..self.id_buckets).map(File::Ids);
-        fixed.chain(shards).chain(openings).chain(chunks).chain(ids).map(file_name)
+        fixed.chain(shards).chain(openings).chain(chunks).chain(texts).chain(ids).map(file_name)
     }
 
     /// The contents of the file `name` if `bytes` are that file as this compile wrote it,

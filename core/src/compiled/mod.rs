@@ -21,8 +21,11 @@
 //!   that starts so, as a bitset or a list, whichever is smaller: a word's first two
 //!   keystrokes, which narrow without ranking, read one such file each instead of the
 //!   postings of every word that starts so;
-//! - `facts-NNNN.bin`: [`CHUNK_FACTS`] facts in full, with the sources they quote and
-//!   where each of those sources' facts quotes it (the source view's spans);
+//! - `facts-NNNN.bin`: [`CHUNK_FACTS`] facts in full, with the sources they quote but for
+//!   those sources' texts: what the facts' cards show;
+//! - `text-NNNN.bin`: [`SOURCE_GROUP`] sources in full, texts included, each with where
+//!   every fact quoting it quotes it (the source view's spans), for the source view and
+//!   exports;
 //! - `ids-NNNN.bin`: fact id → fact index for about [`BUCKET_IDS`] ids, bucketed by the
 //!   id's CRC-32, so that a permalink finds its fact with one small fetch.
 //!
@@ -55,11 +58,16 @@ pub use write::{compile, compile_sharded};
 use crate::{dataset::Dataset, search::Index};
 
 /// The layout every file of a compiled dataset follows; a reader reads only its own.
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
 
 /// Facts per `facts-NNNN.bin` chunk: small, since the results on a page of cards may each
 /// lie in a chunk of their own (neighbouring facts, often from one source, share one).
 pub const CHUNK_FACTS: usize = 8;
+
+/// Sources per `text-NNNN.bin` file. A source's text is kept out of the chunks, since a
+/// page of cards shows none of it; a source view needs one source, and neighbouring sources
+/// share a file so that a large dataset does not make tens of thousands of them.
+pub const SOURCE_GROUP: usize = 4;
 
 /// Fact ids per `ids-NNNN.bin` bucket, on average.
 pub const BUCKET_IDS: usize = 1024;

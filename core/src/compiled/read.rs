@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::files::{id_bucket, read_chunk, read_docs, read_ids, read_opening, read_shard, read_sort, read_terms, Chunk};
+use super::files::{id_bucket, read_chunk, read_docs, read_ids, read_opening, read_shard, read_sort, read_terms, read_texts};
 use super::manifest::{file_name, File, Manifest, MANIFEST};
 use super::{Error, Fetch};
 use crate::dataset::Dataset;
@@ -27,7 +27,14 @@ pub struct Compiled {
     shard_loaded: Vec<bool>,
     opening_loaded: Vec<bool>,
     sort_loaded: [bool; 6],
-    chunks: Vec<Option<Chunk>>,
+    /// Each chunk's facts, once loaded.
+    chunks: Vec<Option<Vec<Fact>>>,
+    /// The sources the loaded chunks quote, by index: without their texts until their text
+    /// file is loaded (`texts_loaded`), then in full.
+    sources: HashMap<usize, Source>,
+    texts_loaded: Vec<bool>,
+    /// Where every fact quoting each source quotes it, for the sources whose text is loaded.
+    spans: HashMap<usize, Vec<QuoteSpan>>,
     /// Each id bucket's (fact id, fact index) pairs, sorted, once loaded.
     ids: Vec<Option<Vec<(String, usize)>>>,
     /// Files fetched through [`Compiled::open`] and the [`Fetch`] methods, with their sizes,
@@ -64,6 +71,9 @@ impl Compiled {
             opening_loaded: vec![false; manifest.openings.len()],
             sort_loaded: [false; 6],
             chunks: (0..manifest.chunks).map(|_| None).collect(),
+            sources: HashMap::new(),
+            texts_loaded: vec![false; manifest.text_files()],
+            spans: HashMap::new(),
             ids: (0..manifest.id_buckets).map(|_| None).collect(),
             fetched: Vec::new(),
             manifest,
@@ -202,7 +212,21 @@ impl Compiled {
                 if chunk.first != first || chunk.facts.len() != m.chunk_facts.min(m.facts - first) {
                     return Err(fail("it holds other facts than the manifest says".to_owned()));
                 }
-                self.chunks[c] = Some(chunk);
+                for (i, source) in chunk.sources {
+                    self.sources.entry(i).or_insert(source);
+                }
+                self.chunks[c] = Some(chunk.facts);
+            }
+            File::Texts(g) => {
+                let (first, list) = read_texts(body, m.facts).map_err(fail)?;
+                if first != g * m.source_group || list.len() != m.source_group.min(m.sources - first) {
+                    return Err(fail("it holds other sources than the manifest says".to_owned()));
+                }
+                for (i, (source, spans)) in (first..).zip(list) {
+                    self.sources.insert(i, source);
+                    self.spans.insert(i, spans);
+                }
+                self.texts_loaded[g] = true;
             }
             File::Ids(b) => {
                 self.ids[b] = Some(read_ids(body, b, m.id_buckets, m.facts).map_err(fail)?);
@@ -249,22 +273,34 @@ impl Compiled {
         Ok(())
     }
 
-    /// Fact `i` and its source, if its chunk is loaded.
+    /// Fact `i` and its source, if its chunk is loaded. The source's text is empty until
+    /// its text file is loaded ([`Compiled::texts_for`]).
     pub fn fact_and_source(&self, i: usize) -> Option<(&Fact, &Source)> {
-        let chunk = self.chunks.get(i / self.manifest.chunk_facts)?.as_ref()?;
-        let fact = chunk.facts.get(i - chunk.first)?;
-        let at = chunk.sources.binary_search_by_key(&fact.source, |(s, _, _)| *s).ok()?;
-        Some((fact, &chunk.sources[at].1))
+        let fact = self.chunks.get(i / self.manifest.chunk_facts)?.as_ref()?.get(i % self.manifest.chunk_facts)?;
+        Some((fact, self.sources.get(&fact.source)?))
+    }
+
+    /// The text files holding sources `sources` (indices) that are not loaded yet.
+    pub fn texts_for(&self, sources: &[usize]) -> Vec<String> {
+        let group = self.manifest.source_group;
+        let mut ids: Vec<usize> = sources.iter().map(|&s| s / group).filter(|&g| g < self.texts_loaded.len()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().filter(|&g| !self.texts_loaded[g]).map(|g| file_name(File::Texts(g))).collect()
+    }
+
+    /// Fetches the text files holding sources `sources`, as [`Compiled::texts_for`] names them.
+    pub fn load_texts(&mut self, fetch: &impl Fetch, sources: &[usize]) -> Result<(), Error> {
+        for file in self.texts_for(sources) {
+            self.fetch_into(fetch, &file)?;
+        }
+        Ok(())
     }
 
     /// Where each fact quoting source `source` quotes it in the source's text, in dataset
-    /// order (what [`crate::source_view::quote_spans`] gives), if a loaded chunk holds a
-    /// fact quoting it: the source view needs only the open fact's chunk.
+    /// order (what [`crate::source_view::quote_spans`] gives), once its text file is loaded.
     pub fn quote_spans(&self, source: usize) -> Option<&[QuoteSpan]> {
-        self.chunks.iter().flatten().find_map(|c| {
-            let at = c.sources.binary_search_by_key(&source, |(s, _, _)| *s).ok()?;
-            Some(&c.sources[at].2[..])
-        })
+        self.spans.get(&source).map(Vec::as_slice)
     }
 
     /// The index of the fact with id `id` (`None` if there is none), or the name of the id
@@ -291,10 +327,14 @@ impl Compiled {
 
     /// Facts `facts` (indices, in that order) as a dataset of their own, with the sources
     /// they quote, for export: its fact `k` is `facts[k]`, and a `compare_with` link stays
-    /// only when both facts are in it. `None` until every one of their chunks is loaded.
+    /// only when both facts are in it. `None` until every one of their chunks, and the text
+    /// file of every source they quote, is loaded.
     pub fn subset(&self, facts: &[usize]) -> Option<Dataset> {
         let local: HashMap<usize, usize> = facts.iter().enumerate().map(|(k, &i)| (i, k)).collect();
         let found: Vec<(&Fact, &Source)> = facts.iter().map(|&i| self.fact_and_source(i)).collect::<Option<_>>()?;
+        if found.iter().any(|(f, _)| !self.spans.contains_key(&f.source)) {
+            return None;
+        }
         // The sources in the dataset's order, as `export::json` writes a dataset's.
         let by_index: HashMap<usize, &Source> = found.iter().map(|(f, s)| (f.source, *s)).collect();
         let mut quoted: Vec<usize> = by_index.keys().copied().collect();
@@ -333,6 +373,6 @@ impl Facts for Compiled {
     }
 
     fn source(&self, s: usize) -> Option<&Source> {
-        self.chunks.iter().flatten().find_map(|c| c.sources.binary_search_by_key(&s, |(i, _, _)| *i).ok().map(|at| &c.sources[at].1))
+        self.sources.get(&s)
     }
 }

@@ -9,6 +9,7 @@
 use super::codec::{Read, Reader, Writer};
 use crate::model::{DateSpec, Derived, Fact, FactId, Kind, Measure, Multiplier, PartialDate, Quantity, Source, Status};
 
+/// A source but its text, which travels apart (text files; chunks leave it out).
 pub(crate) fn write_source(w: &mut Writer, s: &Source) {
     w.str(&s.id);
     w.str(&s.publisher);
@@ -18,10 +19,10 @@ pub(crate) fn write_source(w: &mut Writer, s: &Source) {
     w.opt_str(s.url.as_deref());
     w.opt_str(s.note.as_deref());
     w.opt_str(s.file.as_deref());
-    w.str(&s.text);
 }
 
-pub(crate) fn read_source(r: &mut Reader) -> Read<Source> {
+/// A source as [`write_source`] wrote it, with `text` as its text.
+pub(crate) fn read_source(r: &mut Reader, text: String) -> Read<Source> {
     Ok(Source {
         id: r.str()?,
         publisher: r.str()?,
@@ -31,7 +32,7 @@ pub(crate) fn read_source(r: &mut Reader) -> Read<Source> {
         url: r.opt_str()?,
         note: r.opt_str()?,
         file: r.opt_str()?,
-        text: r.str()?,
+        text,
     })
 }
 

@@ -2,9 +2,9 @@
 //! same bytes for the same dataset.
 
 use super::codec::{crc32, crc32_continue};
-use super::files::{id_bucket, write_chunk, write_docs, write_ids, write_opening, write_shard, write_sort, write_terms};
+use super::files::{id_bucket, write_chunk, write_docs, write_ids, write_opening, write_shard, write_sort, write_terms, write_texts};
 use super::manifest::{file_name, seal, File, Manifest, MANIFEST};
-use super::{BUCKET_IDS, CHUNK_FACTS, SHARD_BYTES};
+use super::{BUCKET_IDS, CHUNK_FACTS, SHARD_BYTES, SOURCE_GROUP};
 use crate::dataset::Dataset;
 use crate::search::{Index, Opening, OPENING_CHARS};
 use crate::url_state::Column;
@@ -40,14 +40,19 @@ pub fn compile_sharded<E>(
         quoting[f.source].push(i);
     }
     let count = facts.div_ceil(CHUNK_FACTS);
-    let chunk = |c: usize| write_chunk(dataset, &quoting, c * CHUNK_FACTS, CHUNK_FACTS.min(facts - c * CHUNK_FACTS));
-    // The build checksum covers every fact in full (the chunks) and what the index makes of
-    // them (the dictionary and table; the other files follow from these), so it needs a
-    // pass over the chunks before any file is written.
+    let chunk = |c: usize| write_chunk(dataset, c * CHUNK_FACTS, CHUNK_FACTS.min(facts - c * CHUNK_FACTS));
+    let text_files = dataset.sources.len().div_ceil(SOURCE_GROUP);
+    let texts = |g: usize| write_texts(dataset, &quoting, g * SOURCE_GROUP, SOURCE_GROUP.min(dataset.sources.len() - g * SOURCE_GROUP));
+    // The build checksum covers every fact and source in full (the chunks and text files)
+    // and what the index makes of them (the dictionary and table; the other files follow
+    // from these), so it needs a pass over those before any file is written.
     let mut build = crc32_continue(crc32(&dictionary), &docs);
     build = crc32_continue(build, &(shard_bytes as u64).to_le_bytes());
     for c in 0..count {
         build = crc32_continue(build, &chunk(c));
+    }
+    for g in 0..text_files {
+        build = crc32_continue(build, &texts(g));
     }
     let index_bytes = (dictionary.len() + docs.len()) as u64;
     let mut put = |file: File, body: Vec<u8>| write(&file_name(file), &seal(build, body));
@@ -105,6 +110,10 @@ pub fn compile_sharded<E>(
         }
     }
     progress(&format!("facts: {count} chunks"));
+    for g in 0..text_files {
+        put(File::Texts(g), texts(g))?;
+    }
+    progress(&format!("sources: {text_files} text files"));
 
     let buckets = facts.div_ceil(BUCKET_IDS);
     let mut by_bucket: Vec<Vec<(&str, usize)>> = vec![Vec::new(); buckets];
@@ -130,6 +139,7 @@ pub fn compile_sharded<E>(
         shards,
         openings,
         chunks: count,
+        source_group: SOURCE_GROUP,
         id_buckets: buckets,
     };
     write(MANIFEST, &manifest.encode())?;

@@ -26,10 +26,16 @@ pub struct SourceViewProps {
 #[function_component(SourceView)]
 pub fn source_view(props: &SourceViewProps) -> Html {
     let links = use_links();
-    // A compiled dataset first fetches the fact's chunk, which holds where every fact
-    // quoting its source quotes it; then the chunks of those facts, for their titles.
+    // A compiled dataset first fetches the fact's chunk, which names its source; then the
+    // source's text file, which holds where every fact quoting it quotes it; then the
+    // chunks of those facts, for their titles.
     let ready = props.deck.at_hand(&[props.fact]);
     let source = (ready == Answer::Ready(())).then(|| props.deck.facts().fact(props.fact).map(|f| f.source)).flatten();
+    let ready = match source {
+        Some(s) => props.deck.text_at_hand(s),
+        None => ready,
+    };
+    let source = source.filter(|_| ready == Answer::Ready(()));
     let spans = {
         let deck = props.deck.clone();
         use_memo((props.deck.clone(), source), move |&(_, s)| s.map(|s| deck.quote_spans(s)).unwrap_or_default())
