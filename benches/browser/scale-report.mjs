@@ -23,7 +23,10 @@ const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1000}k`);
 /** The rows of the comparison: a label and how each run shows it. */
 const ROWS = [
   ['bytes before the first search (as served; gzip -9)', (r) => `${size(r.beforeFirst.raw)}; ${size(r.beforeFirst.gzip)} (${r.beforeFirst.requests} requests)`],
-  ['bytes per later keystroke (mean; max)', (r) => `${size(r.perKey.mean.raw)}; ${size(r.perKey.max)}`],
+  [
+    'bytes per later keystroke, as served (mean; max); gzip -9 (mean; max)',
+    (r) => `${size(r.perKey.mean.raw)}; ${size(r.perKey.max)}; ${size(r.perKey.mean.gzip)}; ${size(r.perKey.maxGzip)}`,
+  ],
   ['first card painted (factdeck: a card of the requested dataset)', (r) => ms(r.firstCardMs)],
   ['search ready (typing answers)', (r) => ms(r.readyMs)],
   ['time to first results', (r) => ms(r.firstResultsMs)],

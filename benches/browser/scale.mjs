@@ -369,7 +369,12 @@ function summarize(id, n, prepared, rounds) {
     typeableMs: med((r) => r.typeableMs),
     firstCardMs: med((r) => r.firstCardMs),
     beforeFirst: { requests: med((r) => r.beforeFirst.requests), raw: med((r) => r.beforeFirst.raw), gzip: med((r) => r.beforeFirst.gzip) },
-    perKey: { mean: { raw: mean('raw'), gzip: mean('gzip') }, max: later.length ? Math.max(...later.map((b) => b.raw)) : null, n: later.length },
+    perKey: {
+      mean: { raw: mean('raw'), gzip: mean('gzip') },
+      max: later.length ? Math.max(...later.map((b) => b.raw)) : null,
+      maxGzip: later.length ? Math.max(...later.map((b) => b.gzip)) : null,
+      n: later.length,
+    },
     e2e: stats(keys.map((k) => k.e2e)),
     dom: stats(keys.map((k) => k.dom)),
     // Median of the rounds (a worker's heap varies with when it last collected).
