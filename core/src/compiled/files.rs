@@ -1,24 +1,20 @@
 //! The layout of each file behind the manifest, written and read side by side: the term
 //! dictionary, the per-fact table (`docs.bin`), the sort columns, the postings shards, the
-//! fact chunks and the id buckets. Readers check what the index relies on (terms sorted, facts in range and
-//! in order, counts that agree with the dictionary), so that no bytes can make it panic.
+//! openings and the id buckets (the fact chunks and text files are `records`'). Readers
+//! check what the index relies on (terms sorted, facts in range and in order, counts that
+//! agree with the dictionary), so that no bytes can make it panic.
 
 use super::codec::{crc32, width, Read, Reader, Writer};
-use super::records::{read_fact, read_source, write_fact, write_source};
-use crate::dataset::Dataset;
 use crate::filter::FacetTable;
-use crate::model::{Fact, Kind, Source};
+use crate::model::Kind;
 use crate::search::Posting;
 use crate::sort::MISSING;
-use crate::source_view::{spans_in, QuoteSpan};
 
 const TERMS: &[u8; 4] = b"FDKT";
 const DOCS: &[u8; 4] = b"FDKD";
 const SORT: &[u8; 4] = b"FDKS";
 const SHARD: &[u8; 4] = b"FDKP";
-const FACTS: &[u8; 4] = b"FDKF";
 const IDS: &[u8; 4] = b"FDKI";
-const TEXTS: &[u8; 4] = b"FDKX";
 const OPENING: &[u8; 4] = b"FDKO";
 
 /// Sorted unique terms, each as the bytes it shares with the one before and the rest, with
@@ -276,110 +272,6 @@ pub(crate) fn read_shard(bytes: &[u8], facts: usize) -> Read<Shard> {
     Ok(Shard { first, postings, spellings })
 }
 
-/// Facts `first..first + n` of a dataset, and the sources they quote (without their texts,
-/// which text files hold).
-pub(crate) struct Chunk {
-    pub(crate) first: usize,
-    pub(crate) facts: Vec<Fact>,
-    /// (index in the dataset's sources, source with an empty text), sorted by index.
-    pub(crate) sources: Vec<(usize, Source)>,
-}
-
-/// Facts `first..first + n` and the sources they quote, each without its text: what the
-/// facts' cards show.
-pub(crate) fn write_chunk(dataset: &Dataset, first: usize, n: usize) -> Vec<u8> {
-    let facts = &dataset.facts[first..first + n];
-    let mut sources: Vec<usize> = facts.iter().map(|f| f.source).collect();
-    sources.sort_unstable();
-    sources.dedup();
-    let mut w = Writer::file(FACTS);
-    w.usize(first);
-    w.usize(sources.len());
-    for &s in &sources {
-        w.usize(s);
-        write_source(&mut w, &dataset.sources[s]);
-    }
-    w.usize(n);
-    for f in facts {
-        write_fact(&mut w, f);
-    }
-    w.bytes
-}
-
-/// A chunk of a dataset of `sectors` sectors, `sources` sources and `facts` facts.
-pub(crate) fn read_chunk(bytes: &[u8], sectors: usize, sources: usize, facts: usize) -> Read<Chunk> {
-    let mut r = Reader::file(bytes, FACTS)?;
-    let first = r.usize()?;
-    let n = r.count()?;
-    let mut quoted: Vec<(usize, Source)> = Vec::with_capacity(n);
-    for _ in 0..n {
-        let i = r.usize()?;
-        if i >= sources || quoted.last().is_some_and(|(p, _)| *p >= i) {
-            return Err("sources out of range or order".to_owned());
-        }
-        quoted.push((i, read_source(&mut r, String::new())?));
-    }
-    let n = r.count()?;
-    let list = (0..n).map(|_| read_fact(&mut r, sectors, sources, facts)).collect::<Read<Vec<Fact>>>()?;
-    r.end()?;
-    if list.iter().any(|f| quoted.binary_search_by_key(&f.source, |(i, _)| *i).is_err()) {
-        return Err("a fact quotes a source the chunk does not hold".to_owned());
-    }
-    Ok(Chunk { first, facts: list, sources: quoted })
-}
-
-/// Sources `first..first + n` in full, each with where every fact of the dataset that
-/// quotes it quotes it (`quoting[s]`: those facts, in dataset order): the source view's
-/// and the export's, fetched apart from the cards' chunks.
-pub(crate) fn write_texts(dataset: &Dataset, quoting: &[Vec<usize>], first: usize, n: usize) -> Vec<u8> {
-    let mut w = Writer::file(TEXTS);
-    w.usize(first);
-    w.usize(n);
-    for (source, quoting) in dataset.sources[first..first + n].iter().zip(&quoting[first..first + n]) {
-        write_source(&mut w, source);
-        w.str(&source.text);
-        let spans = spans_in(&source.text, quoting.iter().map(|&f| (f, dataset.facts[f].quote.as_str())));
-        w.usize(spans.len());
-        for span in spans {
-            w.usize(span.fact);
-            w.usize(span.range.start);
-            w.usize(span.range.end);
-        }
-    }
-    w.bytes
-}
-
-/// A source in full with where facts quote it, as a text file holds it.
-pub(crate) type SourceText = (Source, Vec<QuoteSpan>);
-
-/// A text file (see [`write_texts`]) of a dataset of `facts` facts: its first source's
-/// index and each source, text included, with its quote spans.
-pub(crate) fn read_texts(bytes: &[u8], facts: usize) -> Read<(usize, Vec<SourceText>)> {
-    let mut r = Reader::file(bytes, TEXTS)?;
-    let first = r.usize()?;
-    let n = r.count()?;
-    let mut out = Vec::with_capacity(n);
-    for _ in 0..n {
-        let mut source = read_source(&mut r, String::new())?;
-        source.text = r.str()?;
-        let spans = r.count()?;
-        let spans = (0..spans)
-            .map(|_| {
-                let (fact, start, end) = (r.usize()?, r.usize()?, r.usize()?);
-                let text = &source.text;
-                let on_chars = start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end);
-                if fact >= facts || !on_chars {
-                    return Err("a quote span out of range".to_owned());
-                }
-                Ok(QuoteSpan { fact, range: start..end })
-            })
-            .collect::<Read<_>>()?;
-        out.push((source, spans));
-    }
-    r.end()?;
-    Ok((first, out))
-}
-
 /// The id bucket fact id `id` belongs in, of `buckets`: by its CRC-32, so that buckets fill
 /// evenly whatever the ids look like.
 pub(crate) fn id_bucket(id: &str, buckets: usize) -> usize {
@@ -434,6 +326,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::compiled::records::{read_chunk, read_texts};
     use crate::compiled::{compile, Manifest, MANIFEST};
     use crate::search::Index;
     use crate::test_events::events;

@@ -5,8 +5,9 @@
 
 use std::collections::HashMap;
 
-use super::files::{id_bucket, read_chunk, read_docs, read_ids, read_opening, read_shard, read_sort, read_terms, read_texts};
+use super::files::{id_bucket, read_docs, read_ids, read_opening, read_shard, read_sort, read_terms};
 use super::manifest::{file_name, File, Manifest, MANIFEST};
+use super::records::{read_chunk, read_texts};
 use super::{Error, Fetch};
 use crate::dataset::Dataset;
 use crate::explore::{explore_with, Outcome};

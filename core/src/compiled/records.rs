@@ -1,13 +1,19 @@
-//! Facts and sources in binary, field by field, for the fact chunks: every field of the
-//! model ([`Fact`], [`Source`]), so a card shows from a chunk what it shows from the JSON.
-//! Changing the model changes this layout: bump `FORMAT_VERSION` with it.
+//! Facts and sources in binary, field by field: every field of the model ([`Fact`],
+//! [`Source`]), so a card shows from a chunk what it shows from the JSON; and the two files
+//! that carry them, the fact chunks (`facts-NNNN.bin`) and the text files
+//! (`text-NNNN.bin`). Changing the model changes this layout: bump `FORMAT_VERSION` with it.
 //!
 //! Decoding checks what the validator guaranteed and the UI relies on (enum values, indices
 //! in range, date fields), so that bytes that pass the checksum but are not what the
 //! compiler wrote are an error, not a wrong card or a panic.
 
 use super::codec::{Read, Reader, Writer};
+use crate::dataset::Dataset;
 use crate::model::{DateSpec, Derived, Fact, FactId, Kind, Measure, Multiplier, PartialDate, Quantity, Source, Status};
+use crate::source_view::{spans_in, QuoteSpan};
+
+const FACTS: &[u8; 4] = b"FDKF";
+const TEXTS: &[u8; 4] = b"FDKX";
 
 /// A source but its text, which travels apart (text files; chunks leave it out).
 pub(crate) fn write_source(w: &mut Writer, s: &Source) {
@@ -177,6 +183,110 @@ fn read_quantity(r: &mut Reader) -> Read<Quantity> {
     };
     let measure = *Measure::ALL.get(usize::from(r.u8()?)).ok_or("an unknown measure")?;
     Ok(Quantity { value, unit, currency, multiplier, measure, approximate: r.bool()?, period: read_opt(r, read_spec)? })
+}
+
+/// Facts `first..first + n` of a dataset, and the sources they quote (without their texts,
+/// which text files hold).
+pub(crate) struct Chunk {
+    pub(crate) first: usize,
+    pub(crate) facts: Vec<Fact>,
+    /// (index in the dataset's sources, source with an empty text), sorted by index.
+    pub(crate) sources: Vec<(usize, Source)>,
+}
+
+/// Facts `first..first + n` and the sources they quote, each without its text: what the
+/// facts' cards show.
+pub(crate) fn write_chunk(dataset: &Dataset, first: usize, n: usize) -> Vec<u8> {
+    let facts = &dataset.facts[first..first + n];
+    let mut sources: Vec<usize> = facts.iter().map(|f| f.source).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let mut w = Writer::file(FACTS);
+    w.usize(first);
+    w.usize(sources.len());
+    for &s in &sources {
+        w.usize(s);
+        write_source(&mut w, &dataset.sources[s]);
+    }
+    w.usize(n);
+    for f in facts {
+        write_fact(&mut w, f);
+    }
+    w.bytes
+}
+
+/// A chunk of a dataset of `sectors` sectors, `sources` sources and `facts` facts.
+pub(crate) fn read_chunk(bytes: &[u8], sectors: usize, sources: usize, facts: usize) -> Read<Chunk> {
+    let mut r = Reader::file(bytes, FACTS)?;
+    let first = r.usize()?;
+    let n = r.count()?;
+    let mut quoted: Vec<(usize, Source)> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let i = r.usize()?;
+        if i >= sources || quoted.last().is_some_and(|(p, _)| *p >= i) {
+            return Err("sources out of range or order".to_owned());
+        }
+        quoted.push((i, read_source(&mut r, String::new())?));
+    }
+    let n = r.count()?;
+    let list = (0..n).map(|_| read_fact(&mut r, sectors, sources, facts)).collect::<Read<Vec<Fact>>>()?;
+    r.end()?;
+    if list.iter().any(|f| quoted.binary_search_by_key(&f.source, |(i, _)| *i).is_err()) {
+        return Err("a fact quotes a source the chunk does not hold".to_owned());
+    }
+    Ok(Chunk { first, facts: list, sources: quoted })
+}
+
+/// Sources `first..first + n` in full, each with where every fact of the dataset that
+/// quotes it quotes it (`quoting[s]`: those facts, in dataset order): the source view's
+/// and the export's, fetched apart from the cards' chunks.
+pub(crate) fn write_texts(dataset: &Dataset, quoting: &[Vec<usize>], first: usize, n: usize) -> Vec<u8> {
+    let mut w = Writer::file(TEXTS);
+    w.usize(first);
+    w.usize(n);
+    for (source, quoting) in dataset.sources[first..first + n].iter().zip(&quoting[first..first + n]) {
+        write_source(&mut w, source);
+        w.str(&source.text);
+        let spans = spans_in(&source.text, quoting.iter().map(|&f| (f, dataset.facts[f].quote.as_str())));
+        w.usize(spans.len());
+        for span in spans {
+            w.usize(span.fact);
+            w.usize(span.range.start);
+            w.usize(span.range.end);
+        }
+    }
+    w.bytes
+}
+
+/// A source in full with where facts quote it, as a text file holds it.
+pub(crate) type SourceText = (Source, Vec<QuoteSpan>);
+
+/// A text file (see [`write_texts`]) of a dataset of `facts` facts: its first source's
+/// index and each source, text included, with its quote spans.
+pub(crate) fn read_texts(bytes: &[u8], facts: usize) -> Read<(usize, Vec<SourceText>)> {
+    let mut r = Reader::file(bytes, TEXTS)?;
+    let first = r.usize()?;
+    let n = r.count()?;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let mut source = read_source(&mut r, String::new())?;
+        source.text = r.str()?;
+        let spans = r.count()?;
+        let spans = (0..spans)
+            .map(|_| {
+                let (fact, start, end) = (r.usize()?, r.usize()?, r.usize()?);
+                let text = &source.text;
+                let on_chars = start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end);
+                if fact >= facts || !on_chars {
+                    return Err("a quote span out of range".to_owned());
+                }
+                Ok(QuoteSpan { fact, range: start..end })
+            })
+            .collect::<Read<_>>()?;
+        out.push((source, spans));
+    }
+    r.end()?;
+    Ok((first, out))
 }
 
 #[cfg(test)]

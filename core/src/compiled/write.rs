@@ -2,8 +2,9 @@
 //! same bytes for the same dataset.
 
 use super::codec::{crc32, crc32_continue};
-use super::files::{id_bucket, write_chunk, write_docs, write_ids, write_opening, write_shard, write_sort, write_terms, write_texts};
+use super::files::{id_bucket, write_docs, write_ids, write_opening, write_shard, write_sort, write_terms};
 use super::manifest::{file_name, seal, File, Manifest, MANIFEST};
+use super::records::{write_chunk, write_texts};
 use super::{BUCKET_IDS, CHUNK_FACTS, SHARD_BYTES, SOURCE_GROUP};
 use crate::dataset::Dataset;
 use crate::search::{Index, Opening, OPENING_CHARS};

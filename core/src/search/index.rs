@@ -73,10 +73,9 @@ pub struct Index {
     by_len: Vec<Vec<u32>>,
     /// Spellings that differ from their folded form, sorted, with the facts using them.
     pub(crate) spellings: Vec<(Box<str>, Vec<u32>)>,
-    /// The facts holding a word with each opening, sorted by opening, as a compiled dataset
-    /// loads them for the first keystrokes of a word: bitsets (fact `d` is bit `d % 64` of
-    /// word `d / 64`). In memory this stays empty: the union of the postings gives the same
-    /// facts.
+    /// The facts holding a word with each opening, as a compiled dataset loads them: sorted
+    /// bitsets (fact `d` is bit `d % 64` of word `d / 64`). In memory this stays empty: the
+    /// union of the postings gives the same facts.
     pub(crate) openings: Vec<(Opening, Vec<u64>)>,
     /// Each fact's BM25 length normalisation, K1 · (1 − B + B · length / average length),
     /// with lengths weighted by field: computed once here rather than for every posting a
