@@ -119,6 +119,8 @@ proptest! {
         }
         let some: Vec<usize> = (0..8).map(|_| p.next(n)).collect();
         c.load_facts(&files, &some).unwrap();
+        let sources: Vec<usize> = some.iter().map(|&i| dataset.facts[i].source).collect();
+        c.load_texts(&files, &sources).unwrap();
         for &i in &some {
             let (fact, source) = c.fact_and_source(i).unwrap();
             prop_assert_eq!(fact, &dataset.facts[i]);
