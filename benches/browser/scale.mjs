@@ -26,7 +26,11 @@
 //   on disk: the files that are published (factdeck: the JSON; Pagefind: its bundle,
 //     without the UI bundles the page does not use), and the build time.
 //
-//   node benches/browser/scale.mjs [--sizes 10000,100000] [--rounds 3]
+// Served over HTTP/1.1 on localhost; with `--http2`, over HTTP/2 with TLS (a self-signed
+// certificate made with `openssl`, which the browser is told to accept), as static hosts
+// and CDNs serve: many small files then share one connection instead of six.
+//
+//   node benches/browser/scale.mjs [--sizes 10000,100000] [--rounds 3] [--http2]
 //        [--contestants factdeck-json,pagefind] [--dist dist] [--out benches/results/scale.json]
 
 import { execFileSync } from 'node:child_process';
@@ -50,6 +54,8 @@ const DIST = path.resolve(ROOT, opt('--dist', 'dist'));
 const OUT = path.resolve(ROOT, opt('--out', 'benches/results/scale.json'));
 const SIZES = opt('--sizes', '10000,100000').split(',').filter(Boolean).map(Number);
 const ROUNDS = Number(opt('--rounds', '3'));
+/** Over HTTP/2 (TLS, self-signed) instead of HTTP/1.1, as static hosts and CDNs serve. */
+const HTTP2 = process.argv.includes('--http2');
 /** keystroke.mjs's quiet window and per-key limit (see there). */
 const QUIET_MS = 100;
 const KEY_TIMEOUT_MS = 60_000;
@@ -404,7 +410,7 @@ async function main() {
   for (const id of CHOSEN) if (!CONTESTANTS[id]) throw new Error(`unknown contestant ${id} (known: ${Object.keys(CONTESTANTS).join(', ')})`);
   const loadBefore = loadavg();
   const runs = [];
-  const browser = await launch();
+  const browser = await launch(HTTP2 ? ['--ignore-certificate-errors'] : []);
   try {
     for (const n of SIZES) {
       const file = dataset(n);
@@ -417,6 +423,7 @@ async function main() {
       const sent = [];
       const server = await serveRoutes(Object.assign({}, ...CHOSEN.map((id) => prepared[id].routes)), CACHE, {
         onResponse: (r) => sent.push({ ...r, size: r.file ? statSync(r.file).size : 0 }),
+        h2: HTTP2,
       });
       server.sent = sent;
       const rounds = Object.fromEntries(CHOSEN.map((id) => [id, []]));
@@ -448,6 +455,7 @@ async function main() {
     machine: { ...machine(), loadavgBefore: loadBefore, loadavgAfter: loadavg() },
     dist: path.relative(ROOT, DIST),
     rounds: ROUNDS,
+    protocol: HTTP2 ? 'HTTP/2' : 'HTTP/1.1',
     quietMs: QUIET_MS,
     queries: SYNTH_QUERIES,
     contestants: Object.fromEntries(CHOSEN.map((id) => [id, CONTESTANTS[id].name])),

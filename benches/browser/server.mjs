@@ -1,11 +1,33 @@
 // A small static file server for the benchmarks, on a free loopback port. Routes map URL
 // paths to files or directories; everything else is a 404. Files are streamed (the 100k
-// dataset is over 100 MB) and never cached.
+// dataset is over 100 MB) and never cached. Over HTTP/1.1, or over HTTP/2 (with TLS, as
+// browsers speak it) as static hosts and CDNs serve today: one connection carries every
+// request at once, where HTTP/1.1 queues them six at a time.
 
-import { createReadStream } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
+import http2 from 'node:http2';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TLS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../target/bench/tls');
+
+/**
+ * A throwaway self-signed certificate for 127.0.0.1 (made once with `openssl`; the browser
+ * is launched with `--ignore-certificate-errors`).
+ */
+function selfSigned() {
+  const key = path.join(TLS_DIR, 'key.pem');
+  const cert = path.join(TLS_DIR, 'cert.pem');
+  if (!existsSync(key) || !existsSync(cert)) {
+    mkdirSync(TLS_DIR, { recursive: true });
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+      '-subj', '/CN=127.0.0.1', '-days', '30', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  }
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
 
 /** Content types by file extension, as a static host sends them. */
 export const MIME = {
@@ -24,11 +46,11 @@ export const MIME = {
  * `routes`: `{ "/exact/path": "/abs/file", "/prefix/": "/abs/dir/" }` (a key ending in "/"
  * maps a directory). `headers` are added to every response. `onResponse({ method, path,
  * status, file })`, if given, hears of every response (`file`: the file sent, or null).
- * Returns `{ origin, close }`.
+ * `h2`: serve HTTP/2 over TLS (self-signed). Returns `{ origin, close }`.
  */
-export async function serveRoutes(routes, headers = {}, { onResponse = null } = {}) {
+export async function serveRoutes(routes, headers = {}, { onResponse = null, h2 = false } = {}) {
   const entries = Object.entries(routes).sort((a, b) => b[0].length - a[0].length);
-  const server = http.createServer(async (req, res) => {
+  const handler = async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const send = (status, body) => {
       onResponse?.({ method: req.method, path: pathname, status, file: null });
@@ -66,16 +88,23 @@ export async function serveRoutes(routes, headers = {}, { onResponse = null } = 
     } catch {
       send(404, 'not found');
     }
+  };
+  const server = h2 ? http2.createSecureServer({ ...selfSigned(), allowHTTP1: true }, handler) : http.createServer(handler);
+  const sessions = new Set();
+  server.on('session', (s) => {
+    sessions.add(s);
+    s.on('close', () => sessions.delete(s));
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
   return {
-    origin: `http://127.0.0.1:${server.address().port}`,
+    origin: `${h2 ? 'https' : 'http'}://127.0.0.1:${server.address().port}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();
+        for (const s of sessions) s.destroy();
         server.close(() => resolve());
       }),
   };
