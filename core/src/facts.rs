@@ -12,7 +12,8 @@ pub trait Facts {
     fn sectors(&self) -> &[Sector];
     /// Fact `i`, if it is at hand.
     fn fact(&self, i: usize) -> Option<&Fact>;
-    /// Source `s`, if a fact at hand quotes it.
+    /// Source `s`, if a fact at hand quotes it. A compiled dataset's comes without its text
+    /// until that is fetched too (the source view and exports ask for it).
     fn source(&self, s: usize) -> Option<&Source>;
 
     /// Fact `i` with the source it quotes, if both are at hand.
