@@ -242,38 +242,52 @@ impl<'a> Reader<'a> {
         }
         let bits = n.checked_mul(width as usize).ok_or("too many packed values")?;
         let bytes = self.take(bits.div_ceil(8))?;
-        let mask = if width == 64 { u64::MAX } else { (1u64 << width) - 1 };
-        Ok(Packed { bytes: bytes.iter(), acc: 0, bits: 0, width, mask, left: n })
+        Ok(Packed { bytes: bytes.iter(), acc: 0, bits: 0, width, left: n })
     }
 }
 
 /// Values read from [`Reader::packed`]'s bytes, which hold them all.
 pub(crate) struct Packed<'a> {
     bytes: std::slice::Iter<'a, u8>,
-    acc: u128,
+    /// Bits read but not yet returned: `bits` of them, at most 63. A u64 rather than a
+    /// u128, which the wasm has no instructions for (a large dataset's start-up reads
+    /// several hundred thousand values).
+    acc: u64,
     bits: u32,
     width: u32,
-    mask: u64,
     left: usize,
+}
+
+impl Packed<'_> {
+    /// The next `n` bits (`n` ≤ 56, so that the accumulator never overflows).
+    #[inline]
+    fn take(&mut self, n: u32) -> u64 {
+        while self.bits < n {
+            // The bytes were taken for exactly `left` values: they do not run out.
+            self.acc |= u64::from(self.bytes.next().copied().unwrap_or(0)) << self.bits;
+            self.bits += 8;
+        }
+        let v = self.acc & ((1u64 << n) - 1);
+        self.acc >>= n;
+        self.bits -= n;
+        v
+    }
 }
 
 impl Iterator for Packed<'_> {
     type Item = u64;
 
+    #[inline]
     fn next(&mut self) -> Option<u64> {
         if self.left == 0 {
             return None;
         }
         self.left -= 1;
-        while self.bits < self.width {
-            // The bytes were taken for exactly `left` values: they do not run out.
-            self.acc |= u128::from(self.bytes.next().copied().unwrap_or(0)) << self.bits;
-            self.bits += 8;
-        }
-        let v = self.acc as u64 & self.mask;
-        self.acc >>= self.width;
-        self.bits -= self.width;
-        Some(v)
+        Some(match self.width {
+            0 => 0,
+            w @ 1..=56 => self.take(w),
+            w => self.take(32) | self.take(w - 32) << 32,
+        })
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -310,6 +324,21 @@ mod tests {
         assert_eq!(r.packed(5, 3).map(Iterator::collect::<Vec<_>>), Ok(vec![5, 0, 7, 3, 1]));
         assert_eq!(r.packed(2, 64).map(Iterator::collect::<Vec<_>>), Ok(vec![u64::MAX, 1]));
         assert_eq!(r.end(), Ok(()));
+    }
+
+    #[test]
+    fn packed_values_of_every_width_read_back_as_written() {
+        for width in 0..=64u32 {
+            let max = if width == 64 { u64::MAX } else { (1u64 << width) - 1 };
+            let values: Vec<u64> = (0..37u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15) & max).chain([max, 0, max]).collect();
+            let mut w = Writer::file(b"TEST");
+            w.packed(values.iter().copied(), width);
+            w.varint(7);
+            let mut r = Reader::file(&w.bytes, b"TEST").unwrap();
+            assert_eq!(r.packed(values.len(), width).map(Iterator::collect::<Vec<_>>), Ok(values), "width {width}");
+            assert_eq!(r.varint(), Ok(7), "the values take whole bytes and no more (width {width})");
+            assert_eq!(r.end(), Ok(()));
+        }
     }
 
     #[test]
