@@ -1,7 +1,8 @@
 // Post-build step 2 (scripts/post-build.mjs): pins a strict Content-Security-Policy into
-// the page. The only inline script is Trunk's module loader (scripts/trunk-page.mjs checks
-// it), as the previous step left it; its sha256 is computed here from the exact bytes
-// written, never hand-copied, so the policy stays right when the loader changes.
+// the page. The inline scripts are Trunk's module loader (scripts/trunk-page.mjs checks
+// it's the only one Trunk wrote), as the previous step left it, and that step's `opening`
+// script; their sha256 is computed here from the exact bytes written, never hand-copied,
+// so the policy stays right when they change.
 import { createHash } from 'node:crypto';
 
 import { BuildError } from './trunk-page.mjs';
@@ -14,7 +15,7 @@ export function pinCsp(page) {
   if (page.html.includes('http-equiv="Content-Security-Policy"')) throw new BuildError('csp-hook: the page already has a CSP meta tag');
   const policy = [
     "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${sha256(page.loader.body)}`,
+    `script-src 'self' 'wasm-unsafe-eval' ${sha256(page.loader.body)}${page.opening ? ` ${sha256(page.opening.body)}` : ''}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",

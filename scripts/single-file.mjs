@@ -96,6 +96,9 @@ try {
   if (!page.csp) fail("the page has no CSP of the site's to replace (run csp-hook first)");
   let out = page.html.replace(page.csp, () => `<meta http-equiv="Content-Security-Policy" content="${policy}" />`);
   for (const p of page.preloads) out = out.replace(p.tag, '');
+  // Opened from disk, the page opens no other dataset (src/ui/loading/loader.rs): nothing
+  // to mark or preload for one.
+  if (page.opening) out = out.replace(page.opening.tag, '');
   out = out
     .replace(page.stylesheet.tag, () => `<style>${css}</style>`)
     .replace(page.icon.tag, () => `<link rel="icon" href="${icon}" />`)

@@ -66,6 +66,12 @@ impl Early {
 /// keeps what the visitor did to its controls meanwhile for the view that follows (`early`).
 pub fn begin() {
     HYDRATING.with(|h| h.set(true));
+    keep_early();
+}
+
+/// Keeps what the visitor did to the prerendered controls, for the view that follows
+/// (`early`): before the page is hydrated (`begin`) or replaced.
+pub fn keep_early() {
     let document = gloo::utils::document();
     let query = document
         .get_element_by_id("search")

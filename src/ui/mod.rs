@@ -29,4 +29,4 @@ mod url_sync;
 
 pub use app::{App, Explorer, ExplorerProps};
 pub use deck::Deck;
-pub use loading::loader::prepare;
+pub use loading::loader::{prepare, replaces_page};

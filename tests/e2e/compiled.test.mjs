@@ -127,6 +127,8 @@ test('typing_fetches_only_the_shards_the_words_need_and_the_counts_follow', asyn
   const { page, seen } = await show('?data=c/synth/');
   assert.equal(seen.status, '3000 facts');
   const opened = fetchedSince(from).filter((p) => p.startsWith('/c/synth/'));
+  // The page's first script asks for the manifest before the app runs; the app reads that.
+  assert.deepEqual(opened.filter((p) => p.startsWith('/c/synth/manifest.bin')), ['/c/synth/manifest.bin'], 'the manifest, once');
   assert.ok(opened.some((p) => p.startsWith('/c/synth/terms.bin?v=')), `the dictionary: ${opened}`);
   assert.ok(!opened.some((p) => p.includes('/post-')), `no postings before a search: ${opened}`);
   // The first two keystrokes of a word each read one opening file, and no postings.

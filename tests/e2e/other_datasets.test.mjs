@@ -40,6 +40,29 @@ test('a_data_url_loads_a_same_origin_dataset', async () => {
   assert.ok(app.server.requests.includes('/extra/mini.json'));
 });
 
+test('a_page_opened_on_another_dataset_says_it_is_loading_and_never_shows_the_built_in_one', async () => {
+  // What the page shows once parsed, before any of the app's code has run.
+  const initScript = () =>
+    document.addEventListener('DOMContentLoaded', () => {
+      const app = document.getElementById('app');
+      window.__parsed = {
+        cardsShown: [...app.querySelectorAll('article')].filter((a) => a.getClientRects().length > 0).length,
+        cards: app.querySelectorAll('article').length,
+        says: getComputedStyle(app, '::before').content,
+      };
+    });
+  const from = app.server.requests.length;
+  const page = await app.open('?data=extra/mini.json', { initScript });
+  await waitForCardSet(page, ['solar-memorandum', 'corridor-freight-growth']);
+  const parsed = await page.evaluate(() => window.__parsed);
+  assert.ok(parsed.cards > 2, `the prerendered built-in cards are in the page (${parsed.cards})`);
+  assert.deepEqual(parsed, { cardsShown: 0, cards: parsed.cards, says: '"Loading dataset…"' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('app'), '::before').content), 'none', 'the app replaced the page');
+  assert.ok(await page.locator('article#fact-solar-memorandum').isVisible());
+  const appFiles = app.server.requests.slice(from).filter((p) => /\/factdeck-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p));
+  assert.equal(appFiles.length, 2, `the app's glue and wasm, asked for early, fetched once each: ${appFiles}`);
+});
+
 test('the_loaded_dataset_stays_in_the_url_while_searching_filtering_and_reloading', async () => {
   const page = await app.open('?data=extra/mini.json');
   await waitForCount(page, 2, { total: 2 });
@@ -120,6 +143,9 @@ test('a_data_url_on_another_origin_or_outside_the_site_is_ignored', async () => 
     const page = await app.open(`?data=${encodeURIComponent(bad)}`);
     await waitForCount(page, TOTAL);
     await page.waitForURL((u) => !u.searchParams.has('data'));
+    // The page's first script hides the prerendered page for some of these (it checks less
+    // than the app); the app shows it again.
+    assert.ok(await page.locator('article.card').first().isVisible(), `${bad}: the built-in cards are shown`);
   }
   const fetched = app.server.requests.slice(from).filter((p) => p.includes('mini') || p.endsWith('.json'));
   assert.deepEqual(fetched, [], 'no dataset file was requested');

@@ -136,12 +136,18 @@ test('a_page_whose_loader_or_links_changed_stops_the_build_saying_what_was_expec
   );
 });
 
-test('the_steps_in_order_give_a_page_whose_csp_allows_exactly_its_deferred_loader', () => {
+test('the_steps_in_order_give_a_page_whose_csp_allows_exactly_its_deferred_loader_and_opening_script', () => {
   const html = pinCsp(deferApp(parseTrunkPage(PAGE))).html;
   const scripts = inlineScripts(html);
-  assert.equal(scripts.length, 1, 'the loader is still the only inline script');
-  const [loader] = scripts;
-  assert.equal(cspDirective(html, 'script-src'), `script-src 'self' 'wasm-unsafe-eval' ${sha256(loader)}`, 'the CSP allows that loader, by its hash, and no other inline script');
+  assert.equal(scripts.length, 2, 'the opening script, then the loader');
+  const [opening, loader] = scripts;
+  assert.equal(
+    cspDirective(html, 'script-src'),
+    `script-src 'self' 'wasm-unsafe-eval' ${sha256(loader)} ${sha256(opening)}`,
+    'the CSP allows those two, by their hashes, and no other inline script',
+  );
+  assert.ok(html.indexOf('<meta charset="utf-8" />') < 1024, 'the charset still comes in the first 1024 bytes');
+  assert.ok(html.indexOf(opening) < html.indexOf(parseTrunkPage(PAGE).stylesheet.tag), 'the opening script runs before the stylesheet is asked for');
   assert.ok(html.startsWith(PAGE.slice(0, PAGE.indexOf('<head>') + 6) + '\n    <meta http-equiv="Content-Security-Policy"'), 'the CSP comes first in <head>, before anything it governs');
   // Deferred: no static import; the glue is imported once the first paint is observed.
   assert.doesNotMatch(loader, /^import /m);
@@ -156,6 +162,33 @@ test('the_steps_in_order_give_a_page_whose_csp_allows_exactly_its_deferred_loade
   assert.equal(count(html, stylesheet.tag), 1);
   assert.equal(count(html, icon.tag), 1);
   assert.equal(html.slice(html.indexOf('<body>')), PAGE.slice(PAGE.indexOf('<body>')));
+});
+
+/** What the opening script of the page the steps give does at `search` (`?data=…`): the
+ * class it gives <html> and the links it adds, run against a stand-in document. */
+function openingAt(search) {
+  const opening = inlineScripts(pinCsp(deferApp(parseTrunkPage(PAGE))).html)[0];
+  const classes = [];
+  const links = [];
+  const document = {
+    documentElement: { classList: { add: (c) => classes.push(c) } },
+    createElement: (tag) => ({ tag }),
+    head: { append: (link) => links.push(`${link.rel} ${link.href}${link.as ? ` as=${link.as} ${link.crossOrigin}` : ''}`) },
+  };
+  new Function('location', 'document', opening)({ search }, document);
+  return { classes, links };
+}
+
+test('a_page_opened_on_another_dataset_is_marked_and_asks_for_the_app_and_the_manifest_before_its_body_is_parsed', () => {
+  const app = [`modulepreload ${GLUE}`, `modulepreload ${INITIALIZER}`, `preload ${WASM} as=fetch anonymous`];
+  assert.deepEqual(openingAt('?data=big/'), { classes: ['opening'], links: [...app, 'preload big/manifest.bin as=fetch anonymous'] });
+  assert.deepEqual(openingAt('?q=x&data=sub/dir/&sector=energy'), { classes: ['opening'], links: [...app, 'preload sub/dir/manifest.bin as=fetch anonymous'] });
+  assert.deepEqual(openingAt('?data=facts.json'), { classes: ['opening'], links: app }, 'a JSON dataset: no manifest');
+  assert.deepEqual(openingAt('?data=local'), { classes: ['opening'], links: app }, "the visitor's own file");
+  assert.deepEqual(openingAt('?data=https%3A%2F%2Fexample.com%2F&data=ok/'), { classes: ['opening'], links: [...app, 'preload ok/manifest.bin as=fetch anonymous'] });
+  for (const search of ['', '?q=baku', '?data=', '?data=%2F%2Fexample.com%2F', '?data=/abs/', '?data=notes.txt', `?data=${'a'.repeat(200)}/`]) {
+    assert.deepEqual(openingAt(search), { classes: [], links: [] }, `${search}: the prerendered page is the one asked for, or the app refuses the address`);
+  }
 });
 
 test('the_build_precaches_what_the_final_page_loads_and_writes_a_single_file_needing_no_other', () => {
@@ -186,7 +219,7 @@ test('the_build_precaches_what_the_final_page_loads_and_writes_a_single_file_nee
   const single = readFileSync(path.join(dir, 'factdeck.html'), 'utf8');
   assert.ok(!sw.includes('factdeck.html'), 'the single file is not precached');
   const scripts = inlineScripts(single);
-  assert.equal(scripts.length, 1);
+  assert.equal(scripts.length, 1, 'no opening script: a page opened from disk opens no other dataset');
   assert.equal(cspDirective(single, 'script-src'), `script-src 'wasm-unsafe-eval' ${sha256(scripts[0])}`);
   const styles = [...single.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   assert.deepEqual(styles, ['body { color: black; } /**/\n']);

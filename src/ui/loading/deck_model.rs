@@ -4,6 +4,7 @@
 //! Cancel or Back. What talks to the browser (the worker, storage, history) is in `loader`,
 //! which turns what happens there into [`DeckAction`]s.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use factdeck_core::dataset::DatasetError;
@@ -64,13 +65,43 @@ pub struct DeckModel {
     pub note: Option<String>,
     /// The job whose answers count; `None` when none runs.
     job: Option<u32>,
-    builtin: Shown,
+    builtin: Builtin,
+}
+
+/// The built-in dataset (or its errors), made the first time it is shown: a visit that
+/// opens another dataset (`?data=`) never pays for decoding and indexing it.
+#[derive(Clone)]
+pub struct Builtin {
+    made: Rc<OnceCell<Shown>>,
+    make: Rc<dyn Fn() -> Shown>,
+}
+
+impl Builtin {
+    pub fn new(make: impl Fn() -> Shown + 'static) -> Builtin {
+        Builtin { made: Rc::default(), make: Rc::new(make) }
+    }
+
+    fn get(&self) -> Shown {
+        self.made.get_or_init(|| (self.make)()).clone()
+    }
+}
+
+impl PartialEq for Builtin {
+    fn eq(&self, other: &Builtin) -> bool {
+        Rc::ptr_eq(&self.made, &other.made)
+    }
 }
 
 impl DeckModel {
-    /// Showing `builtin`, the embedded dataset (or its errors).
-    pub fn new(builtin: Shown) -> DeckModel {
-        DeckModel { shown: builtin.clone(), busy: None, saved: None, note: None, job: None, builtin }
+    /// Showing the built-in dataset.
+    pub fn new(builtin: Builtin) -> DeckModel {
+        DeckModel { shown: builtin.get(), busy: None, saved: None, note: None, job: None, builtin }
+    }
+
+    /// Waiting for the dataset the address names (`what` says so) before anything is shown:
+    /// the built-in dataset is made only if the visitor goes back to it.
+    pub fn waiting(builtin: Builtin, what: String) -> DeckModel {
+        DeckModel { shown: Shown::Loading(what), busy: None, saved: None, note: None, job: None, builtin }
     }
 
     /// True when the dataset shown is the visitor's and the copy kept is this one.
@@ -125,10 +156,10 @@ impl Reducible for DeckModel {
             DeckAction::Finished(id, shown) if m.job == Some(id) => m.show(shown),
             DeckAction::Progress(..) | DeckAction::Finished(..) => return self,
             DeckAction::Cancel => {
-                let shown = if matches!(m.shown, Shown::Loading(_)) { m.builtin.clone() } else { m.shown.clone() };
+                let shown = if matches!(m.shown, Shown::Loading(_)) { m.builtin.get() } else { m.shown.clone() };
                 m.show(shown);
             }
-            DeckAction::Back => m.show(m.builtin.clone()),
+            DeckAction::Back => m.show(m.builtin.get()),
             DeckAction::Missing => m.show(Shown::Missing),
             DeckAction::Saved(saved, note) => {
                 m.saved = saved;
@@ -177,6 +208,8 @@ impl JobIds {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+
     use factdeck_core::dataset::Dataset;
 
     use super::*;
@@ -204,7 +237,25 @@ mod tests {
     impl Page {
         fn new() -> Page {
             let builtin = deck("built-in");
-            Page { model: Rc::new(DeckModel::new(shows(&builtin, Provenance::Embedded))), builtin, ids: JobIds::default() }
+            Page { model: Rc::new(DeckModel::new(Page::make(&builtin))), builtin, ids: JobIds::default() }
+        }
+
+        /// A page opened at an address that names another dataset: nothing shown yet.
+        fn waiting(what: &str) -> (Page, Rc<Cell<u32>>) {
+            let builtin = deck("built-in");
+            let made = Rc::new(Cell::new(0));
+            let count = made.clone();
+            let shown = shows(&builtin, Provenance::Embedded);
+            let make = Builtin::new(move || {
+                count.set(count.get() + 1);
+                shown.clone()
+            });
+            (Page { model: Rc::new(DeckModel::waiting(make, what.into())), builtin, ids: JobIds::default() }, made)
+        }
+
+        fn make(builtin: &Rc<Deck>) -> Builtin {
+            let shown = shows(builtin, Provenance::Embedded);
+            Builtin::new(move || shown.clone())
         }
 
         fn act(&mut self, action: DeckAction) {
@@ -265,6 +316,36 @@ mod tests {
         page.act(DeckAction::Progress(id, "Indexing 3 facts…".into()));
         assert!(page.model.shown == Shown::Loading("Indexing 3 facts…".into()));
         assert_eq!(page.model.busy, None);
+    }
+
+    #[test]
+    fn a_page_opened_at_another_dataset_s_address_waits_for_it_without_making_the_built_in_one() {
+        let (mut page, made) = Page::waiting("Loading dataset…");
+        assert!(page.model.shown == Shown::Loading("Loading dataset…".into()));
+        let id = page.open_in_place("Loading dataset…");
+        page.act(DeckAction::Progress(id, "Loading the index of 100,000 facts…".into()));
+        let a = deck("a");
+        page.act(DeckAction::Finished(id, shows(&a, Provenance::Site)));
+        assert!(page.model.shown == shows(&a, Provenance::Site));
+        assert_eq!(made.get(), 0, "the built-in dataset was never needed");
+        page.act(DeckAction::Back);
+        assert!(page.shows_builtin(), "Back makes it");
+        let again = page.open_in_place("Loading dataset…");
+        page.act(DeckAction::Cancel);
+        assert!(page.shows_builtin());
+        page.act(DeckAction::Finished(again, shows(&a, Provenance::Site)));
+        assert!(page.shows_builtin());
+        assert_eq!(made.get(), 1, "made once, however often it is shown");
+    }
+
+    #[test]
+    fn cancelling_the_first_dataset_a_page_waits_for_shows_the_built_in_one() {
+        let (mut page, _) = Page::waiting("Loading dataset…");
+        let id = page.open_in_place("Loading dataset…");
+        page.act(DeckAction::Cancel);
+        assert!(page.shows_builtin());
+        page.act(DeckAction::Finished(id, shows(&deck("a"), Provenance::Site)));
+        assert!(page.shows_builtin(), "the cancelled dataset does not arrive afterwards");
     }
 
     #[test]

@@ -24,7 +24,7 @@ use yew::prelude::*;
 use crate::loader_protocol::ToWorker;
 use crate::ui::browser;
 use crate::ui::deck::Deck;
-use crate::ui::loading::deck_model::{DeckAction, DeckModel, JobIds, OwnFile, Provenance, Shown};
+use crate::ui::loading::deck_model::{Builtin, DeckAction, DeckModel, JobIds, OwnFile, Provenance, Shown};
 use crate::ui::loading::own_store;
 use crate::ui::loading::worker_client::{Job, JobEvent};
 use crate::ui::remote;
@@ -45,12 +45,20 @@ pub enum Command {
     Keep(bool),
 }
 
-/// The dataset to show, and how to change it. The first render always has the embedded
-/// dataset, whatever `path` says: it must match the page prerendered at build time, which it
-/// hydrates. Loading what the URL asks for starts right after.
+/// The dataset to show, and how to change it, for an address whose `?data=` names `path`.
+/// Without one, the first render has the embedded dataset: it must match the page
+/// prerendered at build time, which it hydrates. With one, it shows that the dataset is
+/// loading (`replaces_page`), and loading it starts right after.
 #[hook]
 pub fn use_decks(path: Option<String>) -> (UseReducerHandle<DeckModel>, Callback<Command>) {
-    let model = use_reducer(|| DeckModel::new(PREPARED.with(|p| p.take()).unwrap_or_else(builtin)));
+    let model = use_reducer(|| {
+        let builtin = Builtin::new(|| PREPARED.with(|p| p.take()).unwrap_or_else(builtin));
+        if path.is_some() {
+            DeckModel::waiting(builtin, LOADING.into())
+        } else {
+            DeckModel::new(builtin)
+        }
+    });
     let jobs = use_mut_ref(Jobs::default);
     // Rebuilt on every render: commands read the model as it is now.
     let command = {
@@ -74,6 +82,16 @@ pub fn use_decks(path: Option<String>) -> (UseReducerHandle<DeckModel>, Callback
     }
     (model, command)
 }
+
+/// Whether the address names a dataset (`?data=`) other than the built-in one, which the
+/// page prerendered at build time shows. The app then replaces that page rather than
+/// hydrating it: the built-in dataset is neither decoded nor drawn on the way to the one
+/// asked for (`main`).
+pub fn replaces_page() -> bool {
+    initial_view().data.is_some()
+}
+
+const LOADING: &str = "Loading dataset…";
 
 thread_local! {
     /// The built-in dataset, parsed and indexed ahead of the first render (`prepare`).
@@ -256,7 +274,7 @@ fn go_to(view: &ViewState) {
 
 /// `?data=path.json`: fetched here, checked by the worker like a visitor's file.
 fn fetch_site_dataset(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, path: String) {
-    let id = begin(model, jobs, "Loading dataset…".into(), true);
+    let id = begin(model, jobs, LOADING.into(), true);
     let (model, jobs) = (model.clone(), jobs.clone());
     wasm_bindgen_futures::spawn_local(async move {
         let fetched = if browser::opened_from_disk() { Err(FROM_DISK.to_owned()) } else { browser::fetch_text(&path).await };
@@ -273,7 +291,7 @@ fn fetch_site_dataset(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, path:
 /// rest is fetched as views need it. Nothing to check in a worker: every file is checked
 /// against the manifest's checksums as it arrives.
 fn open_compiled(model: &UseReducerHandle<DeckModel>, jobs: &JobsRef, path: String) {
-    let id = begin(model, jobs, "Loading dataset…".into(), true);
+    let id = begin(model, jobs, LOADING.into(), true);
     let (model, jobs) = (model.clone(), jobs.clone());
     wasm_bindgen_futures::spawn_local(async move {
         let progress = {
