@@ -217,7 +217,7 @@ function onDisk(files) {
 // ---- measuring ----
 
 /**
- * In the page, before it loads: `window.__firstCard` is set to the time (ms since
+ * In the page, before it loads: `window.__firstCard` resolves to the time (ms since
  * navigation) at which a card (`selector`) of the requested dataset (the count reads
  * `readyText`) has been painted: the first frame after it is in the DOM.
  */
@@ -226,10 +226,30 @@ const FIRST_CARD = (selector, readyText) => {
     if (window.__firstCardSeen || !document.querySelector(selector)) return;
     if (document.querySelector('#result-count')?.textContent.trim() !== readyText) return;
     window.__firstCardSeen = true;
-    requestAnimationFrame(() => (window.__firstCard = performance.now()));
+    requestAnimationFrame(() => window.__firstCardPainted(performance.now()));
   };
+  window.__firstCard = new Promise((painted) => (window.__firstCardPainted = painted));
   new MutationObserver(seen).observe(document, { subtree: true, childList: true, characterData: true });
 };
+
+/**
+ * Resolves once the status line (`#result-count`) of `page` reads `text`. Watched from
+ * inside the page, with a MutationObserver: Playwright's own waitForFunction would first
+ * inject its selector engine into the page, 35–50 ms of main-thread work on the bench
+ * machine, in the middle of the start-up being measured.
+ */
+function untilStatus(page, text) {
+  return page.evaluate(
+    (t) =>
+      new Promise((done) => {
+        const reads = () => document.querySelector('#result-count')?.textContent.trim() === t;
+        if (reads()) return done();
+        const watch = new MutationObserver(() => reads() && (watch.disconnect(), done()));
+        watch.observe(document, { subtree: true, childList: true, characterData: true });
+      }),
+    text,
+  );
+}
 
 /**
  * JS heap (used) and wasm linear memory of one JS context, after a garbage collection,
@@ -300,13 +320,13 @@ async function round(browser, server, c, prepared, n, queries) {
   await page.addInitScript({ content: `(${INSTRUMENT})(${QUIET_MS}, ${JSON.stringify(c.busy)});` });
   if (c.firstCard) await page.addInitScript({ content: `(${FIRST_CARD})(${JSON.stringify(c.firstCard)}, ${JSON.stringify(c.readyText(n))});` });
   const idle = c.readyText(n);
-  const showsIdle = () => page.waitForFunction((t) => document.querySelector('#result-count')?.textContent.trim() === t, idle, { timeout: 900_000, polling: 50 });
+  const showsIdle = () => untilStatus(page, idle);
   server.sent.length = 0;
   try {
     await page.goto(`${server.origin}${prepared.url}`);
     await showsIdle();
     const typeableMs = await page.evaluate((t) => window.__ks.statusLog.find((e) => e.text.trim() === t)?.t ?? null, idle);
-    const firstCardMs = c.firstCard ? await page.waitForFunction(() => window.__firstCard, null, { timeout: 60_000 }).then((h) => h.jsonValue()) : null;
+    const firstCardMs = c.firstCard ? await page.evaluate(() => window.__firstCard) : null;
     const search = page.locator('#search');
     await search.click();
     await page.evaluate(() => window.__ks.quiet());
