@@ -76,7 +76,16 @@ function inspect() {
     handlers: elements.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).map(describe),
     scripts: [...document.scripts].map((s) => `${s.type}|${s.src}|${s.text.length}`),
     bodyScripts: document.body.querySelectorAll('script').length,
-    head: [...document.head.children].map((el) => el.tagName),
+    // Less what the page's opening script asks for early on a ?data= page: the app files
+    // its own inline scripts name, and the dataset's manifest (scripts/defer-hook.mjs).
+    head: [...document.head.children]
+      .filter((el) => {
+        if (el.tagName !== 'LINK' || !['preload', 'modulepreload'].includes(el.rel)) return true;
+        const href = el.getAttribute('href');
+        const own = [...document.scripts].some((s) => !s.src && s.text.includes(JSON.stringify(href)));
+        return !(own || href === `${new URLSearchParams(location.search).get('data')}manifest.bin`);
+      })
+      .map((el) => el.tagName),
     injected: [...document.querySelectorAll('img, svg, iframe, object, embed, frame, base, form, math, template, video, audio')]
       // The app's own inline icons (if any) are SVGs without handlers; anything else is foreign.
       .filter((el) => !(el.tagName === 'svg' && el.closest('#app') && !el.querySelector('script, foreignObject')))
