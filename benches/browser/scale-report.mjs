@@ -54,7 +54,9 @@ export function renderScale(s, large = loadScale(COMMITTED_LARGE)) {
     `node benches/browser/scale.mjs --sizes ${[...new Set(runs.map((r) => r.facts))].join(',')}`,
     '```',
     '',
-    `The same synthetic facts (\`synth N 1\`), in ${meta.chromium}, headless, on localhost: factdeck's release build ` +
+    `The same synthetic facts (\`synth N 1\`), in ${meta.chromium}, headless, on localhost (\`benches/browser/server.mjs\`: ` +
+      'HTTP/1.1, `cache-control: no-store`, files up to 1 MB read and sent in one write, larger ones streamed): ' +
+      `factdeck's release build ` +
       `(\`${meta.dist}\`) opened with \`?data=synth-N.json\` (the JSON downloaded whole, checked and indexed in the page) ` +
       'and with `?data=compiled-N/` (the same file through `scripts/compile`: files fetched as views need them), ' +
       "and Pagefind's Node API index of the same facts " +
@@ -66,7 +68,9 @@ export function renderScale(s, large = loadScale(COMMITTED_LARGE)) {
       '. Bytes are the files the server sent (the browser may cache them within a round, as from a static host), ' +
       '"as served" uncompressed, and gzip -9 of the same files (Pagefind\'s are gzipped already). ' +
       '"search ready": factdeck shows the dataset\'s count; Pagefind, which shows nothing before a query, answers its first ' +
-      'query. "time to first results": navigation → the page takes keys, plus the first key\'s end to end. Memory: the page ' +
+      'query; the harness watches for it from inside the page (a MutationObserver), not with Playwright\'s waitForFunction, ' +
+      'which injects its own script into the page while it starts. "time to first results": navigation → the page takes ' +
+      'keys, plus the first key\'s end to end. Memory: the page ' +
       'and its workers (Pagefind searches in a Web Worker), after a garbage collection.',
     '',
     '|  |  |',
