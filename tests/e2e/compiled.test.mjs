@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { ROOT, TOTAL, card, cardIds, checkbox, search, typeQuery, useApp, waitForState } from './helpers.mjs';
+import { ROOT, TOTAL, card, cardIds, checkbox, search, typeQuery, useApp, viewSnapshot, waitForState } from './helpers.mjs';
 
 const E2E = path.join(ROOT, 'target/e2e');
 
@@ -50,25 +50,29 @@ const app = useApp({
   },
 });
 
-/** Waits until the view has answered (nothing busy, a count shown) and reads what it shows. */
+/**
+ * Waits until the view has answered (nothing busy, a count shown) and reads what it shows,
+ * in the same evaluation that finds it settled: a read made afterwards could catch the
+ * start of the next fetch.
+ */
 async function answered(page) {
-  await waitForState(
-    page,
-    () => {
-      const status = document.querySelector('#result-count')?.textContent ?? '';
-      return !document.querySelector('[aria-busy]') && /\d+ (of \d+ )?facts/.test(status) && !document.querySelector('.js-notice');
-    },
-    undefined,
-    'the view to answer',
-  );
-  return page.evaluate(() => ({
-    status: document.querySelector('#result-count').textContent.trim(),
-    ids: [...document.querySelectorAll('article.card')].map((a) => a.id),
-    counts: Object.fromEntries([...document.querySelectorAll('.facets [id$="-count"]')].map((e) => [e.id, e.textContent.trim()])),
-    empty: document.querySelector('.empty')?.textContent.trim() ?? null,
-    rows: [...document.querySelectorAll('.results-table tbody tr')].map((r) => r.textContent.trim()),
-    timeline: [...document.querySelectorAll('.timeline__entry')].map((e) => e.textContent.trim()),
-  }));
+  const settled = () => {
+    const status = document.querySelector('#result-count')?.textContent ?? '';
+    if (document.querySelector('[aria-busy]') || !/\d+ (of \d+ )?facts/.test(status) || document.querySelector('.js-notice')) return null;
+    return {
+      status: status.trim(),
+      ids: [...document.querySelectorAll('article.card')].map((a) => a.id),
+      counts: Object.fromEntries([...document.querySelectorAll('.facets [id$="-count"]')].map((e) => [e.id, e.textContent.trim()])),
+      empty: document.querySelector('.empty')?.textContent.trim() ?? null,
+      rows: [...document.querySelectorAll('.results-table tbody tr')].map((r) => r.textContent.trim()),
+      timeline: [...document.querySelectorAll('.timeline__entry')].map((e) => e.textContent.trim()),
+    };
+  };
+  try {
+    return await (await page.waitForFunction(settled, undefined, { timeout: 15_000 })).jsonValue();
+  } catch (err) {
+    throw new Error(`timed out waiting for the view to answer; it shows ${JSON.stringify(await viewSnapshot(page).catch(() => null))}\n${err.message}`);
+  }
 }
 
 /** What the page at `rel` shows once it has answered. */
