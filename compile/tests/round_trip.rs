@@ -13,6 +13,7 @@ use factdeck_core::explore::explore;
 use factdeck_core::model::Kind;
 use factdeck_core::search::Index;
 use factdeck_core::source_view::quote_spans;
+use factdeck_core::timeline::timeline;
 use factdeck_core::url_state::{Sort, ViewState};
 use proptest::prelude::*;
 
@@ -112,6 +113,9 @@ proptest! {
             let got = c.explore(&files, &v).unwrap();
             prop_assert_eq!(&got, &want, "{:?}", v);
             prop_assert_eq!(got.results.top(25), want.results.top(25), "{:?}", v);
+            // The view's timeline, with no fact fetched for it.
+            let results: Vec<usize> = want.results.facts().collect();
+            prop_assert_eq!(c.timeline(&files, &results).unwrap(), timeline(&dataset, &results), "{:?}", v);
             if p.next(8) == 0 {
                 // As a page over its memory budget would.
                 c.forget_shards();
@@ -162,4 +166,8 @@ fn a_larger_dataset_in_shards_of_the_real_size_still_agrees() {
         let v = view(&dataset, &mut p);
         assert_eq!(c.explore(&files, &v).unwrap(), explore(&dataset, &index, &v), "{v:?}");
     }
+    let all: Vec<usize> = (0..dataset.facts.len()).collect();
+    let whole = c.timeline(&files, &all).unwrap();
+    assert!(whole.dated > 1000 && whole.undated > 0, "{} dated facts, {} undated", whole.dated, whole.undated);
+    assert_eq!(whole, timeline(&dataset, &all));
 }

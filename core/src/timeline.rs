@@ -9,9 +9,14 @@
 //! comes before `2024-08`), then by the latest day it can denote (a point before a range
 //! that starts with it, a narrow range before a wide one), then by fact id, then by the
 //! entry's origin (own date, period, derived dates in dataset order).
+//!
+//! The order of two entries does not depend on which other facts are among the results, so
+//! the timeline of any results is the whole dataset's timeline with the other facts' entries
+//! left out ([`Timeline::within`]): a compiled dataset stores the whole one, and draws any
+//! view's timeline without fetching its facts, only those of the entries it shows.
 
 use crate::facts::Facts;
-use crate::model::DateSpec;
+use crate::model::{DateSpec, Fact};
 
 /// Where a timeline entry's date comes from: which of a fact's dates it shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -24,14 +29,34 @@ pub enum DateOrigin {
     Derived(usize),
 }
 
-/// One dated point or range on the timeline.
-#[derive(Debug, Clone, PartialEq, Eq)]
+impl DateOrigin {
+    /// The date of `fact` this names, with its phrase and inferred flag (derived dates have
+    /// neither); `None` if the fact has no such date.
+    pub fn date(self, fact: &Fact) -> Option<DateSpec> {
+        match self {
+            DateOrigin::Date => fact.date.clone(),
+            DateOrigin::Period => fact.quantity.as_ref()?.period.clone(),
+            DateOrigin::Derived(i) => {
+                let start = fact.derived.get(i)?.date?;
+                Some(DateSpec { start, end: None, phrase: None, inferred: false })
+            }
+        }
+    }
+
+    /// Every date of `fact`, in origin order.
+    fn all(fact: &Fact) -> impl Iterator<Item = (DateOrigin, DateSpec)> + '_ {
+        let own = [DateOrigin::Date, DateOrigin::Period].into_iter();
+        own.chain((0..fact.derived.len()).map(DateOrigin::Derived)).filter_map(|o| Some((o, o.date(fact)?)))
+    }
+}
+
+/// One dated point or range on the timeline: which fact, and which of its dates
+/// ([`DateOrigin::date`] gives the date itself, from the fact).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
     /// Index into the dataset's facts.
     pub fact: usize,
     pub origin: DateOrigin,
-    /// The date shown, with its phrase and inferred flag (derived dates have neither).
-    pub when: DateSpec,
 }
 
 /// All entries of one calendar year: the year an entry starts in.
@@ -56,29 +81,53 @@ impl Timeline {
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
         self.years.iter().flat_map(|y| &y.entries)
     }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.years.iter().map(|y| y.entries.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.years.is_empty()
+    }
+
+    /// The timeline of `results` (fact indices below `facts`, no repeats), when `self` is
+    /// the timeline of all `facts` facts: the same as [`timeline`] of those results.
+    pub fn within(&self, results: &[usize], facts: usize) -> Timeline {
+        let mut wanted = vec![false; facts];
+        for &r in results {
+            if let Some(w) = wanted.get_mut(r) {
+                *w = true;
+            }
+        }
+        let mut seen = vec![false; facts];
+        let mut dated = 0;
+        let mut years = Vec::new();
+        for y in &self.years {
+            let entries: Vec<Entry> = y.entries.iter().filter(|e| wanted.get(e.fact) == Some(&true)).copied().collect();
+            for e in &entries {
+                if !std::mem::replace(&mut seen[e.fact], true) {
+                    dated += 1;
+                }
+            }
+            if !entries.is_empty() {
+                years.push(Year { year: y.year, entries });
+            }
+        }
+        let results = wanted.iter().filter(|&&w| w).count();
+        Timeline { years, undated: results - dated, dated }
+    }
 }
 
 /// The timeline of `results` (fact indices, in any order; typically the explore outcome's).
-/// Results whose fact is not at hand are left out, counted neither dated nor undated: a
-/// caller with a compiled dataset fetches them first.
+/// Results whose fact is not at hand are left out, counted neither dated nor undated.
 pub fn timeline(facts: &impl Facts, results: &[usize]) -> Timeline {
-    let mut entries: Vec<Entry> = Vec::new();
+    let mut entries: Vec<(Entry, DateSpec)> = Vec::new();
     let (mut dated, mut undated) = (0, 0);
     for &fact in results {
-        let before = entries.len();
         let Some(f) = facts.fact(fact) else { continue };
-        if let Some(d) = &f.date {
-            entries.push(Entry { fact, origin: DateOrigin::Date, when: d.clone() });
-        }
-        if let Some(p) = f.quantity.as_ref().and_then(|q| q.period.as_ref()) {
-            entries.push(Entry { fact, origin: DateOrigin::Period, when: p.clone() });
-        }
-        for (i, d) in f.derived.iter().enumerate() {
-            if let Some(date) = d.date {
-                let when = DateSpec { start: date, end: None, phrase: None, inferred: false };
-                entries.push(Entry { fact, origin: DateOrigin::Derived(i), when });
-            }
-        }
+        let before = entries.len();
+        entries.extend(DateOrigin::all(f).map(|(origin, when)| (Entry { fact, origin }, when)));
         if entries.len() == before {
             undated += 1;
         } else {
@@ -86,18 +135,18 @@ pub fn timeline(facts: &impl Facts, results: &[usize]) -> Timeline {
         }
     }
     // Unstable is enough: no two entries compare equal (one fact, one entry per origin).
-    entries.sort_unstable_by(|a, b| {
-        let key = |e: &Entry| (e.when.start.lower(), e.when.end.unwrap_or(e.when.start).upper());
-        key(a)
-            .cmp(&key(b))
+    entries.sort_unstable_by(|(a, a_when), (b, b_when)| {
+        let key = |when: &DateSpec| (when.start.lower(), when.end.unwrap_or(when.start).upper());
+        key(a_when)
+            .cmp(&key(b_when))
             .then_with(|| facts.fact(a.fact).map(|f| &f.id).cmp(&facts.fact(b.fact).map(|f| &f.id)))
             .then(a.origin.cmp(&b.origin))
     });
     let mut years: Vec<Year> = Vec::new();
-    for e in entries {
+    for (e, when) in entries {
         match years.last_mut() {
-            Some(y) if y.year == e.when.start.year => y.entries.push(e),
-            _ => years.push(Year { year: e.when.start.year, entries: vec![e] }),
+            Some(y) if y.year == when.start.year => y.entries.push(e),
+            _ => years.push(Year { year: when.start.year, entries: vec![e] }),
         }
     }
     Timeline { years, undated, dated }
@@ -117,6 +166,10 @@ mod tests {
 
     fn order(d: &Dataset, t: &Timeline) -> Vec<String> {
         t.entries().map(|e| d.facts[e.fact].id.to_string()).collect()
+    }
+
+    fn when(d: &Dataset, e: &Entry) -> DateSpec {
+        e.origin.date(&d.facts[e.fact]).expect("an entry's date")
     }
 
     #[test]
@@ -150,7 +203,7 @@ mod tests {
         let d = deck(&[("r", json!({ "date": { "start": "2020", "end": "2025" } })), ("p", json!({ "date": "2025" }))]);
         let t = timeline(&d, &all(&d));
         assert_eq!(t.years.iter().map(|y| (y.year, y.entries.len())).collect::<Vec<_>>(), [(2020, 1), (2025, 1)]);
-        assert_eq!(t.years[0].entries[0].when.to_string(), "2020 – 2025");
+        assert_eq!(when(&d, &t.years[0].entries[0]).to_string(), "2020 – 2025");
     }
 
     #[test]
@@ -188,7 +241,7 @@ mod tests {
             }),
         )]);
         let t = timeline(&d, &[0]);
-        let got: Vec<(DateOrigin, String, bool)> = t.entries().map(|e| (e.origin, e.when.to_string(), e.when.inferred)).collect();
+        let got: Vec<(DateOrigin, String, bool)> = t.entries().map(|e| (e.origin, when(&d, e).to_string(), when(&d, e).inferred)).collect();
         assert_eq!(
             got,
             [
@@ -198,5 +251,36 @@ mod tests {
             ]
         );
         assert_eq!((t.dated, t.undated), (1, 0), "one fact, however many entries");
+    }
+
+    #[test]
+    fn the_timeline_of_some_results_is_the_whole_timeline_less_the_other_facts() {
+        let d = deck(&[
+            ("a", json!({ "date": "2024", "derived": [{ "label": "Founded", "date": "1990", "method": "2024 − 34" }] })),
+            ("b", json!({ "date": { "start": "2020", "end": "2025" } })),
+            ("c", json!({})),
+            (
+                "d",
+                json!({ "date": "2024-05", "quantity": { "value": 5, "unit": "visits", "measure": "current", "period": { "start": "2022", "end": "2025" } } }),
+            ),
+            ("e", json!({ "date": "1990" })),
+        ]);
+        let whole = timeline(&d, &all(&d));
+        assert_eq!(whole.len(), 6);
+        let subsets: [&[usize]; 7] = [&[], &[0], &[2], &[1, 3], &[4, 0], &[2, 3, 1], &[0, 1, 2, 3, 4]];
+        for results in subsets {
+            assert_eq!(whole.within(results, d.facts.len()), timeline(&d, results), "results {results:?}");
+        }
+        // Indices past the dataset are not results.
+        assert_eq!(whole.within(&[0, 99], d.facts.len()), timeline(&d, &[0]));
+    }
+
+    #[test]
+    fn an_origin_the_fact_lacks_has_no_date() {
+        let d = deck(&[("x", json!({ "date": "2024" }))]);
+        let f = &d.facts[0];
+        assert_eq!(DateOrigin::Date.date(f).map(|w| w.to_string()), Some("2024".to_owned()));
+        assert_eq!(DateOrigin::Period.date(f), None);
+        assert_eq!(DateOrigin::Derived(3).date(f), None);
     }
 }

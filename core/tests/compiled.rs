@@ -13,6 +13,7 @@ use factdeck_core::explore::explore;
 use factdeck_core::export;
 use factdeck_core::model::{Kind, PartialDate, Source};
 use factdeck_core::source_view::quote_spans;
+use factdeck_core::timeline::timeline;
 use factdeck_core::url_state::{Column, Direction, Sort, ViewState};
 
 type Files = BTreeMap<String, Vec<u8>>;
@@ -104,6 +105,28 @@ fn cards_read_their_facts_and_sources_from_the_chunks() {
         assert_eq!(source, deck.data.source_of(want), "in full once its text file is loaded");
         assert_eq!(c.quote_spans(fact.source).unwrap(), quote_spans(&deck.data, fact.source), "the source view's quotes");
     }
+}
+
+#[test]
+fn a_view_s_timeline_needs_one_file_and_none_of_its_facts() {
+    let deck = deck();
+    let (files, _) = compiled(&deck);
+    let mut c = Compiled::open(&files).unwrap();
+    c.take_fetched();
+    assert_eq!(c.try_timeline(&[0]), Err("timeline.bin".to_owned()));
+    for v in views() {
+        let results: Vec<usize> = explore(&deck.data, &deck.index, &v).results.facts().collect();
+        assert_eq!(c.timeline(&files, &results).unwrap(), timeline(&deck.data, &results), "{v:?}");
+    }
+    let fetched: Vec<String> = c.take_fetched().into_iter().map(|(name, _)| name).collect();
+    assert_eq!(fetched, ["timeline.bin"], "one file for every view's timeline");
+    let all = c.try_timeline(&[0, 1, 2, 3, 4, 5]).unwrap();
+    assert_eq!((all.dated, all.undated), (4, 2));
+    // 2019-05, 2021, then the forum and the agreement (2024 both) by id.
+    assert_eq!(
+        all.entries().map(|e| deck.data.facts[e.fact].id.as_str()).collect::<Vec<_>>(),
+        ["pipeline", "solar", "forum", "power-deal"]
+    );
 }
 
 #[test]
@@ -252,7 +275,7 @@ fn a_corrupt_manifest_or_another_format_version_is_an_error() {
     let mut later = files.clone();
     later.get_mut(MANIFEST).unwrap()[4] += 1;
     let e = error_of(&later);
-    assert_eq!(e.to_string(), "manifest.bin: format version 6, but this reader reads version 5: compile the dataset again");
+    assert_eq!(e.to_string(), "manifest.bin: format version 7, but this reader reads version 6: compile the dataset again");
 
     let mut foreign = files.clone();
     foreign.insert(MANIFEST.to_owned(), b"{\"facts\": []}".to_vec());

@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use factdeck_core::compiled::Error;
 use factdeck_core::explore::Outcome;
-use factdeck_core::model::{format_number, Kind, Sector};
+use factdeck_core::model::{Kind, Sector};
 use factdeck_core::search::Ranked;
-use factdeck_core::timeline::{timeline, Timeline as Dates};
+use factdeck_core::timeline::Timeline as Dates;
 use factdeck_core::url_state::{Mode, ViewState, LOCAL_DATA};
 use yew::prelude::*;
 
@@ -273,14 +273,9 @@ impl Results<'_> {
             return html! { <ResultTable {deck} {results} {query} {sort} {filtered} {dispatch} {generation} /> };
         }
         match dates {
-            Some(Dated::Ready(dates)) => html! { <Timeline {deck} timeline={dates.clone()} {dispatch} /> },
+            Some(Dated::Ready(dates)) => html! { <Timeline {deck} timeline={dates.clone()} {dispatch} {generation} /> },
             Some(Dated::Waiting) => loading(),
             Some(Dated::Failed(e)) => unreadable(deck.remote_store(), e),
-            Some(Dated::TooMany(n)) => html! {
-                <div class="empty" role="note">
-                    <p class="empty__title">{ format!("The timeline of a dataset this large shows up to {} results at a time; narrow the search or the filters ({n} now).", format_number(REMOTE_TIMELINE_MAX as f64)) }</p>
-                </div>
-            },
             None => html! {
                 <CardList {deck} results={outcome.results.clone()} query={outcome.query.clone()} open={self.view.open.clone()} reveal={self.reveal} {dispatch} {generation} />
             },
@@ -288,17 +283,12 @@ impl Results<'_> {
     }
 }
 
-/// Most results whose timeline a compiled dataset draws: it needs every result's fact.
-const REMOTE_TIMELINE_MAX: usize = 2_000;
-
 /// The timeline's data, or why it is not here.
 #[derive(PartialEq)]
 enum Dated {
     Ready(Rc<Dates>),
     Waiting,
     Failed(Error),
-    /// More results than a compiled dataset draws on a timeline ([`REMOTE_TIMELINE_MAX`]).
-    TooMany(usize),
 }
 
 impl Dated {
@@ -311,14 +301,11 @@ impl Dated {
 }
 
 /// The timeline of `results`: at once from a dataset in memory; from a compiled one once
-/// their facts have arrived.
+/// its timeline file has arrived (the entries' facts are fetched as they show).
 fn dates_of(deck: &Deck, results: &Ranked) -> Dated {
-    if deck.remote_store().is_some() && results.len() > REMOTE_TIMELINE_MAX {
-        return Dated::TooMany(results.len());
-    }
     let facts: Vec<usize> = results.facts().collect();
-    match deck.at_hand(&facts) {
-        Answer::Ready(()) => Dated::Ready(Rc::new(timeline(&deck.facts(), &facts))),
+    match deck.timeline(&facts) {
+        Answer::Ready(t) => Dated::Ready(Rc::new(t)),
         Answer::Waiting => Dated::Waiting,
         Answer::Failed(e) => Dated::Failed(e),
     }

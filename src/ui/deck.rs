@@ -18,6 +18,7 @@ use factdeck_core::facts::Facts;
 use factdeck_core::model::{Fact, Sector, Source};
 use factdeck_core::search::Index;
 use factdeck_core::source_view::{quote_spans, QuoteSpan};
+use factdeck_core::timeline::{timeline, Timeline};
 use factdeck_core::url_state::ViewState;
 
 use crate::ui::remote::Remote;
@@ -149,16 +150,35 @@ impl Deck {
         }
     }
 
+    /// The timeline of `results` (fact indices): a compiled dataset orders it from its
+    /// timeline file, without the facts; their entries show once [`Deck::at_hand`].
+    pub fn timeline(&self, results: &[usize]) -> Answer<Timeline> {
+        match &self.store {
+            Store::Memory(m) => Answer::Ready(timeline(&m.dataset, results)),
+            Store::Remote(r) => {
+                let tried = r.compiled().try_timeline(results);
+                tried.map_or_else(|file| wait_for(r, vec![file]), Answer::Ready)
+            }
+        }
+    }
+
     /// Whether facts `facts`, their sources and the facts their charts compare with are all
     /// at hand; when not, what they need is requested.
     pub fn at_hand(&self, facts: &[usize]) -> Answer<()> {
         let Store::Remote(r) = &self.store else { return Answer::Ready(()) };
-        let need = {
+        let all: Vec<usize> = {
             let c = r.compiled();
             let partners = facts.iter().filter_map(|&i| c.fact_and_source(i)?.0.compare_with);
-            let all: Vec<usize> = facts.iter().copied().chain(partners).collect();
-            c.chunks_for(&all)
+            facts.iter().copied().chain(partners).collect()
         };
+        self.facts_at_hand(&all)
+    }
+
+    /// Whether facts `facts` and their sources are at hand (not the facts their charts
+    /// compare with: a view that draws no chart); when not, their chunks are requested.
+    pub fn facts_at_hand(&self, facts: &[usize]) -> Answer<()> {
+        let Store::Remote(r) = &self.store else { return Answer::Ready(()) };
+        let need = r.compiled().chunks_for(facts);
         if need.is_empty() {
             Answer::Ready(())
         } else {

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::ui::cards::fact_card::date_html;
 use crate::ui::cards::source_link::in_app;
-use crate::ui::deck::Deck;
+use crate::ui::deck::{Answer, Deck};
 use crate::ui::state::Action;
 use crate::ui::url_sync::{use_links, Links};
 
@@ -21,6 +21,8 @@ pub struct TimelineProps {
     pub deck: Rc<Deck>,
     pub timeline: Rc<Dates>,
     pub dispatch: Callback<Action>,
+    /// The deck's generation: a compiled dataset's entries show as their facts arrive.
+    pub generation: u32,
 }
 
 #[function_component(Timeline)]
@@ -32,13 +34,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
         use_effect_with(props.timeline.clone(), move |_| limit.set(PAGE));
     }
     let t = &props.timeline;
-    let total: usize = t.years.iter().map(|y| y.entries.len()).sum();
-    let mut budget = *limit;
+    let total = t.len();
+    let wanted = total.min(*limit);
+    // A compiled dataset orders the timeline without its facts: those of the entries on
+    // screen are fetched, and the entries show, in order, as far as their facts are here.
+    let shown: Vec<usize> = t.entries().take(wanted).map(|e| e.fact).collect();
+    let fetched = props.deck.facts_at_hand(&shown);
+    let facts = props.deck.facts();
+    let ready = shown.iter().take_while(|&&f| facts.fact(f).is_some()).count();
+    let mut budget = ready;
     let more = {
         let limit = limit.clone();
         Callback::from(move |_: MouseEvent| limit.set(*limit + PAGE))
     };
-    let facts = props.deck.facts();
     let plural = |n: usize| if n == 1 { "1 fact".to_owned() } else { format!("{n} facts") };
     html! {
         <div class="timeline">
@@ -68,7 +76,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     </section>
                 })
             }) }
-            if total > *limit {
+            if ready < wanted {
+                if let Answer::Failed(e) = fetched {
+                    <p class="empty" role="alert">{ format!("Some of these entries could not be read: {}: {}", e.file, e.message) }</p>
+                } else {
+                    <p class="results-loading" aria-busy="true">{ "Loading…" }</p>
+                }
+            } else if total > *limit {
                 <button type="button" class="button show-more" onclick={more}>
                     { format!("Show {} more of {}", (total - *limit).min(PAGE), total - *limit) }
                 </button>
@@ -78,8 +92,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
 }
 
 fn entry(facts: &impl Facts, links: &Links, e: &Entry, dispatch: &Callback<Action>) -> Html {
-    // The timeline is made from facts at hand (`app::dates_of`), so this always finds it.
-    let Some(f) = facts.fact(e.fact) else { return Html::default() };
+    // Only entries whose facts are at hand are drawn (`timeline` above).
+    let Some((f, when)) = facts.fact(e.fact).and_then(|f| Some((f, e.origin.date(f)?))) else { return Html::default() };
     let id = f.id.to_string();
     let kind = f.kind.slug();
     let detail = match e.origin {
@@ -100,8 +114,8 @@ fn entry(facts: &impl Facts, links: &Links, e: &Entry, dispatch: &Callback<Actio
         }
     };
     html! {
-        <li class={classes!("timeline__entry", format!("card--{kind}"), e.when.inferred.then_some("timeline__entry--inferred"), matches!(e.origin, DateOrigin::Derived(_)).then_some("timeline__entry--derived"))}>
-            <p class="timeline__when">{ date_html(&e.when) }</p>
+        <li class={classes!("timeline__entry", format!("card--{kind}"), when.inferred.then_some("timeline__entry--inferred"), matches!(e.origin, DateOrigin::Derived(_)).then_some("timeline__entry--derived"))}>
+            <p class="timeline__when">{ date_html(&when) }</p>
             <p class="timeline__what">
                 <span class={classes!("badge", format!("badge--{kind}"))}>{ f.kind.label() }</span>{ " " }
                 <a href={links.fact(&id)} onclick={in_app(dispatch, Action::ShowCard(id.clone()))}>{ &f.title }</a>

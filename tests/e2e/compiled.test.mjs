@@ -114,6 +114,8 @@ const SYNTH_VIEWS = [
   '?q=qqqqq',
   '?view=table&q=forum',
   '?view=timeline&q=memorandum+baku',
+  '?view=timeline',
+  '?view=timeline&sector=energy&kind=agreement',
 ];
 
 test('a_compiled_dataset_answers_as_the_same_facts_opened_as_json', async () => {
@@ -154,6 +156,28 @@ test('typing_fetches_only_the_shards_the_words_need_and_the_counts_follow', asyn
   assert.ok(fetched.length >= 1 && fetched.length < all.length, `some shards, not all ${all.length}: ${fetched}`);
   const { seen: json } = await show('?q=baku&data=c/synth-3k.json');
   assert.deepEqual(typed, json, 'typed into the compiled page, the same view as the JSON one');
+});
+
+test('the_timeline_of_all_3000_facts_reads_one_file_and_the_facts_of_the_entries_it_shows', async () => {
+  const from = app.requests.length;
+  const { page, seen } = await show('?view=timeline&data=c/synth/');
+  assert.equal(seen.timeline.length, 100, 'the first 100 entries');
+  assert.match(seen.status, /^3000 facts, \d+ on the timeline$/);
+  const got = fetchedSince(from).filter((p) => p.startsWith('/c/synth/'));
+  assert.equal(got.filter((p) => p.startsWith('/c/synth/timeline.bin?v=')).length, 1, `the timeline file, once: ${got}`);
+  const chunks = got.filter((p) => p.includes('/facts-'));
+  assert.equal(new Set(chunks).size, chunks.length, `no chunk twice: ${chunks}`);
+  assert.ok(chunks.length <= 100 + 4, `the chunks of 100 entries (and of the first page of cards): ${chunks.length}`);
+  // The next hundred fetch their facts and show below the first.
+  const more = async (page) => {
+    await page.getByRole('button', { name: /^Show 100 more of \d+$/ }).click();
+    await waitForState(page, () => document.querySelectorAll('.timeline__entry').length === 200, undefined, '200 entries');
+    return answered(page);
+  };
+  const compiled = await more(page);
+  assert.deepEqual(compiled.timeline.slice(0, 100), seen.timeline);
+  const { page: json } = await show('?view=timeline&data=c/synth-3k.json');
+  assert.deepEqual(compiled, await more(json), 'the same 200 entries as the JSON page');
 });
 
 test('a_permalink_the_source_view_and_cite_work_from_the_chunks', async () => {
@@ -213,7 +237,13 @@ test('a_corrupted_chunk_is_an_error_naming_it', async () => {
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /facts-\d{4}\.bin: corrupt, truncated or from another compile: its checksum does not match the manifest/);
-  assert.equal(await page.locator('article.card').count(), 0);
+  assert.equal(await page.locator('article.card').count(), 0);  // The timeline is ordered from its own file, and says which of its entries it cannot show.
+  const { page: timeline } = await show('?view=timeline&data=c/bad-chunks/');
+  const said = timeline.getByRole('alert');
+  await said.waitFor();
+  assert.match(await said.textContent(), /^Some of these entries could not be read: facts-\d{4}\.bin: corrupt, truncated/);
+  assert.equal(await timeline.locator('.timeline__entry').count(), 0);
+  assert.match(await timeline.locator('.timeline__summary').textContent(), /^\d+ facts in date order/);
 });
 
 test('after_first_use_the_same_searches_work_offline', async () => {

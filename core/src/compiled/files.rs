@@ -1,8 +1,8 @@
 //! The layout of each file behind the manifest, written and read side by side: the term
 //! dictionary, the per-fact table (`docs.bin`), the sort columns, the postings shards, the
-//! openings and the id buckets (the fact chunks and text files are `records`'). Readers
-//! check what the index relies on (terms sorted, facts in range and in order, counts that
-//! agree with the dictionary), so that no bytes can make it panic.
+//! openings and the id buckets (the fact chunks and text files are `records`', the timeline
+//! `chronology`'s). Readers check what the index relies on (terms sorted, facts in range
+//! and in order, counts that agree with the dictionary), so that no bytes can make it panic.
 
 use super::codec::{crc32, width, Read, Reader, Writer};
 use crate::filter::FacetTable;
@@ -377,6 +377,7 @@ mod tests {
             Some("text") => read_texts(bytes, m.facts).is_ok(),
             Some("ids") => read_ids(bytes, 0, m.id_buckets, m.facts).is_ok(),
             Some("open") => read_opening(bytes, m.facts).is_ok(),
+            Some("timeline") => super::super::chronology::read_timeline(bytes, m.facts).is_ok(),
             _ => panic!("unknown file {name}"),
         }
     }
@@ -386,7 +387,11 @@ mod tests {
         let (m, files) = compiled();
         let openings = m.openings.len();
         assert!(openings > 4, "{openings} openings");
-        assert_eq!(files.len(), 12 + openings, "terms, docs, 6 sort columns, a shard, the openings, a chunk, a text file, an id bucket");
+        assert_eq!(
+            files.len(),
+            13 + openings,
+            "terms, docs, 6 sort columns, a shard, the openings, a chunk, a text file, an id bucket, the timeline"
+        );
         for (name, bytes) in &files {
             assert!(decodes(&m, name, bytes), "{name}");
         }

@@ -20,6 +20,9 @@ pub const DICTIONARY: &str = "terms.bin";
 /// The per-fact table's file name.
 pub const TABLE: &str = "docs.bin";
 
+/// The whole dataset's timeline's file name, fetched when a view shows the timeline.
+pub const CHRONOLOGY: &str = "timeline.bin";
+
 const MAGIC: &[u8; 4] = b"FDKM";
 
 /// Which file of a compiled dataset, by its place; [`file_name`] names it.
@@ -27,6 +30,7 @@ const MAGIC: &[u8; 4] = b"FDKM";
 pub(crate) enum File {
     Terms,
     Docs,
+    Timeline,
     Sort(Column),
     Shard(usize),
     Opening(Opening),
@@ -41,6 +45,7 @@ pub(crate) fn file_name(file: File) -> String {
     match file {
         File::Terms => DICTIONARY.to_owned(),
         File::Docs => TABLE.to_owned(),
+        File::Timeline => CHRONOLOGY.to_owned(),
         File::Sort(c) => format!("sort-{}.bin", c.slug()),
         File::Shard(i) => format!("post-{i:04}.bin"),
         File::Opening(o) => match o.chars() {
@@ -218,6 +223,7 @@ impl Manifest {
             None => match stem {
                 "terms" => File::Terms,
                 "docs" => File::Docs,
+                "timeline" => File::Timeline,
                 _ => return None,
             },
             Some(("sort", slug)) => File::Sort(*Column::ALL.iter().find(|c| c.slug() == slug)?),
@@ -244,7 +250,7 @@ impl Manifest {
             }
         };
         let listed = match file {
-            File::Terms | File::Docs | File::Sort(_) => true,
+            File::Terms | File::Docs | File::Timeline | File::Sort(_) => true,
             File::Shard(i) => i < self.shards.len(),
             File::Opening(o) => self.openings.binary_search(&o).is_ok(),
             File::Chunk(i) => i < self.chunks,
@@ -271,7 +277,7 @@ impl Manifest {
 
     /// Every file of the dataset, the manifest excluded, by name.
     pub fn file_names(&self) -> impl Iterator<Item = String> + '_ {
-        let fixed = [File::Terms, File::Docs].into_iter().chain(Column::ALL.iter().map(|&c| File::Sort(c)));
+        let fixed = [File::Terms, File::Docs, File::Timeline].into_iter().chain(Column::ALL.iter().map(|&c| File::Sort(c)));
         let shards = (0..self.shards.len()).map(File::Shard);
         let openings = self.openings.iter().map(|&o| File::Opening(o));
         let chunks = (0..self.chunks).map(File::Chunk);

@@ -11,6 +11,10 @@
 //!   matching and "did you mean" all choose terms from it alone;
 //! - `docs.bin`: every fact's kind, sectors (a bitset) and BM25 length normalisation, so
 //!   that counts are exact for every query without any fact fetched;
+//! - `timeline.bin`: the whole dataset's timeline (every dated entry's fact and origin,
+//!   oldest first, and how many each year holds), fetched when a view shows the timeline:
+//!   any view's timeline is this one less the facts outside it, so only the facts of the
+//!   entries on screen are fetched;
 //! - `sort-<column>.bin`: every fact's rank in one sortable column, fetched when a view
 //!   sorts by it;
 //! - `post-NNNN.bin`: the postings (fact, field-weighted term frequency, plain spelling) of
@@ -40,6 +44,7 @@
 //! in ([`Compiled::insert`]), and the same call then answers. [`Compiled::explore`] runs
 //! those steps with any [`Fetch`] (a directory natively, an in-memory map in tests).
 
+mod chronology;
 mod codec;
 mod files;
 mod manifest;
@@ -50,7 +55,7 @@ mod write;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-pub use manifest::{Manifest, DICTIONARY, MANIFEST, TABLE};
+pub use manifest::{Manifest, CHRONOLOGY, DICTIONARY, MANIFEST, TABLE};
 pub use read::Compiled;
 pub use write::{compile, compile_sharded};
 
@@ -58,7 +63,7 @@ pub use write::{compile, compile_sharded};
 use crate::{dataset::Dataset, search::Index};
 
 /// The layout every file of a compiled dataset follows; a reader reads only its own.
-pub const FORMAT_VERSION: u16 = 5;
+pub const FORMAT_VERSION: u16 = 6;
 
 /// Facts per `facts-NNNN.bin` chunk: small, since the results on a page of cards may each
 /// lie in a chunk of their own (neighbouring facts, often from one source, share one), so

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::chronology::read_timeline;
 use super::files::{id_bucket, read_docs, read_ids, read_opening, read_shard, read_sort, read_terms};
 use super::manifest::{file_name, File, Manifest, MANIFEST};
 use super::records::{read_chunk, read_texts};
@@ -16,6 +17,7 @@ use crate::model::{Fact, Sector, Source};
 use crate::search::{Index, Query, Word};
 use crate::sort::SortKeys;
 use crate::source_view::QuoteSpan;
+use crate::timeline::Timeline;
 use crate::url_state::{Sort, ViewState};
 
 /// A compiled dataset, with what has been fetched of it so far.
@@ -38,6 +40,8 @@ pub struct Compiled {
     spans: HashMap<usize, Vec<QuoteSpan>>,
     /// Each id bucket's (fact id, fact index) pairs, sorted, once loaded.
     ids: Vec<Option<Vec<(String, usize)>>>,
+    /// The whole dataset's timeline, once loaded.
+    chronology: Option<Timeline>,
     /// Files fetched through [`Compiled::open`] and the [`Fetch`] methods, with their sizes,
     /// since [`Compiled::take_fetched`] was last called.
     fetched: Vec<(String, u64)>,
@@ -76,6 +80,7 @@ impl Compiled {
             texts_loaded: vec![false; manifest.text_files()],
             spans: HashMap::new(),
             ids: (0..manifest.id_buckets).map(|_| None).collect(),
+            chronology: None,
             fetched: Vec::new(),
             manifest,
         })
@@ -232,6 +237,7 @@ impl Compiled {
             File::Ids(b) => {
                 self.ids[b] = Some(read_ids(body, b, m.id_buckets, m.facts).map_err(fail)?);
             }
+            File::Timeline => self.chronology = Some(read_timeline(body, m.facts).map_err(fail)?),
         }
         Ok(())
     }
@@ -302,6 +308,20 @@ impl Compiled {
     /// order (what [`crate::source_view::quote_spans`] gives), once its text file is loaded.
     pub fn quote_spans(&self, source: usize) -> Option<&[QuoteSpan]> {
         self.spans.get(&source).map(Vec::as_slice)
+    }
+
+    /// The timeline of `results` (no repeats), with no fact at hand (their chunks show its
+    /// entries), as [`crate::timeline::timeline`] gives it; or the file to fetch first.
+    pub fn try_timeline(&self, results: &[usize]) -> Result<Timeline, String> {
+        self.chronology.as_ref().map(|all| all.within(results, self.manifest.facts)).ok_or_else(|| file_name(File::Timeline))
+    }
+
+    /// [`Compiled::try_timeline`], fetching the file with `fetch` if needed.
+    pub fn timeline(&mut self, fetch: &impl Fetch, results: &[usize]) -> Result<Timeline, Error> {
+        if let Err(file) = self.try_timeline(results) {
+            self.fetch_into(fetch, &file)?;
+        }
+        self.try_timeline(results).map_err(|file| Error::new(&file, "still needed after fetching it"))
     }
 
     /// The index of the fact with id `id` (`None` if there is none), or the name of the id

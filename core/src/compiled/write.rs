@@ -1,6 +1,7 @@
 //! [`compile`]: a validated dataset and its index → the files of a compiled dataset, the
 //! same bytes for the same dataset.
 
+use super::chronology::write_timeline;
 use super::codec::{crc32, crc32_continue};
 use super::files::{id_bucket, write_docs, write_ids, write_opening, write_shard, write_sort, write_terms};
 use super::manifest::{file_name, seal, File, Manifest, MANIFEST};
@@ -8,6 +9,7 @@ use super::records::{write_chunk, write_texts};
 use super::{BUCKET_IDS, CHUNK_FACTS, SHARD_BYTES, SOURCE_GROUP};
 use crate::dataset::Dataset;
 use crate::search::{Index, Opening, OPENING_CHARS};
+use crate::timeline::timeline;
 use crate::url_state::Column;
 
 /// Writes `dataset` (which `index` indexes) as a compiled dataset: every file through
@@ -62,7 +64,9 @@ pub fn compile_sharded<E>(
     for c in Column::ALL {
         put(File::Sort(c), write_sort(index.sort_keys.column(c)))?;
     }
-    progress(&format!("{} terms, {facts} facts: dictionary, facet table and sort columns written", index.terms.len()));
+    let all: Vec<usize> = (0..facts).collect();
+    put(File::Timeline, write_timeline(&timeline(dataset, &all), facts))?;
+    progress(&format!("{} terms, {facts} facts: dictionary, facet table, timeline and sort columns written", index.terms.len()));
 
     let ranges = shard_ranges(index, shard_bytes);
     let mut shards = Vec::with_capacity(ranges.len());
