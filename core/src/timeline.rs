@@ -43,12 +43,26 @@ impl DateOrigin {
         }
     }
 
-    /// Every date of `fact`, in origin order.
-    fn all(fact: &Fact) -> impl Iterator<Item = (DateOrigin, DateSpec)> + '_ {
-        let own = [DateOrigin::Date, DateOrigin::Period].into_iter();
-        own.chain((0..fact.derived.len()).map(DateOrigin::Derived)).filter_map(|o| Some((o, o.date(fact)?)))
+    /// Where the date of `fact` this names falls: the earliest and the latest day it can
+    /// denote (what orders entries; the first's year groups them).
+    fn span(self, fact: &Fact) -> Option<Span> {
+        let span = |d: &DateSpec| (d.start.lower(), d.end.unwrap_or(d.start).upper());
+        match self {
+            DateOrigin::Date => fact.date.as_ref().map(span),
+            DateOrigin::Period => fact.quantity.as_ref()?.period.as_ref().map(span),
+            DateOrigin::Derived(i) => fact.derived.get(i)?.date.map(|d| (d.lower(), d.upper())),
+        }
+    }
+
+    /// The origins of `fact`'s dates, in origin order.
+    fn all(fact: &Fact) -> impl Iterator<Item = DateOrigin> + '_ {
+        let origins = [DateOrigin::Date, DateOrigin::Period].into_iter().chain((0..fact.derived.len()).map(DateOrigin::Derived));
+        origins.filter(|o| o.span(fact).is_some())
     }
 }
+
+/// The first and the last day a date can denote, as (year, month, day).
+type Span = ((i32, u8, u8), (i32, u8, u8));
 
 /// One dated point or range on the timeline: which fact, and which of its dates
 /// ([`DateOrigin::date`] gives the date itself, from the fact).
@@ -119,36 +133,55 @@ impl Timeline {
     }
 }
 
-/// The timeline of `results` (fact indices, in any order; typically the explore outcome's).
-/// Results whose fact is not at hand are left out, counted neither dated nor undated.
-pub fn timeline(facts: &impl Facts, results: &[usize]) -> Timeline {
-    let mut entries: Vec<(Entry, DateSpec)> = Vec::new();
+/// A timeline in one list: every entry, oldest first, and each year with its number of
+/// entries (what a compiled dataset stores, `crate::compiled`).
+pub(crate) struct Sorted {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) years: Vec<(i32, usize)>,
+    pub(crate) dated: usize,
+    pub(crate) undated: usize,
+}
+
+/// [`timeline`] as one list. 24 bytes an entry: a million facts' entries sort in 16 MB,
+/// each entry's date looked up in its fact as the sort compares it.
+pub(crate) fn sorted(facts: &impl Facts, results: &[usize]) -> Sorted {
+    let mut entries: Vec<Entry> = Vec::new();
     let (mut dated, mut undated) = (0, 0);
     for &fact in results {
         let Some(f) = facts.fact(fact) else { continue };
         let before = entries.len();
-        entries.extend(DateOrigin::all(f).map(|(origin, when)| (Entry { fact, origin }, when)));
+        entries.extend(DateOrigin::all(f).map(|origin| Entry { fact, origin }));
         if entries.len() == before {
             undated += 1;
         } else {
             dated += 1;
         }
     }
+    let span = |e: &Entry| facts.fact(e.fact).and_then(|f| e.origin.span(f));
     // Unstable is enough: no two entries compare equal (one fact, one entry per origin).
-    entries.sort_unstable_by(|(a, a_when), (b, b_when)| {
-        let key = |when: &DateSpec| (when.start.lower(), when.end.unwrap_or(when.start).upper());
-        key(a_when)
-            .cmp(&key(b_when))
+    entries.sort_unstable_by(|a, b| {
+        span(a)
+            .cmp(&span(b))
             .then_with(|| facts.fact(a.fact).map(|f| &f.id).cmp(&facts.fact(b.fact).map(|f| &f.id)))
             .then(a.origin.cmp(&b.origin))
     });
-    let mut years: Vec<Year> = Vec::new();
-    for (e, when) in entries {
+    let mut years: Vec<(i32, usize)> = Vec::new();
+    for e in &entries {
+        let year = span(e).map_or(0, |((year, ..), _)| year);
         match years.last_mut() {
-            Some(y) if y.year == when.start.year => y.entries.push(e),
-            _ => years.push(Year { year: when.start.year, entries: vec![e] }),
+            Some((y, n)) if *y == year => *n += 1,
+            _ => years.push((year, 1)),
         }
     }
+    Sorted { entries, years, dated, undated }
+}
+
+/// The timeline of `results` (fact indices, in any order; typically the explore outcome's).
+/// Results whose fact is not at hand are left out, counted neither dated nor undated.
+pub fn timeline(facts: &impl Facts, results: &[usize]) -> Timeline {
+    let Sorted { entries, years, dated, undated } = sorted(facts, results);
+    let mut rest = entries.into_iter();
+    let years = years.into_iter().map(|(year, n)| Year { year, entries: rest.by_ref().take(n).collect() }).collect();
     Timeline { years, undated, dated }
 }
 

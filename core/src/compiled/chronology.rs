@@ -2,7 +2,7 @@
 //! (`Timeline::within`) without fetching a fact to order it.
 
 use super::codec::{width, Read, Reader, Writer};
-use crate::timeline::{DateOrigin, Entry, Timeline, Year};
+use crate::timeline::{DateOrigin, Entry, Sorted, Timeline, Year};
 
 const TIMELINE: &[u8; 4] = b"FDKL";
 
@@ -10,7 +10,7 @@ const TIMELINE: &[u8; 4] = b"FDKL";
 /// fact and origin (0: the fact's date, 1: its figure's period, 2 + i: its derived date i),
 /// bit-packed. A view's timeline is this one less the facts outside it (`Timeline::within`),
 /// so no fact is fetched to order one.
-pub(crate) fn write_timeline(t: &Timeline, facts: usize) -> Vec<u8> {
+pub(crate) fn write_timeline(t: &Sorted, facts: usize) -> Vec<u8> {
     let code = |o: DateOrigin| match o {
         DateOrigin::Date => 0,
         DateOrigin::Period => 1,
@@ -18,16 +18,16 @@ pub(crate) fn write_timeline(t: &Timeline, facts: usize) -> Vec<u8> {
     };
     let mut w = Writer::file(TIMELINE);
     w.usize(t.years.len());
-    for y in &t.years {
-        w.u32_le(y.year as u32);
-        w.usize(y.entries.len());
+    for &(year, entries) in &t.years {
+        w.u32_le(year as u32);
+        w.usize(entries);
     }
-    let widest = t.entries().map(|e| code(e.origin)).max().unwrap_or(0);
+    let widest = t.entries.iter().map(|e| code(e.origin)).max().unwrap_or(0);
     let origin_bits = width(widest);
     w.u8(origin_bits as u8);
     let fact_bits = width(facts.saturating_sub(1) as u64);
-    w.packed(t.entries().map(|e| e.fact as u64), fact_bits);
-    w.packed(t.entries().map(|e| code(e.origin)), origin_bits);
+    w.packed(t.entries.iter().map(|e| e.fact as u64), fact_bits);
+    w.packed(t.entries.iter().map(|e| code(e.origin)), origin_bits);
     w.bytes
 }
 
@@ -84,6 +84,7 @@ mod tests {
 
     use super::*;
     use crate::test_events::events;
+    use crate::timeline::{sorted, timeline};
 
     #[test]
     fn a_timeline_with_periods_and_derived_dates_reads_back_as_written() {
@@ -98,11 +99,12 @@ mod tests {
             ("e", json!({ "date": "0044" })),
         ]);
         let all: Vec<usize> = (0..d.facts.len()).collect();
-        let t = crate::timeline::timeline(&d, &all);
+        let t = timeline(&d, &all);
         assert!(t.entries().any(|e| e.origin == DateOrigin::Derived(4)) && t.entries().any(|e| e.origin == DateOrigin::Period));
-        assert_eq!(read_timeline(&write_timeline(&t, d.facts.len()), d.facts.len()), Ok(t));
-        let none = Timeline { undated: 3, ..Timeline::default() };
-        assert_eq!(read_timeline(&write_timeline(&none, 3), 3), Ok(none));
-        assert!(read_timeline(&write_timeline(&crate::timeline::timeline(&d, &all), 5), 2).is_err(), "facts out of range");
+        let bytes = write_timeline(&sorted(&d, &all), d.facts.len());
+        assert_eq!(read_timeline(&bytes, d.facts.len()), Ok(t));
+        assert!(read_timeline(&bytes, 2).is_err(), "facts out of range");
+        let none = write_timeline(&sorted(&d, &[1]), 3);
+        assert_eq!(read_timeline(&none, 3), Ok(Timeline { undated: 3, ..Timeline::default() }));
     }
 }

@@ -9,7 +9,7 @@ use super::records::{write_chunk, write_texts};
 use super::{BUCKET_IDS, CHUNK_FACTS, SHARD_BYTES, SOURCE_GROUP};
 use crate::dataset::Dataset;
 use crate::search::{Index, Opening, OPENING_CHARS};
-use crate::timeline::timeline;
+use crate::timeline::sorted;
 use crate::url_state::Column;
 
 /// Writes `dataset` (which `index` indexes) as a compiled dataset: every file through
@@ -65,7 +65,7 @@ pub fn compile_sharded<E>(
         put(File::Sort(c), write_sort(index.sort_keys.column(c)))?;
     }
     let all: Vec<usize> = (0..facts).collect();
-    put(File::Timeline, write_timeline(&timeline(dataset, &all), facts))?;
+    put(File::Timeline, write_timeline(&sorted(dataset, &all), facts))?;
     progress(&format!("{} terms, {facts} facts: dictionary, facet table, timeline and sort columns written", index.terms.len()));
 
     let ranges = shard_ranges(index, shard_bytes);
