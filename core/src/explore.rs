@@ -49,7 +49,8 @@ pub(crate) fn explore_with(sectors: &[Sector], index: &Index, view: &ViewState, 
         let keys = index.sort_keys();
         results = results.sorted_by(|f| keys.key(view.sort, f));
     }
-    let counts = facet_counts(table, hits.facts(), &sel);
+    // Every fact, nothing selected: the table has those counts already.
+    let counts = if query.is_empty() && sel.is_empty() { table.totals().clone() } else { facet_counts(table, hits.facts(), &sel) };
     let relaxations = if results.is_empty() { relax(index.len(), table, &query, &hits, &sel) } else { Vec::new() };
     let suggestion = if hits.is_empty() { suggest(&query) } else { None };
     Outcome { query, results, counts, relaxations, suggestion }

@@ -66,6 +66,9 @@ pub struct FacetTable {
     sector_count: usize,
     /// The kinds that occur in the dataset, in `Kind::ALL` order.
     present: Vec<Kind>,
+    /// Every fact's facets counted, with nothing selected: the counts of a view with no
+    /// search and no filter (a dataset's first view), without a pass over its facts.
+    totals: FacetCounts,
 }
 
 impl FacetTable {
@@ -84,8 +87,25 @@ impl FacetTable {
     /// The table of facts with these kinds, whose sector indices (each below
     /// `sector_count`, no repeats) are `sectors[starts[f]..starts[f + 1]]`.
     pub(crate) fn from_parts(kinds: Vec<Kind>, starts: Vec<u32>, sectors: Vec<u32>, sector_count: usize) -> FacetTable {
-        let present = Kind::ALL.into_iter().filter(|k| kinds.contains(k)).collect();
-        FacetTable { kinds, starts, sectors, sector_count, present }
+        let present: Vec<Kind> = Kind::ALL.into_iter().filter(|k| kinds.contains(k)).collect();
+        let mut by_sector = vec![0usize; sector_count];
+        for &s in &sectors {
+            by_sector[s as usize] += 1;
+        }
+        let mut by_kind = [0usize; Kind::ALL.len()];
+        for &k in &kinds {
+            by_kind[k as usize] += 1;
+        }
+        let totals = FacetCounts {
+            sectors: by_sector.into_iter().enumerate().collect(),
+            kinds: present.iter().map(|&k| (k, by_kind[k as usize])).collect(),
+        };
+        FacetTable { kinds, starts, sectors, sector_count, present, totals }
+    }
+
+    /// [`facet_counts`] of every fact with nothing selected.
+    pub fn totals(&self) -> &FacetCounts {
+        &self.totals
     }
 
     /// Fact `f`'s kind and sector indices.
@@ -96,6 +116,7 @@ impl FacetTable {
 
 /// Live counts for every facet value, in the dataset's declared order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "transfer", derive(serde::Serialize, serde::Deserialize))]
 pub struct FacetCounts {
     /// (sector index, count) for every declared sector.
     pub sectors: Vec<(usize, usize)>,
@@ -123,5 +144,27 @@ pub fn facet_counts(table: &FacetTable, hits: impl IntoIterator<Item = usize>, s
     FacetCounts {
         sectors: sectors.into_iter().enumerate().collect(),
         kinds: table.present.iter().map(|&k| (k, kinds[k as usize])).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::test_events::events;
+
+    #[test]
+    fn the_counts_of_every_fact_with_nothing_selected_come_with_the_table() {
+        let d = events(&[
+            ("a", json!({ "sectors": ["x", "y"] })),
+            ("b", json!({ "sectors": ["y"] })),
+            ("c", json!({ "kind": "agreement", "parties": ["p"], "date": "2024", "sectors": ["y"] })),
+        ]);
+        let table = FacetTable::new(&d);
+        let counted = facet_counts(&table, 0..d.facts.len(), &Selection::default());
+        assert_eq!(table.totals(), &counted);
+        assert_eq!(counted.sectors, [(0, 1), (1, 3)]);
+        assert_eq!(counted.kinds, [(Kind::Agreement, 1), (Kind::Event, 2)]);
     }
 }
