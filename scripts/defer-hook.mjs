@@ -11,6 +11,9 @@
 // for the app's files, and a compiled dataset's manifest, at once.
 import { preloadOf } from './trunk-page.mjs';
 
+/** Cards on a page (src/ui/paging.rs: PAGE): the first page's chunks are asked for early. */
+const PAGE = 20;
+
 /** `page` (parseTrunkPage) with its loader deferred and the app's preloads dropped. */
 export function deferApp(page) {
   const { glue, initializer, wasm } = page.loader;
@@ -45,9 +48,14 @@ export function deferApp(page) {
 /**
  * `{ tag, body }`: the classic inline script that runs before the body is parsed. On a page
  * opened with `?data=`, it marks the page (`.opening`) and preloads the app's glue,
- * initializer and wasm, and, for a compiled dataset (`?data=DIR/`), its manifest, which
- * the app reads first (src/ui/remote.rs). A preload the app does not use costs one wasted
- * request; the app checks the address itself.
+ * initializer and wasm. For a compiled dataset (`?data=DIR/`) it also fetches the manifest,
+ * leaving the request in `window.factdeckManifest` for the app, which reads it first
+ * (src/ui/browser.rs: fetch_manifest), and as soon as the manifest is in, preloads the
+ * files the app reads next (src/ui/remote.rs: Remote::open): the dictionary, the table and
+ * the chunks of the first page of cards, named from the manifest's fixed head (magic,
+ * version, then the build, the number of facts and the facts per chunk, as u32;
+ * core/src/compiled/manifest.rs). They arrive while the wasm starts, not after. A preload
+ * the app does not use costs one wasted request; the app checks the address itself.
  */
 function openingScript({ glue, initializer, wasm }) {
   const app = JSON.stringify([[glue], [initializer], [wasm, 'fetch']]);
@@ -58,8 +66,7 @@ function openingScript({ glue, initializer, wasm }) {
     "  const data = new URLSearchParams(location.search).getAll('data').find((d) => d === 'local' || /^[\\w.-][\\w./-]{0,199}$/.test(d) && /(\\/|\\.json)$/.test(d));",
     '  if (data === undefined) return;',
     "  document.documentElement.classList.add('opening');",
-    "  const manifest = data.endsWith('/') ? [[`${data}manifest.bin`, 'fetch']] : [];",
-    `  for (const [url, as] of [...${app}, ...manifest]) {`,
+    '  const preload = (url, as) => {',
     "    const link = document.createElement('link');",
     "    link.rel = as ? 'preload' : 'modulepreload';",
     '    if (as) {',
@@ -68,7 +75,25 @@ function openingScript({ glue, initializer, wasm }) {
     '    }',
     '    link.href = url;',
     '    document.head.append(link);',
-    '  }',
+    '  };',
+    `  for (const [url, as] of ${app}) preload(url, as);`,
+    "  if (!data.endsWith('/')) return;",
+    '  const url = `${data}manifest.bin`;',
+    '  const response = fetch(url);',
+    '  window.factdeckManifest = { url, response };',
+    '  response',
+    '    .then((r) => (r.ok ? r.clone().arrayBuffer() : null))',
+    '    .then((bytes) => {',
+    '      const head = bytes && bytes.byteLength >= 18 ? new DataView(bytes) : null;',
+    "      if (!head || String.fromCharCode(...new Uint8Array(bytes, 0, 4)) !== 'FDKM') return;",
+    "      const v = head.getUint32(6, true).toString(16).padStart(8, '0');",
+    `      const facts = Math.min(head.getUint32(10, true), ${PAGE});`,
+    '      const perChunk = head.getUint32(14, true);',
+    "      const names = ['terms.bin', 'docs.bin'];",
+    "      for (let c = 0; perChunk > 0 && c * perChunk < facts; c++) names.push(`facts-${String(c).padStart(4, '0')}.bin`);",
+    "      for (const name of names) preload(`${data}${name}?v=${v}`, 'fetch');",
+    '    })',
+    '    .catch(() => {});',
     '})();',
   ].join('\n');
   return { tag: `<script>\n${code}\n</script>`, body: `\n${code}\n` };

@@ -263,6 +263,19 @@ fn a_corrupt_truncated_or_missing_shard_is_an_error_naming_it() {
 }
 
 #[test]
+fn the_manifest_opens_with_what_the_page_asks_for_the_first_files_by() {
+    // scripts/defer-hook.mjs reads these before the app starts: the build (each file's
+    // `?v=`), the number of facts and the facts per chunk, as u32 after the magic and the
+    // version.
+    let deck = deck();
+    let (files, manifest) = compiled(&deck);
+    let bytes = &files[MANIFEST];
+    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
+    assert_eq!(&bytes[..4], b"FDKM");
+    assert_eq!((u32_at(6), u32_at(10) as usize, u32_at(14) as usize), (manifest.build, 6, manifest.chunk_facts));
+}
+
+#[test]
 fn a_corrupt_manifest_or_another_format_version_is_an_error() {
     let deck = deck();
     let (files, _) = compiled(&deck);

@@ -115,16 +115,33 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
 /// [`fetch_text`]. The request leaves at once, before the future is first polled, so that
 /// several started together are fetched together.
 pub fn fetch_bytes(path: &str) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
-    let started = start_fetch(path);
-    async move {
-        let buffer = response(started).await?.array_buffer().map_err(|_| "unreadable body".to_owned())?;
-        let buffer = JsFuture::from(buffer).await.map_err(|_| "unreadable body".to_owned())?;
-        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-    }
+    bytes_of(start_fetch(path))
+}
+
+/// The body of the response `started` (a `fetch` promise), if it is one and it is ok.
+async fn bytes_of(started: Option<js_sys::Promise>) -> Result<Vec<u8>, String> {
+    let buffer = response(started).await?.array_buffer().map_err(|_| "unreadable body".to_owned())?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| "unreadable body".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 fn start_fetch(path: &str) -> Option<js_sys::Promise> {
     Some(web_sys::window()?.fetch_with_str(path))
+}
+
+/// [`fetch_bytes`] of a compiled dataset's manifest, which the page's opening script may
+/// have asked for already, before the app started (scripts/defer-hook.mjs: it leaves
+/// `{ url, response }` in `window.factdeckManifest`, and asks for the first view's files
+/// once it has the manifest). That request is taken, once, if it is for `path`.
+pub fn fetch_manifest(path: &str) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
+    let opened = web_sys::window().and_then(|window| {
+        let key = JsValue::from_str("factdeckManifest");
+        let early = js_sys::Reflect::get(&window, &key).ok().filter(|v| v.is_object())?;
+        let _ = js_sys::Reflect::delete_property(&window, &key);
+        let same = js_sys::Reflect::get(&early, &JsValue::from_str("url")).ok()?.as_string()? == path;
+        js_sys::Reflect::get(&early, &JsValue::from_str("response")).ok()?.dyn_into::<js_sys::Promise>().ok().filter(|_| same)
+    });
+    bytes_of(opened.or_else(|| start_fetch(path)))
 }
 
 async fn response(started: Option<js_sys::Promise>) -> Result<web_sys::Response, String> {

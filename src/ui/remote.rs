@@ -44,7 +44,7 @@ impl Remote {
     /// is being fetched.
     pub async fn open(base: &str, progress: impl Fn(String)) -> Result<Remote, Error> {
         progress("Loading the dataset’s manifest…".into());
-        let bytes = browser::fetch_bytes(&format!("{base}{MANIFEST}")).await.map_err(|m| unfetched(MANIFEST, &m))?;
+        let bytes = browser::fetch_manifest(&format!("{base}{MANIFEST}")).await.map_err(|m| unfetched(MANIFEST, &m))?;
         let manifest = Manifest::decode(&bytes)?;
         progress(format!("Loading the index of {} facts ({})…", manifest.facts, format_bytes(manifest.index_bytes)));
         // All at once: the dictionary, the table, and the chunks of the dataset's first page

@@ -158,6 +158,30 @@ test('typing_fetches_only_the_shards_the_words_need_and_the_counts_follow', asyn
   assert.deepEqual(typed, json, 'typed into the compiled page, the same view as the JSON one');
 });
 
+test('the_first_files_are_asked_for_before_the_app_starts_and_fetched_once', async () => {
+  const page = await app.open('', { waitForApp: false });
+  // The app's wasm is held back: whatever is asked for meanwhile, the page's first script asked for.
+  let release;
+  const held = new Promise((go) => (release = go));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const from = app.requests.length;
+  const firstChunk = page.waitForRequest((r) => r.url().includes('/c/synth/facts-0003.bin?v='));
+  await page.goto(app.url('?data=c/synth/'));
+  await firstChunk;
+  release();
+  const seen = await answered(page);
+  assert.equal(seen.status, '3000 facts');
+  const got = fetchedSince(from).filter((p) => p.startsWith('/c/synth/'));
+  const once = ['manifest.bin', 'terms.bin', 'docs.bin', 'facts-0000.bin', 'facts-0001.bin', 'facts-0002.bin', 'facts-0003.bin'];
+  for (const file of once) {
+    assert.equal(got.filter((p) => p.replace(/\?v=[0-9a-f]{8}$/, '') === `/c/synth/${file}`).length, 1, `${file}, once: ${got}`);
+  }
+  assert.deepEqual(got.filter((p) => !once.some((f) => p.startsWith(`/c/synth/${f}`))), [], 'and nothing else before a search');
+});
+
 test('the_timeline_of_all_3000_facts_reads_one_file_and_the_facts_of_the_entries_it_shows', async () => {
   const from = app.requests.length;
   const { page, seen } = await show('?view=timeline&data=c/synth/');

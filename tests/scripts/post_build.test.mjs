@@ -164,30 +164,62 @@ test('the_steps_in_order_give_a_page_whose_csp_allows_exactly_its_deferred_loade
   assert.equal(html.slice(html.indexOf('<body>')), PAGE.slice(PAGE.indexOf('<body>')));
 });
 
+/** A compiled dataset's manifest head (core/src/compiled/manifest.rs): magic, version,
+ * then the build, the number of facts and the facts per chunk, and a few bytes more. */
+function manifestHead(build, facts, perChunk, magic = 'FDKM') {
+  const bytes = new ArrayBuffer(24);
+  const view = new DataView(bytes);
+  [...magic].forEach((c, i) => view.setUint8(i, c.charCodeAt(0)));
+  view.setUint16(4, 6, true);
+  view.setUint32(6, build, true);
+  view.setUint32(10, facts, true);
+  view.setUint32(14, perChunk, true);
+  return bytes;
+}
+
 /** What the opening script of the page the steps give does at `search` (`?data=…`): the
- * class it gives <html> and the links it adds, run against a stand-in document. */
-function openingAt(search) {
+ * class it gives <html>, the links it adds, what it fetches and leaves for the app, run
+ * against a stand-in document whose fetch answers with `manifest` (bytes; null: a 404). */
+async function openingAt(search, manifest = null) {
   const opening = inlineScripts(pinCsp(deferApp(parseTrunkPage(PAGE))).html)[0];
   const classes = [];
   const links = [];
+  const fetched = [];
   const document = {
     documentElement: { classList: { add: (c) => classes.push(c) } },
     createElement: (tag) => ({ tag }),
     head: { append: (link) => links.push(`${link.rel} ${link.href}${link.as ? ` as=${link.as} ${link.crossOrigin}` : ''}`) },
   };
-  new Function('location', 'document', opening)({ search }, document);
-  return { classes, links };
+  const window = {};
+  const fetch = async (url) => {
+    fetched.push(url);
+    return { ok: manifest !== null, clone: () => ({ arrayBuffer: async () => manifest }) };
+  };
+  new Function('location', 'document', 'window', 'fetch', opening)({ search }, document, window, fetch);
+  // The stand-in answers at once: one turn of the event loop runs the script's whole chain.
+  await new Promise(setImmediate);
+  return { classes, links, fetched, left: window.factdeckManifest?.url ?? null };
 }
 
-test('a_page_opened_on_another_dataset_is_marked_and_asks_for_the_app_and_the_manifest_before_its_body_is_parsed', () => {
+test('a_page_opened_on_another_dataset_is_marked_and_asks_for_the_app_and_the_first_files_before_its_body_is_parsed', async () => {
   const app = [`modulepreload ${GLUE}`, `modulepreload ${INITIALIZER}`, `preload ${WASM} as=fetch anonymous`];
-  assert.deepEqual(openingAt('?data=big/'), { classes: ['opening'], links: [...app, 'preload big/manifest.bin as=fetch anonymous'] });
-  assert.deepEqual(openingAt('?q=x&data=sub/dir/&sector=energy'), { classes: ['opening'], links: [...app, 'preload sub/dir/manifest.bin as=fetch anonymous'] });
-  assert.deepEqual(openingAt('?data=facts.json'), { classes: ['opening'], links: app }, 'a JSON dataset: no manifest');
-  assert.deepEqual(openingAt('?data=local'), { classes: ['opening'], links: app }, "the visitor's own file");
-  assert.deepEqual(openingAt('?data=https%3A%2F%2Fexample.com%2F&data=ok/'), { classes: ['opening'], links: [...app, 'preload ok/manifest.bin as=fetch anonymous'] });
+  const first = (dir, v, chunks) =>
+    ['terms.bin', 'docs.bin', ...Array.from({ length: chunks }, (_, c) => `facts-000${c}.bin`)].map((f) => `preload ${dir}${f}?v=${v} as=fetch anonymous`);
+  const compiled = (dir, v, chunks) => ({ classes: ['opening'], links: [...app, ...first(dir, v, chunks)], fetched: [`${dir}manifest.bin`], left: `${dir}manifest.bin` });
+  assert.deepEqual(await openingAt('?data=big/', manifestHead(0xc0ffee, 100000, 6)), compiled('big/', '00c0ffee', 4), 'the first page: 20 facts in 4 chunks');
+  assert.deepEqual(await openingAt('?q=x&data=sub/dir/&sector=energy', manifestHead(0xfedcba98, 7, 6)), compiled('sub/dir/', 'fedcba98', 2));
+  assert.deepEqual(await openingAt('?data=ok/', manifestHead(1, 0, 6)), compiled('ok/', '00000001', 0), 'no facts: no chunk');
+  assert.deepEqual(await openingAt('?data=https%3A%2F%2Fexample.com%2F&data=ok/', manifestHead(1, 25, 10)), compiled('ok/', '00000001', 2));
+  const manifestOnly = (dir) => ({ classes: ['opening'], links: app, fetched: [`${dir}manifest.bin`], left: `${dir}manifest.bin` });
+  assert.deepEqual(await openingAt('?data=gone/'), manifestOnly('gone/'), 'a 404: the app reports it');
+  assert.deepEqual(await openingAt('?data=odd/', manifestHead(1, 20, 6, 'FDKX')), manifestOnly('odd/'), 'not a manifest');
+  assert.deepEqual(await openingAt('?data=cut/', manifestHead(1, 20, 6).slice(0, 12)), manifestOnly('cut/'), 'a truncated manifest');
+  const jsonPage = { classes: ['opening'], links: app, fetched: [], left: null };
+  assert.deepEqual(await openingAt('?data=facts.json'), jsonPage, 'a JSON dataset: no manifest');
+  assert.deepEqual(await openingAt('?data=local'), jsonPage, "the visitor's own file");
   for (const search of ['', '?q=baku', '?data=', '?data=%2F%2Fexample.com%2F', '?data=/abs/', '?data=notes.txt', `?data=${'a'.repeat(200)}/`]) {
-    assert.deepEqual(openingAt(search), { classes: [], links: [] }, `${search}: the prerendered page is the one asked for, or the app refuses the address`);
+    const untouched = { classes: [], links: [], fetched: [], left: null };
+    assert.deepEqual(await openingAt(search), untouched, `${search}: the prerendered page is the one asked for, or the app refuses the address`);
   }
 });
 

@@ -106,6 +106,12 @@ pub struct Manifest {
 impl Manifest {
     pub(crate) fn encode(&self) -> Vec<u8> {
         let mut w = Writer::file(MAGIC);
+        // First, at fixed places, what the page's opening script reads to ask for the files
+        // of the first view before the app has started (scripts/defer-hook.mjs): the build
+        // (their `?v=`), the number of facts and the facts per chunk. Doc ids are u32.
+        w.u32_le(self.build);
+        w.u32_le(self.facts as u32);
+        w.u32_le(self.chunk_facts as u32);
         w.str(&self.title);
         w.str(&self.description);
         w.usize(self.sectors.len());
@@ -113,10 +119,8 @@ impl Manifest {
             w.str(&s.id);
             w.str(&s.label);
         }
-        for n in [self.facts, self.sources, self.terms, self.chunk_facts] {
-            w.usize(n);
-        }
-        w.u32_le(self.build);
+        w.usize(self.sources);
+        w.usize(self.terms);
         w.varint(self.index_bytes);
         // Both tables rise: each entry is written as its step from the one before.
         let rising = |w: &mut Writer, values: &mut dyn Iterator<Item = u64>, n: usize| {
@@ -155,11 +159,11 @@ impl Manifest {
     }
 
     fn read(r: &mut Reader) -> Read<Manifest> {
+        let (build, facts, chunk_facts) = (r.u32_le()?, r.u32_le()? as usize, r.u32_le()? as usize);
         let (title, description) = (r.str()?, r.str()?);
         let n = r.count()?;
         let sectors = (0..n).map(|_| Ok(Sector { id: r.str()?, label: r.str()? })).collect::<Read<_>>()?;
-        let (facts, sources, terms, chunk_facts) = (r.usize()?, r.usize()?, r.usize()?, r.usize()?);
-        let (build, index_bytes) = (r.u32_le()?, r.varint()?);
+        let (sources, terms, index_bytes) = (r.usize()?, r.usize()?, r.varint()?);
         let rising = |r: &mut Reader| -> Read<Vec<u64>> {
             let n = r.count()?;
             let mut last = 0u64;
