@@ -39,7 +39,8 @@ pub(crate) fn read_timeline(bytes: &[u8], facts: usize) -> Read<Timeline> {
     let mut runs = Vec::with_capacity(n);
     let mut total = 0usize;
     for _ in 0..n {
-        let (year, entries) = (r.u32_le()? as i32, r.count()?);
+        // Entries may take less than a byte each: their bits are checked below, all at once.
+        let (year, entries) = (r.u32_le()? as i32, r.usize()?);
         if entries == 0 || runs.last().is_some_and(|&(last, _)| last >= year) {
             return Err("its years are not in order".to_owned());
         }
@@ -104,6 +105,14 @@ mod tests {
         let bytes = write_timeline(&sorted(&d, &all), d.facts.len());
         assert_eq!(read_timeline(&bytes, d.facts.len()), Ok(t));
         assert!(read_timeline(&bytes, 2).is_err(), "facts out of range");
+        // One fact, five dates in one year: five entries in 15 bits.
+        let one = events(&[(
+            "x",
+            json!({ "date": "2024-01", "derived": (0..4).map(|m| json!({ "label": "Then", "date": format!("2024-0{}", m + 2), "method": "—" })).collect::<Vec<_>>() }),
+        )]);
+        let t = timeline(&one, &[0]);
+        assert_eq!(t.years.len(), 1);
+        assert_eq!(read_timeline(&write_timeline(&sorted(&one, &[0]), 1), 1), Ok(t));
         let none = write_timeline(&sorted(&d, &[1]), 3);
         assert_eq!(read_timeline(&none, 3), Ok(Timeline { undated: 3, ..Timeline::default() }));
     }
