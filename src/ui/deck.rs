@@ -151,7 +151,7 @@ impl Deck {
     }
 
     /// The timeline of `results` (fact indices): a compiled dataset orders it from its
-    /// timeline file, without the facts; their entries show once [`Deck::at_hand`].
+    /// timeline file, without the facts; their entries show once [`Deck::facts_at_hand`].
     pub fn timeline(&self, results: &[usize]) -> Answer<Timeline> {
         match &self.store {
             Store::Memory(m) => Answer::Ready(timeline(&m.dataset, results)),
