@@ -106,6 +106,12 @@ proptest! {
         // Tiny shards, so that queries cross many shard boundaries.
         let files = compiled(&dataset, &index, shard_bytes);
         let mut c = Compiled::open(&files).unwrap();
+        // The first view, from the manifest alone (the page shows it before the index is in).
+        let first = ViewState::default();
+        let early = Compiled::from_manifest(c.manifest().clone()).try_explore(&first).unwrap();
+        let want = explore(&dataset, &index, &first);
+        prop_assert_eq!(early.results.top(25), want.results.top(25));
+        prop_assert_eq!(early, want);
         let mut p = Pick(views);
         for _ in 0..24 {
             let v = view(&dataset, &mut p);

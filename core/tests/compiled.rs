@@ -14,7 +14,7 @@ use factdeck_core::export;
 use factdeck_core::model::{Kind, PartialDate, Source};
 use factdeck_core::source_view::quote_spans;
 use factdeck_core::timeline::timeline;
-use factdeck_core::url_state::{Column, Direction, Sort, ViewState};
+use factdeck_core::url_state::{Column, Direction, Mode, Sort, ViewState};
 
 type Files = BTreeMap<String, Vec<u8>>;
 
@@ -210,6 +210,53 @@ fn opening_fetches_three_small_files_and_a_query_only_its_shards() {
 }
 
 #[test]
+fn the_first_view_needs_only_the_manifest_and_other_views_the_dictionary_and_table() {
+    let deck = deck();
+    let (files, _) = compiled(&deck);
+    let mut c = Compiled::from_manifest(Manifest::decode(&files[MANIFEST]).unwrap());
+    let first = ViewState::default();
+    let want = explore(&deck.data, &deck.index, &first);
+    let got = c.try_explore(&first).unwrap();
+    assert_eq!((&got, got.results.top(25)), (&want, want.results.top(25)));
+    // Blank words, a sector the dataset does not declare, another mode: the same view.
+    let table = ViewState { mode: Mode::Table, ..ViewState::default() };
+    for v in [view("  ", &[], &[]), view("", &["mining"], &[]), table] {
+        assert_eq!(c.try_explore(&v), Ok(explore(&deck.data, &deck.index, &v)), "{v:?}");
+    }
+    let both = ["terms.bin".to_owned(), "docs.bin".to_owned()];
+    for v in views().iter().chain([&view("baku", &[], &[]), &view("", &["energy"], &[])]) {
+        match c.try_explore(v) {
+            Ok(outcome) => assert_eq!(outcome, explore(&deck.data, &deck.index, v), "{v:?}"),
+            Err(need) => assert_eq!(need, both, "{v:?}"),
+        }
+    }
+    assert_eq!(c.try_explore(&view("baku", &[], &[])), Err(both.to_vec()));
+    // Shards, openings and sort columns are read into the index: not before it.
+    let e = c.insert("post-0000.bin", &files["post-0000.bin"]).unwrap_err();
+    assert_eq!(e.to_string(), "post-0000.bin: read before terms.bin and docs.bin");
+    c.insert("docs.bin", &files["docs.bin"]).unwrap();
+    assert_eq!(c.index_files(), ["terms.bin"]);
+    assert_eq!(c.try_explore(&view("", &["energy"], &[])), Err(vec!["terms.bin".to_owned()]));
+    c.insert("terms.bin", &files["terms.bin"]).unwrap();
+    assert!(c.index_files().is_empty());
+    for v in views() {
+        assert_eq!(c.explore(&files, &v).unwrap(), explore(&deck.data, &deck.index, &v), "{v:?}");
+    }
+}
+
+#[test]
+fn a_table_whose_facet_counts_differ_from_the_manifest_s_is_refused() {
+    let deck = deck();
+    let (files, manifest) = compiled(&deck);
+    let mut other = manifest.clone();
+    other.totals.sectors[0].1 += 1;
+    let mut c = Compiled::from_manifest(other);
+    let e = c.insert("docs.bin", &files["docs.bin"]).unwrap_err();
+    assert_eq!(e.to_string(), "docs.bin: its facet counts differ from the manifest's");
+    assert_eq!(c.index_files(), ["terms.bin", "docs.bin"], "nothing taken from it");
+}
+
+#[test]
 fn the_same_dataset_compiles_to_the_same_bytes() {
     let deck = deck();
     assert_eq!(compiled(&deck).0, compiled(&deck).0);
@@ -288,7 +335,7 @@ fn a_corrupt_manifest_or_another_format_version_is_an_error() {
     let mut later = files.clone();
     later.get_mut(MANIFEST).unwrap()[4] += 1;
     let e = error_of(&later);
-    assert_eq!(e.to_string(), "manifest.bin: format version 7, but this reader reads version 6: compile the dataset again");
+    assert_eq!(e.to_string(), "manifest.bin: format version 8, but this reader reads version 7: compile the dataset again");
 
     let mut foreign = files.clone();
     foreign.insert(MANIFEST.to_owned(), b"{\"facts\": []}".to_vec());

@@ -98,11 +98,13 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     let deck = props.deck.clone();
     let generation = use_generation(&deck);
     // The view's answer: worked out again when the view changes, or, while it waits for a
-    // compiled dataset's files, when files arrive; not when a card's facts arrive.
+    // compiled dataset's files (or its index, which may yet fail), when files arrive; not
+    // when a card's facts arrive.
     let answers = use_mut_ref(|| None::<(ViewState, u32, Answer<Rc<Outcome>>)>);
     let answer = {
         let mut kept = answers.borrow_mut();
-        let fresh = kept.as_ref().is_some_and(|(v, g, a)| *v == state.view && (*g == generation || matches!(a, Answer::Ready(_))));
+        let settled = |a: &Answer<Rc<Outcome>>| matches!(a, Answer::Ready(_)) && !deck.index_pending();
+        let fresh = kept.as_ref().is_some_and(|(v, g, a)| *v == state.view && (*g == generation || settled(a)));
         if !fresh {
             let answer = match deck.explore(&state.view) {
                 Answer::Ready(outcome) => Answer::Ready(Rc::new(outcome)),

@@ -153,6 +153,14 @@ async fn response(started: Option<js_sys::Promise>) -> Result<web_sys::Response,
     Ok(response)
 }
 
+/// Marks this moment on the page's performance timeline (`performance.mark`), where a
+/// benchmark can read it.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 /// Runs `f` in a new task, after the tasks already queued (a zero timeout: browsers run
 /// zero timeouts in the order they were set).
 pub fn in_next_task(f: impl FnOnce() + 'static) {

@@ -59,7 +59,9 @@ impl Deck {
     }
 
     pub fn remote(remote: Remote) -> Deck {
-        Deck { store: Store::Remote(Rc::new(remote)) }
+        let remote = Rc::new(remote);
+        remote.start();
+        Deck { store: Store::Remote(remote) }
     }
 
     /// The dataset, when it is all in memory.
@@ -115,6 +117,12 @@ impl Deck {
         self.remote_store().map_or(0, |r| r.generation())
     }
 
+    /// Whether a compiled dataset's dictionary or table is not in yet: until they are, a
+    /// view answered without them (the first) may still turn out unreadable.
+    pub fn index_pending(&self) -> bool {
+        self.remote_store().is_some_and(|r| !r.compiled().index_files().is_empty())
+    }
+
     /// The facts at hand, to read while rendering.
     pub fn facts(&self) -> FactsRef<'_> {
         match &self.store {
@@ -128,6 +136,15 @@ impl Deck {
         match &self.store {
             Store::Memory(m) => Answer::Ready(explore(&m.dataset, &m.index, view)),
             Store::Remote(r) => {
+                // Every view but the first needs the dictionary and the table: they are on
+                // their way whichever view shows, and a failure shows whichever view.
+                let index = r.compiled().index_files();
+                if !index.is_empty() {
+                    if let Some(e) = r.failure(&index) {
+                        return Answer::Failed(e);
+                    }
+                    r.request(index);
+                }
                 let tried = r.compiled().try_explore(view);
                 match tried {
                     Ok(outcome) => Answer::Ready(outcome),

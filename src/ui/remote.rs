@@ -1,5 +1,7 @@
 //! A compiled dataset read over the network (`?data=DIR/`, written by `scripts/compile`):
-//! the core's sans-IO [`Compiled`] reader, with the fetches it asks for. Views ask the
+//! the core's sans-IO [`Compiled`] reader, with the fetches it asks for. It opens with the
+//! manifest and the first page's chunks, which show the dataset's first view; the term
+//! dictionary and the table, which every other view needs, arrive meanwhile. Views ask the
 //! [`crate::ui::deck::Deck`] for what they show; what is not at hand yet is requested here,
 //! fetched in the background, checked and inserted, and every change is announced to the
 //! explorer (`on_change`) so that it renders again. A file that fails its fetch or its check
@@ -25,6 +27,9 @@ use crate::ui::url_sync::initial_view;
 /// Postings a page keeps from earlier views (8 bytes each: about 16 MB).
 const POSTINGS_BUDGET: usize = 2_000_000;
 
+/// A file's bytes on their way.
+type Arriving = Pin<Box<dyn Future<Output = Result<Vec<u8>, Error>>>>;
+
 pub struct Remote {
     /// The directory, as `?data=` names it (relative, with its trailing `/`).
     base: String,
@@ -32,6 +37,9 @@ pub struct Remote {
     manifest: Manifest,
     compiled: RefCell<Compiled>,
     in_flight: RefCell<HashSet<String>>,
+    /// Files requested while opening, before there was a `Remote` to insert them into:
+    /// handed to [`Remote::receive`] by [`Remote::start`].
+    opening: RefCell<Vec<(String, Arriving)>>,
     failed: RefCell<HashMap<String, Error>>,
     /// Counts the changes (a file inserted, a failure); the explorer renders on each.
     generation: Cell<u32>,
@@ -39,22 +47,23 @@ pub struct Remote {
 }
 
 impl Remote {
-    /// Opens the compiled dataset in directory `base`: its manifest, term dictionary and
-    /// per-fact table, enough to count, filter and sort every fact. `progress` hears what
-    /// is being fetched.
+    /// Opens the compiled dataset in directory `base`: its manifest, then the chunks of the
+    /// dataset's first page of cards, enough to show its first view (no search, no filter),
+    /// which most visits show first. The term dictionary and the per-fact table, which
+    /// every other view needs, are requested at the same time and taken in once the
+    /// `Remote` has [started](Remote::start). `progress` hears what is being fetched.
     pub async fn open(base: &str, progress: impl Fn(String)) -> Result<Remote, Error> {
         progress("Loading the dataset’s manifest…".into());
         let bytes = browser::fetch_manifest(&format!("{base}{MANIFEST}")).await.map_err(|m| unfetched(MANIFEST, &m))?;
         let manifest = Manifest::decode(&bytes)?;
         progress(format!("Loading the index of {} facts ({})…", manifest.facts, format_bytes(manifest.index_bytes)));
-        // All at once: the dictionary, the table, and the chunks of the dataset's first page
-        // of cards, which most visits show first (a view that shows others asks for those).
-        let terms = fetch(base, &manifest, DICTIONARY);
-        let table = fetch(base, &manifest, TABLE);
+        // All at once: the dictionary, the table, and the first page's chunks (a view that
+        // shows other facts asks for theirs).
+        let opening: Vec<(String, Arriving)> =
+            [DICTIONARY, TABLE].into_iter().map(|name| (name.to_owned(), Box::pin(fetch(base, &manifest, name)) as Arriving)).collect();
         let first: Vec<_> =
             manifest.chunk_names(0..PAGE.min(manifest.facts)).into_iter().map(|name| (fetch(base, &manifest, &name), name)).collect();
-        let (terms, table) = (terms.await?, table.await?);
-        let mut compiled = Compiled::new(manifest.clone(), &terms, &table)?;
+        let mut compiled = Compiled::from_manifest(manifest.clone());
         for (bytes, name) in first {
             // A chunk that fails here is asked for again, and reported, by the view that shows it.
             if let Ok(bytes) = bytes.await {
@@ -65,11 +74,20 @@ impl Remote {
             base: base.to_owned(),
             manifest,
             compiled: RefCell::new(compiled),
-            in_flight: RefCell::default(),
+            in_flight: RefCell::new(opening.iter().map(|(name, _)| name.clone()).collect()),
+            opening: RefCell::new(opening),
             failed: RefCell::default(),
             generation: Cell::new(0),
             on_change: RefCell::new(None),
         })
+    }
+
+    /// Takes in the files requested while opening as they arrive (a `Remote` is shared once
+    /// it has opened: call this then).
+    pub fn start(self: &Rc<Self>) {
+        for (file, arriving) in self.opening.take() {
+            self.receive(file, arriving);
+        }
     }
 
     pub fn manifest(&self) -> &Manifest {
@@ -105,30 +123,39 @@ impl Remote {
             if self.failed.borrow().contains_key(&file) || !self.in_flight.borrow_mut().insert(file.clone()) {
                 continue;
             }
-            let remote = self.clone();
             // Requested now, not when the task first runs: the request leaves before the
             // explorer's render (a page of cards' chunks fetch while it draws).
-            let fetched = fetch(&self.base, &self.manifest, &file);
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match fetched.await {
-                    Ok(bytes) => remote.compiled.borrow_mut().insert(&file, &bytes),
-                    Err(e) => Err(e),
-                };
-                let idle = {
-                    let mut in_flight = remote.in_flight.borrow_mut();
-                    in_flight.remove(&file);
-                    in_flight.is_empty()
-                };
-                if let Err(e) = result {
-                    remote.failed.borrow_mut().insert(file, e);
-                }
-                // One render for what was asked together (a page of cards' chunks), not one
-                // per file: each render re-draws the explorer.
-                if idle {
-                    remote.changed();
-                }
-            });
+            let fetched = Box::pin(fetch(&self.base, &self.manifest, &file));
+            self.receive(file, fetched);
         }
+    }
+
+    /// Inserts `file` once `arriving` is in (it is in flight), or remembers its failure.
+    fn receive(self: &Rc<Self>, file: String, arriving: Arriving) {
+        let remote = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match arriving.await {
+                Ok(bytes) => remote.compiled.borrow_mut().insert(&file, &bytes),
+                Err(e) => Err(e),
+            };
+            if result.is_ok() && [DICTIONARY, TABLE].contains(&file.as_str()) && remote.compiled.borrow().index_files().is_empty() {
+                // For the benchmarks (benches/browser/scale.mjs): from here on typing answers.
+                browser::mark("factdeck:search-ready");
+            }
+            let idle = {
+                let mut in_flight = remote.in_flight.borrow_mut();
+                in_flight.remove(&file);
+                in_flight.is_empty()
+            };
+            if let Err(e) = result {
+                remote.failed.borrow_mut().insert(file, e);
+            }
+            // One render for what was asked together (a page of cards' chunks), not one
+            // per file: each render re-draws the explorer.
+            if idle {
+                remote.changed();
+            }
+        });
     }
 
     /// Fetches `files` one after another, telling `progress` how many are done, until all

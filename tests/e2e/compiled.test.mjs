@@ -47,6 +47,7 @@ const app = useApp({
     ...compiledFiles('synth-3k', 'c/bad-shards/', (name, b) => (isShard(name) ? corrupt(b) : b)),
     ...compiledFiles('synth-3k', 'c/no-shards/', (name, b) => (isShard(name) ? null : b)),
     ...compiledFiles('synth-3k', 'c/bad-chunks/', (name, b) => (isChunk(name) ? corrupt(b) : b)),
+    ...compiledFiles('synth-3k', 'c/bad-table/', (name, b) => (name === 'docs.bin' ? corrupt(b) : b)),
   },
 });
 
@@ -180,6 +181,36 @@ test('the_first_files_are_asked_for_before_the_app_starts_and_fetched_once', asy
     assert.equal(got.filter((p) => p.replace(/\?v=[0-9a-f]{8}$/, '') === `/c/synth/${file}`).length, 1, `${file}, once: ${got}`);
   }
   assert.deepEqual(got.filter((p) => !once.some((f) => p.startsWith(`/c/synth/${f}`))), [], 'and nothing else before a search');
+});
+
+test('the_first_view_shows_before_the_dictionary_and_table_and_a_search_waits_for_them', async () => {
+  const page = await app.open('', { waitForApp: false });
+  let release;
+  const held = new Promise((go) => (release = go));
+  await page.route(/\/c\/synth\/(terms|docs)\.bin/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(app.url('?data=c/synth/'));
+  const first = await answered(page);
+  const { seen: json } = await show('?data=c/synth-3k.json');
+  assert.deepEqual(first, json, 'the first view, with neither file in');
+  await typeQuery(page, 'baku');
+  await page.waitForURL((u) => u.searchParams.get('q') === 'baku');
+  await waitForState(page, () => document.querySelector('[aria-busy="true"]'), undefined, 'the search busy while they are held');
+  release();
+  const { seen: baku } = await show('?q=baku&data=c/synth-3k.json');
+  assert.deepEqual(await answered(page), baku, 'then the search answers as the JSON page does');
+});
+
+test('a_corrupted_table_is_an_error_naming_it_on_the_first_view_too', async () => {
+  app.allow(/docs\.bin/);
+  const page = await app.open('?data=c/bad-table/', { waitForApp: false });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /docs\.bin: corrupt, truncated or from another compile: its checksum does not match the manifest/);
+  assert.equal(await page.locator('article.card').count(), 0, 'no cards beside the error');
+  assert.equal((await page.locator('#result-count').textContent()).trim(), 'The dataset could not be read');
 });
 
 test('the_timeline_of_all_3000_facts_reads_one_file_and_the_facts_of_the_entries_it_shows', async () => {

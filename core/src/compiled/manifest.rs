@@ -7,7 +7,8 @@
 
 use super::codec::{crc32, crc32_continue, Read, Reader, Writer};
 use super::Error;
-use crate::model::Sector;
+use crate::filter::FacetCounts;
+use crate::model::{Kind, Sector};
 use crate::search::{Opening, OPENING_CHARS};
 use crate::url_state::Column;
 
@@ -101,6 +102,9 @@ pub struct Manifest {
     pub source_group: usize,
     /// Buckets of fact id → fact index (`ids-NNNN.bin`), by the id's CRC-32, for permalinks.
     pub id_buckets: usize,
+    /// Every fact's facets counted: the counts of the dataset's first view (no search, no
+    /// filter), which the page shows before the dictionary and the table are in.
+    pub totals: FacetCounts,
 }
 
 impl Manifest {
@@ -136,6 +140,13 @@ impl Manifest {
         w.usize(self.chunks);
         w.usize(self.source_group);
         w.usize(self.id_buckets);
+        // One count per declared sector, then one per kind (0 for a kind no fact has).
+        for &(_, n) in &self.totals.sectors {
+            w.usize(n);
+        }
+        for kind in Kind::ALL {
+            w.usize(self.totals.kinds.iter().find(|(k, _)| *k == kind).map_or(0, |&(_, n)| n));
+        }
         let crc = crc32(&w.bytes);
         w.u32_le(crc);
         w.bytes
@@ -162,7 +173,7 @@ impl Manifest {
         let (build, facts, chunk_facts) = (r.u32_le()?, r.u32_le()? as usize, r.u32_le()? as usize);
         let (title, description) = (r.str()?, r.str()?);
         let n = r.count()?;
-        let sectors = (0..n).map(|_| Ok(Sector { id: r.str()?, label: r.str()? })).collect::<Read<_>>()?;
+        let sectors: Vec<Sector> = (0..n).map(|_| Ok(Sector { id: r.str()?, label: r.str()? })).collect::<Read<_>>()?;
         let (sources, terms, index_bytes) = (r.usize()?, r.usize()?, r.varint()?);
         let rising = |r: &mut Reader| -> Read<Vec<u64>> {
             let n = r.count()?;
@@ -178,6 +189,9 @@ impl Manifest {
         let openings =
             rising(r)?.into_iter().map(|k| Opening::from_key(k).ok_or("an opening that is not characters")).collect::<Result<_, _>>()?;
         let (chunks, source_group, id_buckets) = (r.usize()?, r.usize()?, r.usize()?);
+        let by_sector = (0..sectors.len()).map(|s| Ok((s, r.usize()?))).collect::<Read<Vec<_>>>()?;
+        let by_kind = Kind::ALL.into_iter().map(|k| Ok((k, r.usize()?))).collect::<Read<Vec<_>>>()?;
+        let totals = FacetCounts { sectors: by_sector, kinds: by_kind.into_iter().filter(|&(_, n)| n > 0).collect() };
         Ok(Manifest {
             title,
             description,
@@ -193,6 +207,7 @@ impl Manifest {
             chunks,
             source_group,
             id_buckets,
+            totals,
         })
     }
 
@@ -216,6 +231,10 @@ impl Manifest {
         }
         if self.id_buckets == 0 && self.facts > 0 {
             return Err("no id buckets".to_owned());
+        }
+        let kinds: usize = self.totals.kinds.iter().map(|&(_, n)| n).sum();
+        if kinds != self.facts || self.totals.sectors.iter().any(|&(_, n)| n > self.facts) {
+            return Err(format!("its facet counts do not fit {} facts", self.facts));
         }
         Ok(())
     }
@@ -299,5 +318,39 @@ impl Manifest {
             return Err(Error::new(name, "corrupt, truncated or from another compile: its checksum does not match the manifest's"));
         }
         Ok(body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest(kinds: Vec<(Kind, usize)>) -> Manifest {
+        Manifest {
+            title: "T".into(),
+            description: String::new(),
+            sectors: vec![Sector { id: "energy".into(), label: "Energy".into() }, Sector { id: "trade".into(), label: "Trade".into() }],
+            facts: 5,
+            sources: 1,
+            terms: 0,
+            chunk_facts: 2,
+            build: 7,
+            index_bytes: 10,
+            shards: Vec::new(),
+            openings: Vec::new(),
+            chunks: 3,
+            source_group: 1,
+            id_buckets: 1,
+            totals: FacetCounts { sectors: vec![(0, 4), (1, 0)], kinds },
+        }
+    }
+
+    #[test]
+    fn the_first_view_s_counts_read_back_and_must_fit_the_facts() {
+        let m = manifest(vec![(Kind::Project, 3), (Kind::Indicator, 2)]);
+        assert_eq!(Manifest::decode(&m.encode()), Ok(m));
+        // Every fact has one kind: kind counts that do not add up to the facts are refused.
+        let e = Manifest::decode(&manifest(vec![(Kind::Project, 3)]).encode()).unwrap_err();
+        assert_eq!(e.to_string(), "manifest.bin: its facet counts do not fit 5 facts");
     }
 }

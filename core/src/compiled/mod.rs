@@ -5,7 +5,8 @@
 //!
 //! The files ([`compile`] writes them, [`Compiled`] reads them):
 //! - `manifest.bin`: title, description, sectors, counts, the first term of each postings
-//!   shard, the openings, and the compile's `build` checksum ([`Manifest`]);
+//!   shard, the openings, every fact's facets counted (the first view's counts), and the
+//!   compile's `build` checksum ([`Manifest`]);
 //! - `terms.bin`: the term dictionary: every indexed (folded) term, sorted and
 //!   front-coded, with the number of facts it is in. Exact, prefix and typo-tolerant
 //!   matching and "did you mean" all choose terms from it alone;
@@ -41,11 +42,15 @@
 //!
 //! The reader works in steps so that the page can fetch asynchronously: it says which
 //! files a view needs ([`Compiled::try_explore`]), the caller fetches them and hands them
-//! in ([`Compiled::insert`]), and the same call then answers. [`Compiled::explore`] runs
-//! those steps with any [`Fetch`] (a directory natively, an in-memory map in tests).
+//! in ([`Compiled::insert`]), and the same call then answers. It answers the dataset's
+//! first view (no search, no filter) from the manifest alone
+//! ([`Compiled::from_manifest`]); every other view needs `terms.bin` and `docs.bin` first.
+//! [`Compiled::explore`] runs those steps with any [`Fetch`] (a directory natively, an
+//! in-memory map in tests).
 
 mod chronology;
 mod codec;
+mod fetching;
 mod files;
 mod manifest;
 mod read;
@@ -63,7 +68,7 @@ pub use write::{compile, compile_sharded};
 use crate::{dataset::Dataset, search::Index};
 
 /// The layout every file of a compiled dataset follows; a reader reads only its own.
-pub const FORMAT_VERSION: u16 = 6;
+pub const FORMAT_VERSION: u16 = 7;
 
 /// Facts per `facts-NNNN.bin` chunk: small, since the results on a page of cards may each
 /// lie in a chunk of their own (neighbouring facts, often from one source, share one), so

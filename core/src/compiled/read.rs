@@ -1,4 +1,5 @@
-//! [`Compiled`]: a compiled dataset being read. It starts from the manifest, the term
+//! [`Compiled`]: a compiled dataset being read. It starts from the manifest, which is
+//! enough to show the dataset's first view (no search, no filter), then takes the term
 //! dictionary and the per-fact table, and loads postings shards, sort columns and fact
 //! chunks into the same [`Index`] the in-memory path uses, as views and cards need them, so
 //! that ranking, counts and suggestions are the same code as [`crate::explore::explore`].
@@ -7,14 +8,15 @@ use std::collections::HashMap;
 
 use super::chronology::read_timeline;
 use super::files::{id_bucket, read_docs, read_ids, read_opening, read_shard, read_sort, read_terms};
-use super::manifest::{file_name, File, Manifest, MANIFEST};
+use super::manifest::{file_name, File, Manifest};
 use super::records::{read_chunk, read_texts};
-use super::{Error, Fetch};
+use super::Error;
 use crate::dataset::Dataset;
 use crate::explore::{explore_with, Outcome};
 use crate::facts::Facts;
+use crate::filter::{FacetTable, Selection};
 use crate::model::{Fact, Sector, Source};
-use crate::search::{Index, Query, Word};
+use crate::search::{Index, Query, Ranked, Word};
 use crate::sort::SortKeys;
 use crate::source_view::QuoteSpan;
 use crate::timeline::Timeline;
@@ -23,8 +25,14 @@ use crate::url_state::{Sort, ViewState};
 /// A compiled dataset, with what has been fetched of it so far.
 pub struct Compiled {
     manifest: Manifest,
-    /// Every term, every fact's facets and length; postings and sort columns as loaded.
+    /// Every term, every fact's facets and length, once the dictionary and the table are
+    /// both in (empty until then); postings and sort columns as loaded.
     index: Index,
+    /// The dictionary and the table, each decoded when it arrives, until both are in and
+    /// make the index.
+    dictionary: Option<(Vec<Box<str>>, Vec<u32>)>,
+    table: Option<(FacetTable, Vec<f32>)>,
+    indexed: bool,
     /// Facts each term is in, from the dictionary (for "did you mean" before any postings).
     freq: Vec<u32>,
     shard_loaded: Vec<bool>,
@@ -42,36 +50,31 @@ pub struct Compiled {
     ids: Vec<Option<Vec<(String, usize)>>>,
     /// The whole dataset's timeline, once loaded.
     chronology: Option<Timeline>,
-    /// Files fetched through [`Compiled::open`] and the [`Fetch`] methods, with their sizes,
+    /// Files fetched through [`Compiled::open`] and the other methods taking a `Fetch`, with their sizes,
     /// since [`Compiled::take_fetched`] was last called.
-    fetched: Vec<(String, u64)>,
+    pub(super) fetched: Vec<(String, u64)>,
 }
 
 impl Compiled {
-    /// Fetches the manifest, the term dictionary and the per-fact table: enough to count
-    /// and filter every fact, and to know which shards any query needs.
-    pub fn open(fetch: &impl Fetch) -> Result<Compiled, Error> {
-        let get = |name: &str| fetch.fetch(name).map_err(|m| Error::new(name, m));
-        let bytes = get(MANIFEST)?;
-        let manifest = Manifest::decode(&bytes)?;
-        let (terms, table) = (file_name(File::Terms), file_name(File::Docs));
-        let dictionary = get(&terms)?;
-        let docs = get(&table)?;
-        let mut compiled = Compiled::new(manifest, &dictionary, &docs)?;
-        compiled.fetched = vec![(MANIFEST.to_owned(), bytes.len() as u64), (terms, dictionary.len() as u64), (table, docs.len() as u64)];
-        Ok(compiled)
-    }
-
     /// From a decoded manifest and the bytes of the two files it names first (its
     /// `dictionary` and `docs`), fetched by the caller.
     pub fn new(manifest: Manifest, dictionary: &[u8], docs: &[u8]) -> Result<Compiled, Error> {
-        let (dict, table) = (file_name(File::Terms), file_name(File::Docs));
-        let (terms, freq) = read_terms(manifest.check(&dict, dictionary)?, manifest.terms).map_err(|m| Error::new(&dict, m))?;
-        let (facets, doc_norm) =
-            read_docs(manifest.check(&table, docs)?, manifest.facts, manifest.sectors.len()).map_err(|m| Error::new(&table, m))?;
-        Ok(Compiled {
-            index: Index::assemble(terms, vec![Vec::new(); manifest.terms], doc_norm, facets, SortKeys::default()),
-            freq,
+        let mut compiled = Compiled::from_manifest(manifest);
+        compiled.insert(&file_name(File::Terms), dictionary)?;
+        compiled.insert(&file_name(File::Docs), docs)?;
+        Ok(compiled)
+    }
+
+    /// From a decoded manifest alone: it answers the dataset's first view (no search, no
+    /// filter, in the dataset's order) at once; other views ask for the dictionary and the
+    /// table first ([`Compiled::index_files`]), which [`Compiled::insert`] takes.
+    pub fn from_manifest(manifest: Manifest) -> Compiled {
+        Compiled {
+            index: Index::assemble(Vec::new(), Vec::new(), Vec::new(), FacetTable::default(), SortKeys::default()),
+            dictionary: None,
+            table: None,
+            indexed: false,
+            freq: Vec::new(),
             shard_loaded: vec![false; manifest.shards.len()],
             opening_loaded: vec![false; manifest.openings.len()],
             sort_loaded: [false; 6],
@@ -83,6 +86,24 @@ impl Compiled {
             chronology: None,
             fetched: Vec::new(),
             manifest,
+        }
+    }
+
+    /// The dictionary and the table, those not in yet: every view but the first needs them.
+    pub fn index_files(&self) -> Vec<String> {
+        let missing = [(self.indexed || self.dictionary.is_some(), File::Terms), (self.indexed || self.table.is_some(), File::Docs)];
+        missing.into_iter().filter(|(held, _)| !held).map(|(_, f)| file_name(f)).collect()
+    }
+
+    /// The dataset's first view, which needs no file but the manifest: every fact, in the
+    /// dataset's order, with every fact's facets counted. `None` for any other view.
+    fn first_view(&self, view: &ViewState, query: &Query) -> Option<Outcome> {
+        let plain = query.is_empty() && view.sort == Sort::Relevance && Selection::resolve_in(view, &self.manifest.sectors).is_empty();
+        plain.then(|| Outcome {
+            query: query.clone(),
+            results: Ranked::every(self.manifest.facts),
+            counts: self.manifest.totals.clone(),
+            ..Outcome::default()
         })
     }
 
@@ -107,6 +128,9 @@ impl Compiled {
     /// [`insert`]: Compiled::insert
     pub fn try_explore(&self, view: &ViewState) -> Result<Outcome, Vec<String>> {
         let query = Query::parse(&view.query);
+        if !self.indexed {
+            return self.first_view(view, &query).ok_or_else(|| self.index_files());
+        }
         let mut need = self.shards_for(&query);
         if let Sort::By(c, _) = view.sort {
             if !self.sort_loaded[c as usize] {
@@ -129,22 +153,6 @@ impl Compiled {
         } else {
             Err(later)
         }
-    }
-
-    /// [`Compiled::try_explore`], fetching what it needs with `fetch`.
-    pub fn explore(&mut self, fetch: &impl Fetch, view: &ViewState) -> Result<Outcome, Error> {
-        // The query's files, then perhaps those of its correction: two rounds at most.
-        for _ in 0..3 {
-            match self.try_explore(view) {
-                Ok(outcome) => return Ok(outcome),
-                Err(files) => {
-                    for file in files {
-                        self.fetch_into(fetch, &file)?;
-                    }
-                }
-            }
-        }
-        Err(Error::new(MANIFEST, "a view still needs files after fetching them"))
     }
 
     /// The names of the shards that ranking `query` reads and that are not loaded yet: those
@@ -180,8 +188,24 @@ impl Compiled {
         let slot = m.file(file).ok_or_else(|| Error::new(file, "not a file of this compiled dataset"))?;
         let body = m.check(file, bytes)?;
         let fail = |msg: String| Error::new(file, msg);
+        let needs_index = matches!(slot, File::Sort(_) | File::Shard(_) | File::Opening(_));
+        if needs_index && !self.indexed {
+            return Err(fail(format!("read before {} and {}", file_name(File::Terms), file_name(File::Docs))));
+        }
         match slot {
-            File::Terms | File::Docs => return Err(fail("read when the dataset is opened".to_owned())),
+            File::Terms if !self.indexed => {
+                self.dictionary = Some(read_terms(body, m.terms).map_err(fail)?);
+                self.assemble();
+            }
+            File::Docs if !self.indexed => {
+                let (facets, doc_norm) = read_docs(body, m.facts, m.sectors.len()).map_err(fail)?;
+                if facets.totals() != &m.totals {
+                    return Err(fail("its facet counts differ from the manifest's".to_owned()));
+                }
+                self.table = Some((facets, doc_norm));
+                self.assemble();
+            }
+            File::Terms | File::Docs => {}
             File::Sort(c) => {
                 let ranks = read_sort(body, m.facts).map_err(fail)?;
                 self.index.sort_keys.set_column(c, ranks);
@@ -242,11 +266,15 @@ impl Compiled {
         Ok(())
     }
 
-    fn fetch_into(&mut self, fetch: &impl Fetch, file: &str) -> Result<(), Error> {
-        let bytes = fetch.fetch(file).map_err(|m| Error::new(file, m))?;
-        self.insert(file, &bytes)?;
-        self.fetched.push((file.to_owned(), bytes.len() as u64));
-        Ok(())
+    /// The index, once the dictionary and the table are both in.
+    fn assemble(&mut self) {
+        if let (Some(_), Some(_)) = (&self.dictionary, &self.table) {
+            let ((terms, freq), (facets, doc_norm)) = (self.dictionary.take().unwrap_or_default(), self.table.take().unwrap_or_default());
+            let postings = vec![Vec::new(); terms.len()];
+            self.index = Index::assemble(terms, postings, doc_norm, facets, SortKeys::default());
+            self.freq = freq;
+            self.indexed = true;
+        }
     }
 
     /// Postings held in memory: what fetched shards cost, for a caller keeping to a budget.
@@ -272,14 +300,6 @@ impl Compiled {
         ids.into_iter().filter(|&c| self.chunks[c].is_none()).map(|c| file_name(File::Chunk(c))).collect()
     }
 
-    /// Fetches the chunks holding `facts`, as [`Compiled::chunks_for`] names them.
-    pub fn load_facts(&mut self, fetch: &impl Fetch, facts: &[usize]) -> Result<(), Error> {
-        for file in self.chunks_for(facts) {
-            self.fetch_into(fetch, &file)?;
-        }
-        Ok(())
-    }
-
     /// Fact `i` and its source, if its chunk is loaded. The source's text is empty until
     /// its text file is loaded ([`Compiled::texts_for`]).
     pub fn fact_and_source(&self, i: usize) -> Option<(&Fact, &Source)> {
@@ -296,14 +316,6 @@ impl Compiled {
         ids.into_iter().filter(|&g| !self.texts_loaded[g]).map(|g| file_name(File::Texts(g))).collect()
     }
 
-    /// Fetches the text files holding sources `sources`, as [`Compiled::texts_for`] names them.
-    pub fn load_texts(&mut self, fetch: &impl Fetch, sources: &[usize]) -> Result<(), Error> {
-        for file in self.texts_for(sources) {
-            self.fetch_into(fetch, &file)?;
-        }
-        Ok(())
-    }
-
     /// Where each fact quoting source `source` quotes it in the source's text, in dataset
     /// order (what [`crate::source_view::quote_spans`] gives), once its text file is loaded.
     pub fn quote_spans(&self, source: usize) -> Option<&[QuoteSpan]> {
@@ -316,14 +328,6 @@ impl Compiled {
         self.chronology.as_ref().map(|all| all.within(results, self.manifest.facts)).ok_or_else(|| file_name(File::Timeline))
     }
 
-    /// [`Compiled::try_timeline`], fetching the file with `fetch` if needed.
-    pub fn timeline(&mut self, fetch: &impl Fetch, results: &[usize]) -> Result<Timeline, Error> {
-        if let Err(file) = self.try_timeline(results) {
-            self.fetch_into(fetch, &file)?;
-        }
-        self.try_timeline(results).map_err(|file| Error::new(&file, "still needed after fetching it"))
-    }
-
     /// The index of the fact with id `id` (`None` if there is none), or the name of the id
     /// bucket to fetch first.
     pub fn try_fact_index(&self, id: &str) -> Result<Option<usize>, String> {
@@ -332,17 +336,6 @@ impl Compiled {
             None => Ok(None),
             Some(None) => Err(file_name(File::Ids(b))),
             Some(Some(list)) => Ok(list.binary_search_by(|(i, _)| i.as_str().cmp(id)).ok().map(|at| list[at].1)),
-        }
-    }
-
-    /// [`Compiled::try_fact_index`], fetching the bucket with `fetch` if needed.
-    pub fn fact_index(&mut self, fetch: &impl Fetch, id: &str) -> Result<Option<usize>, Error> {
-        match self.try_fact_index(id) {
-            Ok(found) => Ok(found),
-            Err(file) => {
-                self.fetch_into(fetch, &file)?;
-                self.try_fact_index(id).map_err(|file| Error::new(&file, "still needed after fetching it"))
-            }
         }
     }
 
@@ -372,11 +365,6 @@ impl Compiled {
             .collect();
         let m = &self.manifest;
         Some(Dataset { title: m.title.clone(), description: m.description.clone(), sectors: m.sectors.clone(), sources, facts: out })
-    }
-
-    /// The files fetched (name, bytes) since the last call, oldest first.
-    pub fn take_fetched(&mut self) -> Vec<(String, u64)> {
-        std::mem::take(&mut self.fetched)
     }
 }
 

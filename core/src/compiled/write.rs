@@ -146,6 +146,7 @@ pub fn compile_sharded<E>(
         chunks: count,
         source_group: SOURCE_GROUP,
         id_buckets: buckets,
+        totals: index.facets().totals().clone(),
     };
     write(MANIFEST, &manifest.encode())?;
     Ok(manifest)

@@ -71,6 +71,11 @@ impl Ranked {
         Ranked { hits: Arc::new(hits), keys: None }
     }
 
+    /// Facts `0..n`, in that order, as an empty query finds them.
+    pub(crate) fn every(n: usize) -> Ranked {
+        Ranked::new((0..n as u32).map(|doc| Hit { doc, typos: 0, score: 0.0 }).collect())
+    }
+
     /// Hit `i` with its sort key.
     fn keyed(&self, i: usize) -> Keyed {
         Keyed(self.keys.as_ref().map_or(0, |k| k[i]), self.hits[i])
