@@ -67,7 +67,9 @@ export function renderScale(s, large = loadScale(COMMITTED_LARGE)) {
       meta.queries.map((q) => `\`${q}\``).join(', ') +
       '. Bytes are the files the server sent (the browser may cache them within a round, as from a static host), ' +
       '"as served" uncompressed, and gzip -9 of the same files (Pagefind\'s are gzipped already). ' +
-      '"search ready": factdeck shows the dataset\'s count; Pagefind, which shows nothing before a query, answers its first ' +
+      '"search ready": factdeck shows the dataset\'s count and, compiled, has its dictionary and table in (it shows its ' +
+      'first view before them, and marks `factdeck:search-ready` on the page\'s performance timeline once they are in: ' +
+      'the later of the two); Pagefind, which shows nothing before a query, answers its first ' +
       'query; the harness watches for it from inside the page (a MutationObserver), not with Playwright\'s waitForFunction, ' +
       'which injects its own script into the page while it starts. "time to first results": navigation → the page takes ' +
       'keys, plus the first key\'s end to end. Memory: the page ' +
