@@ -5,7 +5,7 @@
 //   node benches/browser/opening-ab.mjs DIST_A DIR_A DIST_B DIR_B [--facts 100000] [--pairs 16]
 //
 // Per load, in a fresh context: "first card", navigation → the first frame after a card of
-// the dataset and its count are in the DOM; "ready", the later of that and the page's
+// the dataset and its count are in the DOM, rendered; "ready", the later of that and the page's
 // `factdeck:search-ready` performance mark (a build that makes no such mark answers typing
 // once it shows its count). Prints both builds' loads, their medians, and the median of the
 // paired differences (B − A).
@@ -41,7 +41,12 @@ const WATCH = (facts) => {
       if (!document.querySelector('.cards article')) return;
       if ((document.querySelector('#result-count')?.textContent ?? '').trim() !== `${facts} facts`) return;
       watch.disconnect();
-      requestAnimationFrame(() => done(performance.now()));
+      // Once that frame has been rendered: a task posted from its rAF callback runs after.
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => done(performance.now());
+        ch.port2.postMessage(0);
+      });
     });
     watch.observe(document, { subtree: true, childList: true, characterData: true });
   });
