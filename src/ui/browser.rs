@@ -167,6 +167,19 @@ pub fn in_next_task(f: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(0, f).forget();
 }
 
+/// Resolves once the next frame has been rendered (a task after its animation frame), or
+/// after `at_most_ms` if no frame comes (a page in a background tab renders none).
+pub async fn after_next_frame(at_most_ms: i32) {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, at_most_ms);
+        }
+    });
+    let _ = JsFuture::from(frame).await;
+    next_task().await;
+}
+
 /// Resolves in a later task: the browser may handle input and paint in between.
 pub async fn next_task() {
     gloo::timers::future::TimeoutFuture::new(0).await;
