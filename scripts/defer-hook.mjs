@@ -8,7 +8,8 @@
 // what would paint is not what was asked for. A small script early in <head> (`opening`)
 // marks such a page before its body is parsed, so that the prerendered view is never laid
 // out or painted (style.css: .opening; the app then replaces it, src/main.rs), and asks
-// for the app's files, and a compiled dataset's manifest, at once.
+// for the app's files, and a compiled dataset's manifest, at once. It also holds back the
+// page's icon, which the app puts back once it has shown the dataset.
 import { preloadOf } from './trunk-page.mjs';
 
 /** Cards on a page (src/ui/paging.rs: PAGE): the first page's chunks are asked for early. */
@@ -33,8 +34,11 @@ export function deferApp(page) {
   const dropped = [glue, initializer, wasm].map((url) => preloadOf(page, url));
   const opening = openingScript(page.loader);
   // Before the stylesheet: its requests leave first. After the charset, which must come in
-  // the first 1024 bytes.
-  let html = page.html.replace(page.loader.tag, () => tag).replace(page.stylesheet.tag, () => `${opening.tag}\n    ${page.stylesheet.tag}`);
+  // the first 1024 bytes, and after the icon, which it may hold back.
+  let html = page.html
+    .replace(page.loader.tag, () => tag)
+    .replace(page.icon.tag, '')
+    .replace(page.stylesheet.tag, () => `${page.icon.tag}\n    ${opening.tag}\n    ${page.stylesheet.tag}`);
   for (const p of dropped) html = html.replace(p.tag, '');
   return {
     ...page,
@@ -47,8 +51,9 @@ export function deferApp(page) {
 
 /**
  * `{ tag, body }`: the classic inline script that runs before the body is parsed. On a page
- * opened with `?data=`, it marks the page (`.opening`) and preloads the app's glue,
- * initializer and wasm. For a compiled dataset (`?data=DIR/`) it also fetches the manifest,
+ * opened with `?data=`, it marks the page (`.opening`), holds back its icon until the app
+ * has shown the dataset (`window.factdeckIcon`), and preloads the app's glue, initializer
+ * and wasm. For a compiled dataset (`?data=DIR/`) it also fetches the manifest,
  * leaving the request in `window.factdeckManifest` for the app, which reads it first
  * (src/ui/browser.rs: fetch_manifest), and as soon as the manifest is in, preloads the
  * files the app reads next (src/ui/remote.rs: Remote::open): the dictionary, the table and
@@ -66,6 +71,16 @@ function openingScript({ glue, initializer, wasm }) {
     "  const data = new URLSearchParams(location.search).getAll('data').find((d) => d === 'local' || /^[\\w.-][\\w./-]{0,199}$/.test(d) && /(\\/|\\.json)$/.test(d));",
     '  if (data === undefined) return;',
     "  document.documentElement.classList.add('opening');",
+    // The icon waits for the app (src/ui/browser.rs: show_icon). Chromium reads an icon on
+    // the page's main thread when the page has been parsed (an SVG one is a document of its
+    // own: about 30 ms), which is when the app starts: it held the first cards back.
+    // It stays an icon link, to nothing: a page with none makes the browser ask the
+    // server's root for /favicon.ico.
+    "  const icon = document.querySelector('link[rel=\"icon\"]');",
+    '  if (icon) {',
+    "    window.factdeckIcon = icon.getAttribute('href');",
+    "    icon.setAttribute('href', 'data:,');",
+    '  }',
     '  const preload = (url, as) => {',
     "    const link = document.createElement('link');",
     "    link.rel = as ? 'preload' : 'modulepreload';",

@@ -47,6 +47,14 @@ pub fn app() -> Html {
         crate::ui::offline::register_service_worker();
     });
     let (decks, command) = use_decks(url_view.data.clone());
+    // A dataset that could not be shown: the page's icon, held back while it opened, is put
+    // back now (`Explorer` does it for one that is shown).
+    let failed = matches!(decks.shown, Shown::Errors { .. } | Shown::Missing);
+    use_effect_with(failed, |failed| {
+        if *failed {
+            crate::ui::browser::show_icon();
+        }
+    });
     match &decks.shown {
         Shown::Loading(what) => html! {
             <main class="loading">
@@ -124,6 +132,18 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     let answered = last.borrow().clone();
     let outcome = answered.clone().unwrap_or_default();
     let waiting = answer == Answer::Waiting;
+    // The page's icon, held back while another dataset opened (browser::show_icon): once
+    // this one answers typing, or has failed.
+    let settled = match &answer {
+        Answer::Ready(_) => !deck.index_pending(),
+        Answer::Failed(_) => true,
+        Answer::Waiting => false,
+    };
+    use_effect_with(settled, |settled| {
+        if *settled {
+            crate::ui::browser::show_icon();
+        }
+    });
     let dates = {
         let deck = deck.clone();
         let timeline_results = (state.view.mode == Mode::Timeline).then(|| outcome.results.clone());

@@ -161,6 +161,28 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Puts back the page's icon, which the opening script of a page opened on another dataset
+/// points at nothing (scripts/defer-hook.mjs leaves its address in `window.factdeckIcon`),
+/// once the next frame has been rendered. Chromium reads an icon on the page's main thread,
+/// and an SVG icon is a document of its own: read while the app starts, it held the first
+/// cards back by about 70 ms at 100k facts (BENCHMARKS.md). Once: later calls do nothing.
+pub fn show_icon() {
+    let held = web_sys::window().and_then(|window| {
+        let key = JsValue::from_str("factdeckIcon");
+        let href = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
+        let _ = js_sys::Reflect::delete_property(&window, &key);
+        Some(href)
+    });
+    if let Some(href) = held {
+        wasm_bindgen_futures::spawn_local(async move {
+            after_next_frame(100).await;
+            if let Ok(Some(icon)) = gloo::utils::document().query_selector("link[rel=\"icon\"]") {
+                let _ = icon.set_attribute("href", &href);
+            }
+        });
+    }
+}
+
 /// Runs `f` in a new task, after the tasks already queued (a zero timeout: browsers run
 /// zero timeouts in the order they were set).
 pub fn in_next_task(f: impl FnOnce() + 'static) {

@@ -184,15 +184,20 @@ test('the_first_files_are_asked_for_before_the_app_starts_and_fetched_once', asy
 });
 
 test('the_first_view_shows_before_the_dictionary_and_table_and_a_search_waits_for_them', async () => {
-  const page = await app.open('', { waitForApp: false });
+  const page = await app.open('about:blank', { waitForApp: false });
   let release;
   const held = new Promise((go) => (release = go));
   await page.route(/\/c\/synth\/(terms|docs)\.bin/, async (route) => {
     await held;
     await route.continue();
   });
+  const from = app.requests.length;
+  const icon = await iconAskedFor(page);
   await page.goto(app.url('?data=c/synth/'));
   const first = await answered(page);
+  // The icon waits for the app to answer typing: read while it starts, it held the first cards back.
+  assert.deepEqual(await iconLinks(page), ['data:,'], 'no icon while the index is out');
+  assert.deepEqual(fetchedSince(from).filter((p) => p.includes('favicon')), [], 'nor asked for');
   const { seen: json } = await show('?data=c/synth-3k.json');
   assert.deepEqual(first, json, 'the first view, with neither file in');
   await typeQuery(page, 'baku');
@@ -201,16 +206,33 @@ test('the_first_view_shows_before_the_dictionary_and_table_and_a_search_waits_fo
   release();
   const { seen: baku } = await show('?q=baku&data=c/synth-3k.json');
   assert.deepEqual(await answered(page), baku, 'then the search answers as the JSON page does');
+  await icon();
 });
+
+/** The page's icon links and what they point at. */
+const iconLinks = (page) => page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+
+/** Returns a check that waits until `page` (opened blank: no icon of its own) asks for its
+ * icon, and then finds its link pointing at it. */
+async function iconAskedFor(page) {
+  const asked = page.waitForRequest((r) => /\/favicon-[0-9a-f]+\.svg$/.test(r.url()), { timeout: 15_000 });
+  return async () => {
+    const request = await asked;
+    assert.deepEqual(await iconLinks(page), [new URL(request.url()).pathname], 'the icon back');
+  };
+}
 
 test('a_corrupted_table_is_an_error_naming_it_on_the_first_view_too', async () => {
   app.allow(/docs\.bin/);
-  const page = await app.open('?data=c/bad-table/', { waitForApp: false });
+  const page = await app.open('about:blank', { waitForApp: false });
+  const icon = await iconAskedFor(page);
+  await page.goto(app.url('?data=c/bad-table/'));
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /docs\.bin: corrupt, truncated or from another compile: its checksum does not match the manifest/);
   assert.equal(await page.locator('article.card').count(), 0, 'no cards beside the error');
   assert.equal((await page.locator('#result-count').textContent()).trim(), 'The dataset could not be read');
+  await icon();
 });
 
 test('the_timeline_of_all_3000_facts_reads_one_file_and_the_facts_of_the_entries_it_shows', async () => {

@@ -16,6 +16,7 @@ import {
   waitForCount,
   waitForSearch,
   useApp,
+  waitForState,
 } from './helpers.mjs';
 
 const MINI = miniDataset({ title: 'Mini dataset', description: 'Two facts for the end-to-end tests.' });
@@ -38,7 +39,14 @@ test('a_data_url_loads_a_same_origin_dataset', async () => {
   assert.match(await page.getByRole('banner').textContent(), /\b2 facts from 1 source\b/);
   assert.equal((await page.locator('h1').textContent()).trim(), 'Mini dataset');
   assert.ok(app.server.requests.includes('/extra/mini.json'));
+  await iconBack(page);
 });
+
+/** Waits until the page's icon, held back while another dataset opens, is back. */
+async function iconBack(page) {
+  const back = () => [...document.querySelectorAll('link[rel="icon"]')].map((l) => l.getAttribute('href')).join().match(/^\/favicon-[0-9a-f]+\.svg$/);
+  await waitForState(page, back, undefined, 'the page icon back');
+}
 
 test('a_page_opened_on_another_dataset_says_it_is_loading_and_never_shows_the_built_in_one', async () => {
   // What the page shows once parsed, before any of the app's code has run.
@@ -128,6 +136,7 @@ test('a_missing_dataset_file_says_so', async () => {
   const alert = page.getByRole('alert');
   await alert.getByText('The dataset could not be loaded').waitFor();
   assert.match(await alert.textContent(), /extra\/missing\.json.*404/);
+  await iconBack(page);
 });
 
 test('a_data_url_on_another_origin_or_outside_the_site_is_ignored', async () => {

@@ -148,6 +148,7 @@ test('the_steps_in_order_give_a_page_whose_csp_allows_exactly_its_deferred_loade
   );
   assert.ok(html.indexOf('<meta charset="utf-8" />') < 1024, 'the charset still comes in the first 1024 bytes');
   assert.ok(html.indexOf(opening) < html.indexOf(parseTrunkPage(PAGE).stylesheet.tag), 'the opening script runs before the stylesheet is asked for');
+  assert.ok(html.indexOf(parseTrunkPage(PAGE).icon.tag) < html.indexOf(opening), 'the icon comes before the opening script, which may hold it back');
   assert.ok(html.startsWith(PAGE.slice(0, PAGE.indexOf('<head>') + 6) + '\n    <meta http-equiv="Content-Security-Policy"'), 'the CSP comes first in <head>, before anything it governs');
   // Deferred: no static import; the glue is imported once the first paint is observed.
   assert.doesNotMatch(loader, /^import /m);
@@ -178,8 +179,9 @@ function manifestHead(build, facts, perChunk, magic = 'FDKM') {
 }
 
 /** What the opening script of the page the steps give does at `search` (`?data=…`): the
- * class it gives <html>, the links it adds, what it fetches and leaves for the app, run
- * against a stand-in document whose fetch answers with `manifest` (bytes; null: a 404). */
+ * class it gives <html>, the links it adds, what it fetches and leaves for the app, and
+ * whether it holds back the page's icon, run against a stand-in document whose fetch
+ * answers with `manifest` (bytes; null: a 404). */
 async function openingAt(search, manifest = null) {
   const opening = inlineScripts(pinCsp(deferApp(parseTrunkPage(PAGE))).html)[0];
   const classes = [];
@@ -189,7 +191,10 @@ async function openingAt(search, manifest = null) {
     documentElement: { classList: { add: (c) => classes.push(c) } },
     createElement: (tag) => ({ tag }),
     head: { append: (link) => links.push(`${link.rel} ${link.href}${link.as ? ` as=${link.as} ${link.crossOrigin}` : ''}`) },
+    querySelector: (selector) => (selector === 'link[rel="icon"]' ? icon : null),
   };
+  const iconAttributes = { href: '/favicon.svg' };
+  const icon = { getAttribute: (name) => iconAttributes[name], setAttribute: (name, value) => (iconAttributes[name] = value) };
   const window = {};
   const fetch = async (url) => {
     fetched.push(url);
@@ -198,27 +203,28 @@ async function openingAt(search, manifest = null) {
   new Function('location', 'document', 'window', 'fetch', opening)({ search }, document, window, fetch);
   // The stand-in answers at once: one turn of the event loop runs the script's whole chain.
   await new Promise(setImmediate);
-  return { classes, links, fetched, left: window.factdeckManifest?.url ?? null };
+  const held = iconAttributes.href === 'data:,' && window.factdeckIcon === '/favicon.svg';
+  return { classes, links, fetched, left: window.factdeckManifest?.url ?? null, icon: held ? 'held' : 'left' };
 }
 
-test('a_page_opened_on_another_dataset_is_marked_and_asks_for_the_app_and_the_first_files_before_its_body_is_parsed', async () => {
+test('a_page_opened_on_another_dataset_is_marked_holds_back_its_icon_and_asks_for_the_app_and_the_first_files_before_its_body_is_parsed', async () => {
   const app = [`modulepreload ${GLUE}`, `modulepreload ${INITIALIZER}`, `preload ${WASM} as=fetch anonymous`];
   const first = (dir, v, chunks) =>
     ['terms.bin', 'docs.bin', ...Array.from({ length: chunks }, (_, c) => `facts-000${c}.bin`)].map((f) => `preload ${dir}${f}?v=${v} as=fetch anonymous`);
-  const compiled = (dir, v, chunks) => ({ classes: ['opening'], links: [...app, ...first(dir, v, chunks)], fetched: [`${dir}manifest.bin`], left: `${dir}manifest.bin` });
+  const compiled = (dir, v, chunks) => ({ classes: ['opening'], links: [...app, ...first(dir, v, chunks)], fetched: [`${dir}manifest.bin`], left: `${dir}manifest.bin`, icon: 'held' });
   assert.deepEqual(await openingAt('?data=big/', manifestHead(0xc0ffee, 100000, 6)), compiled('big/', '00c0ffee', 4), 'the first page: 20 facts in 4 chunks');
   assert.deepEqual(await openingAt('?q=x&data=sub/dir/&sector=energy', manifestHead(0xfedcba98, 7, 6)), compiled('sub/dir/', 'fedcba98', 2));
   assert.deepEqual(await openingAt('?data=ok/', manifestHead(1, 0, 6)), compiled('ok/', '00000001', 0), 'no facts: no chunk');
   assert.deepEqual(await openingAt('?data=https%3A%2F%2Fexample.com%2F&data=ok/', manifestHead(1, 25, 10)), compiled('ok/', '00000001', 2));
-  const manifestOnly = (dir) => ({ classes: ['opening'], links: app, fetched: [`${dir}manifest.bin`], left: `${dir}manifest.bin` });
+  const manifestOnly = (dir) => ({ classes: ['opening'], links: app, fetched: [`${dir}manifest.bin`], left: `${dir}manifest.bin`, icon: 'held' });
   assert.deepEqual(await openingAt('?data=gone/'), manifestOnly('gone/'), 'a 404: the app reports it');
   assert.deepEqual(await openingAt('?data=odd/', manifestHead(1, 20, 6, 'FDKX')), manifestOnly('odd/'), 'not a manifest');
   assert.deepEqual(await openingAt('?data=cut/', manifestHead(1, 20, 6).slice(0, 12)), manifestOnly('cut/'), 'a truncated manifest');
-  const jsonPage = { classes: ['opening'], links: app, fetched: [], left: null };
+  const jsonPage = { classes: ['opening'], links: app, fetched: [], left: null, icon: 'held' };
   assert.deepEqual(await openingAt('?data=facts.json'), jsonPage, 'a JSON dataset: no manifest');
   assert.deepEqual(await openingAt('?data=local'), jsonPage, "the visitor's own file");
   for (const search of ['', '?q=baku', '?data=', '?data=%2F%2Fexample.com%2F', '?data=/abs/', '?data=notes.txt', `?data=${'a'.repeat(200)}/`]) {
-    const untouched = { classes: [], links: [], fetched: [], left: null };
+    const untouched = { classes: [], links: [], fetched: [], left: null, icon: 'left' };
     assert.deepEqual(await openingAt(search), untouched, `${search}: the prerendered page is the one asked for, or the app refuses the address`);
   }
 });
