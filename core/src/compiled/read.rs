@@ -268,12 +268,15 @@ impl Compiled {
 
     /// The index, once the dictionary and the table are both in.
     fn assemble(&mut self) {
-        if let (Some(_), Some(_)) = (&self.dictionary, &self.table) {
-            let ((terms, freq), (facets, doc_norm)) = (self.dictionary.take().unwrap_or_default(), self.table.take().unwrap_or_default());
-            let postings = vec![Vec::new(); terms.len()];
-            self.index = Index::assemble(terms, postings, doc_norm, facets, SortKeys::default());
-            self.freq = freq;
-            self.indexed = true;
+        match (self.dictionary.take(), self.table.take()) {
+            (Some((terms, freq)), Some((facets, doc_norm))) => {
+                let postings = vec![Vec::new(); terms.len()];
+                self.index = Index::assemble(terms, postings, doc_norm, facets, SortKeys::default());
+                self.freq = freq;
+                self.indexed = true;
+            }
+            // One is still to come: keep the other for it.
+            (dictionary, table) => (self.dictionary, self.table) = (dictionary, table),
         }
     }
 
