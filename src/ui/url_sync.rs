@@ -57,8 +57,8 @@ fn current_search() -> Option<String> {
 }
 
 /// Switches to the URL's view once the first render is on screen, then writes each new view
-/// to the URL (a new history entry when `entry` moved on, else in place), and restores views
-/// on popstate.
+/// to the URL (a new history entry when `entry` moved on, else in place once its frame is
+/// rendered: `browser::set_query`), and restores views on popstate.
 #[hook]
 pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
     {
@@ -66,6 +66,7 @@ pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo::events::EventListener::new(&w, "popstate", move |_| {
+                    browser::forget_waiting_query();
                     let view = initial_view();
                     if view.data != state.view.data {
                         // Another dataset: start afresh rather than mix two decks.
@@ -97,10 +98,7 @@ pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
         }
         let push = !from_url && *entry != *last_entry.borrow();
         *last_entry.borrow_mut() = *entry;
-        let target = render(view);
-        if browser::query_string().is_some_and(|here| here != target) {
-            browser::set_query(&target, push);
-        }
+        browser::set_query(&render(view), push);
     });
 }
 

@@ -413,10 +413,24 @@ export async function facetCount(page, facet, value) {
 
 /** The page's query parameters as a plain object of arrays. */
 export function params(page) {
-  const u = new URL(page.url());
+  return paramsOf(new URL(page.url()));
+}
+
+function paramsOf(url) {
   const out = {};
-  for (const [k, v] of u.searchParams) (out[k] ??= []).push(v);
+  for (const [k, v] of url.searchParams) (out[k] ??= []).push(v);
   return out;
+}
+
+/**
+ * Waits until the page's query parameters are `expected` (a view reaches the address bar
+ * once its frame is rendered, src/ui/browser.rs: set_query); on timeout, fails showing
+ * what they are.
+ */
+export async function waitForParams(page, expected, timeout = 5_000) {
+  const same = (u) => JSON.stringify(paramsOf(u)) === JSON.stringify(expected);
+  await page.waitForURL(same, { timeout }).catch(() => {});
+  assert.deepEqual(params(page), expected);
 }
 
 /** A snapshot of what the view shows, for failure messages and comparisons. */

@@ -12,7 +12,7 @@ import {
   checkbox,
   factsInSector,
   newPage,
-  params,
+  waitForParams,
   search,
   statusText,
   TOTAL,
@@ -66,7 +66,7 @@ test('text_typed_before_the_app_runs_is_kept_and_searched', async () => {
   await waitForCards(page, ['gypsum-board-production-uzbekistan', 'jewelry-production-uzbekistan']);
   assert.equal(await search(page).inputValue(), 'gypsum');
   assert.equal(await statusText(page), `2 of ${TOTAL} facts`);
-  assert.deepEqual(await params(page), { q: ['gypsum'] });
+  await waitForParams(page, { q: ['gypsum'] });
 });
 
 test('typed_text_wins_over_the_query_of_the_link_that_was_opened', async () => {
@@ -75,7 +75,7 @@ test('typed_text_wins_over_the_query_of_the_link_that_was_opened', async () => {
   release();
   await waitForApp(page);
   assert.equal(await search(page).inputValue(), 'gypsum');
-  assert.deepEqual(await params(page), { q: ['gypsum'] });
+  await waitForParams(page, { q: ['gypsum'] });
 });
 
 test('filters_ticked_before_the_app_runs_are_kept_and_join_the_links_view', async () => {
@@ -86,7 +86,7 @@ test('filters_ticked_before_the_app_runs_are_kept_and_join_the_links_view', asyn
   await waitForApp(page);
   assert.equal(await checkbox(page, 'Trade').isChecked(), true, 'the tick survived the take-over');
   assert.equal(await checkbox(page, 'Indicator').isChecked(), true, "the link's filter too");
-  assert.deepEqual(await params(page), { sector: ['trade'], kind: ['indicator'] });
+  await waitForParams(page, { sector: ['trade'], kind: ['indicator'] });
   const trade = new Set(factsInSector('trade'));
   const ids = await cardIds(page);
   assert.ok(ids.length > 0 && ids.every((id) => trade.has(id)), `only trade facts: ${ids}`);
