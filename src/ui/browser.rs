@@ -207,8 +207,9 @@ pub fn mark(name: &str) {
 /// Puts back the page's icon, which the opening script of a page opened on another dataset
 /// points at nothing (scripts/defer-hook.mjs leaves its address in `window.factdeckIcon`),
 /// once the next frame has been rendered. Chromium reads an icon on the page's main thread,
-/// and an SVG icon is a document of its own: read while the app starts, it held the first
-/// cards back by about 70 ms at 100k facts (BENCHMARKS.md). Once: later calls do nothing.
+/// and an SVG icon is a document of its own (a 22–31 ms task in traces): read while the app
+/// starts, it held the first cards back (BENCHMARKS.md, "Opening a compiled dataset").
+/// Once: later calls do nothing.
 pub fn show_icon() {
     let held = web_sys::window().and_then(|window| {
         let key = JsValue::from_str("factdeckIcon");
