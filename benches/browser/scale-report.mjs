@@ -11,6 +11,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const COMMITTED = path.join(ROOT, 'benches/results/scale.json');
 /** The compiled form alone at a size the others cannot take (`--sizes 1000000 --contestants factdeck-compiled`). */
 export const COMMITTED_LARGE = path.join(ROOT, 'benches/results/scale-large.json');
+/** Hand-written notes on the larger run (a later run beside it, say), shown after its table. */
+const LARGE_NOTES = path.join(ROOT, 'benches/results/scale-large-notes.md');
 
 export function loadScale(file = COMMITTED) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
@@ -113,6 +115,7 @@ export function renderScale(s, large = loadScale(COMMITTED_LARGE)) {
       `|---|${large.runs.map(() => '---:').join('|')}|`,
       ...ROWS.map(([name, show]) => `| ${name} | ${large.runs.map(show).join(' | ')} |`),
     );
+    if (existsSync(LARGE_NOTES)) lines.push('', readFileSync(LARGE_NOTES, 'utf8').trim());
   }
   return lines.join('\n');
 }
