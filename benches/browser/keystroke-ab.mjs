@@ -1,8 +1,10 @@
 // Paired A/B of keystrokes: two builds of the app, each opened in turns in one headless
-// Chromium on the same dataset file (`?data=FILE.json`, everything in memory: no fetch per
-// key), typing the same keys, so that the machine's slow and quick spells fall on both.
+// Chromium on the same dataset, typing the same keys, so that the machine's slow and quick
+// spells fall on both. The dataset is a JSON file (`?data=FILE.json`, everything in memory:
+// no fetch per key) or a compiled directory (`?data=DIR/`: each build starts with an empty
+// cache in a fresh context, and fetches what its own keys need).
 //
-//   node benches/browser/keystroke-ab.mjs DIST_A DIST_B DATASET.json [--pairs 4]
+//   node benches/browser/keystroke-ab.mjs DIST_A DIST_B DATASET.json|COMPILED_DIR [--pairs 4]
 //
 // Per pair, each build in a fresh context types every key of the Scale queries
 // (keystroke.mjs: SYNTH_QUERIES), each timed end to end as in "Keystroke cost, end to end"
@@ -10,6 +12,7 @@
 // emptied between queries. Prints each build's p50 and p95 and the median of the per-key
 // differences (B − A, key i of one against key i of the other in the same pair).
 
+import fs from 'node:fs';
 import path from 'node:path';
 
 import { launch } from './browser.mjs';
@@ -20,12 +23,14 @@ const args = process.argv.slice(2);
 const at = args.indexOf('--pairs');
 const pairs = at >= 0 ? Number(args.splice(at, 2)[1]) : 4;
 if (args.length !== 3 || !(pairs > 0)) {
-  console.error('usage: keystroke-ab.mjs DIST_A DIST_B DATASET.json [--pairs N]');
+  console.error('usage: keystroke-ab.mjs DIST_A DIST_B DATASET.json|COMPILED_DIR [--pairs N]');
   process.exit(2);
 }
 const [distA, distB, dataset] = args;
-const file = `/${path.basename(dataset)}`;
-const servers = await Promise.all([distA, distB].map((d) => serveRoutes({ '/': `${path.resolve(d)}/`, [file]: path.resolve(dataset) })));
+const compiled = fs.statSync(dataset).isDirectory();
+const file = `/${path.basename(dataset)}${compiled ? '/' : ''}`;
+const route = `${path.resolve(dataset)}${compiled ? '/' : ''}`;
+const servers = await Promise.all([distA, distB].map((d) => serveRoutes({ '/': `${path.resolve(d)}/`, [file]: route })));
 
 /** Every key's time (ms) on build `k`, in typing order. */
 async function typeAll(browser, k) {
@@ -34,6 +39,8 @@ async function typeAll(browser, k) {
   await page.addInitScript({ content: `(${INSTRUMENT})(100, '[aria-busy="true"]');` });
   await page.goto(`${servers[k].origin}/?data=${file.slice(1)}`);
   await page.waitForFunction(() => /^\d+ facts$/.test(document.querySelector('#result-count')?.textContent.trim() ?? ''), null, { timeout: 120_000 });
+  // A compiled dataset shows its first cards before its index is in: wait until typing answers.
+  if (compiled) await page.waitForFunction(() => performance.getEntriesByName('factdeck:search-ready').length > 0, null, { timeout: 120_000 });
   const search = page.locator('#search');
   await search.click();
   for (const query of SYNTH_QUERIES) {

@@ -59,30 +59,39 @@ pub fn reload() {
     }
 }
 
+/// How long an in-place address waits for the next change before it is written: a typist's
+/// keys come closer together than this, so the address is written once they pause.
+const ADDRESS_PAUSE_MS: u32 = 400;
+
 thread_local! {
     /// An in-place address that `set_query` has not written yet.
     static WAITING: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The timer that writes it; replacing or dropping it cancels it.
+    static WRITER: RefCell<Option<gloo::timers::callback::Timeout>> = const { RefCell::new(None) };
+    /// Whether the page writes a waiting address as it is hidden or left.
+    static WRITES_ON_HIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Moves the address bar to `query` (a rendered view, `?…` or `""`) on this page: a new
 /// history entry when `new_entry`, else in place. A new entry is written at once, after
 /// any in-place write still waiting. An in-place write (each keystroke makes one) waits
-/// until the next frame has been rendered, and only the latest is written:
-/// `history.replaceState` took 2–3 ms of the frame the visitor was waiting for. A failed
-/// write leaves the old address; what the page shows is right either way.
+/// until the address has not changed for [`ADDRESS_PAUSE_MS`], and only the latest is
+/// written: each write took 2–3 ms of `history.replaceState`, and Chromium reads the page's
+/// icon again after it (for an SVG icon, a document of its own: some 8 ms of the page's
+/// main thread and a request), which fell in the middle of the next keystroke. A waiting
+/// address is also written when the page is hidden or left (the visitor may copy it from
+/// another tab, or come Back to it), and before a reload by the app. A failed write leaves
+/// the old address; what the page shows is right either way.
 pub fn set_query(query: &str, new_entry: bool) {
     if new_entry {
         write_waiting_query();
         write_query(query, true);
         return;
     }
-    let first = WAITING.with(|w| w.borrow_mut().replace(query.to_owned()).is_none());
-    if first {
-        wasm_bindgen_futures::spawn_local(async {
-            after_next_frame(100).await;
-            write_waiting_query();
-        });
-    }
+    WAITING.with(|w| *w.borrow_mut() = Some(query.to_owned()));
+    let writer = gloo::timers::callback::Timeout::new(ADDRESS_PAUSE_MS, write_waiting_query);
+    WRITER.with(|w| *w.borrow_mut() = Some(writer));
+    write_when_hidden();
 }
 
 /// Writes the in-place address `set_query` holds, if any.
@@ -92,10 +101,27 @@ fn write_waiting_query() {
     }
 }
 
+/// Listens, once, for the page being hidden or left, to write a waiting address then.
+fn write_when_hidden() {
+    if WRITES_ON_HIDE.with(|w| w.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    gloo::events::EventListener::new(&window, "pagehide", |_| write_waiting_query()).forget();
+    let document = gloo::utils::document();
+    gloo::events::EventListener::new(&document.clone(), "visibilitychange", move |_| {
+        if document.hidden() {
+            write_waiting_query();
+        }
+    })
+    .forget();
+}
+
 /// Drops the in-place address `set_query` holds, if any: the visitor has moved through
 /// the history meanwhile, and it was for the entry they left.
 pub fn forget_waiting_query() {
     WAITING.with(|w| w.borrow_mut().take());
+    WRITER.with(|w| w.borrow_mut().take());
 }
 
 fn write_query(query: &str, new_entry: bool) {

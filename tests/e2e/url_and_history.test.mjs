@@ -72,6 +72,19 @@ test('reloading_the_url_restores_the_view', async () => {
   assert.ok(!(await checkbox(page, 'Energy').isChecked()));
 });
 
+test('a_query_typed_just_before_leaving_the_page_is_in_its_address_on_coming_back', async () => {
+  // The address is written once typing pauses; leaving the page sooner writes it then.
+  const page = await app.open();
+  await typeQuery(page, 'gypsum');
+  await waitForCount(page, 2);
+  await page.goto('about:blank');
+  await page.goBack();
+  await waitForApp(page);
+  await waitForCount(page, 2);
+  assert.equal(await search(page).inputValue(), 'gypsum');
+  assert.deepEqual(params(page), { q: ['gypsum'] });
+});
+
 test('a_shared_url_opens_the_same_view_in_a_new_browser', async () => {
   const first = await app.open();
   await typeQuery(first, 'gypsum');
