@@ -11,7 +11,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const COMMITTED = path.join(ROOT, 'benches/results/scale.json');
 /** The compiled form alone at a size the others cannot take (`--sizes 1000000 --contestants factdeck-compiled`). */
 export const COMMITTED_LARGE = path.join(ROOT, 'benches/results/scale-large.json');
-/** Hand-written notes on the larger run (a later run beside it, say), shown after its table. */
+/** Hand-written notes on the run (an earlier run beside it, say), shown after its tables. */
+const NOTES = path.join(ROOT, 'benches/results/scale-notes.md');
+/** The same for the larger run, shown after its table. */
 const LARGE_NOTES = path.join(ROOT, 'benches/results/scale-large-notes.md');
 
 export function loadScale(file = COMMITTED) {
@@ -95,6 +97,7 @@ export function renderScale(s, large = loadScale(COMMITTED_LARGE)) {
     `|---|${cols.map(() => '---:').join('|')}|`,
     ...meta.queries.map((q, i) => `| \`${q}\` | ${runs.map((r) => r.finals[i]?.status ?? '–').join(' | ')} |`),
   );
+  if (existsSync(NOTES)) lines.push('', readFileSync(NOTES, 'utf8').trim());
   if (large) {
     const sizes = [...new Set(large.runs.map((r) => r.facts))].join(',');
     const lm = large.meta.machine;
