@@ -57,8 +57,8 @@ fn current_search() -> Option<String> {
 }
 
 /// Switches to the URL's view once the first render is on screen, then writes each new view
-/// to the URL (a new history entry when `entry` moved on, else in place once its frame is
-/// rendered: `browser::set_query`), and restores views on popstate.
+/// to the URL (a new history entry when `entry` moved on, else in place once the view has
+/// stopped changing for a moment: `browser::set_query`), and restores views on popstate.
 #[hook]
 pub fn use_url_sync(state: &UseReducerHandle<AppState>) {
     {
