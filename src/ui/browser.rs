@@ -5,7 +5,7 @@
 //! the app shows what it can and never panics. Outside a browser (the prerender, native
 //! tests) there is no window, and every call does nothing or returns nothing.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -69,7 +69,7 @@ thread_local! {
     /// The timer that writes it; replacing or dropping it cancels it.
     static WRITER: RefCell<Option<gloo::timers::callback::Timeout>> = const { RefCell::new(None) };
     /// Whether the page writes a waiting address as it is hidden or left.
-    static WRITES_ON_HIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static WRITES_ON_HIDE: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Moves the address bar to `query` (a rendered view, `?…` or `""`) on this page: a new

@@ -423,9 +423,9 @@ function paramsOf(url) {
 }
 
 /**
- * Waits until the page's query parameters are `expected` (a view reaches the address bar
- * once its frame is rendered, src/ui/browser.rs: set_query); on timeout, fails showing
- * what they are.
+ * Waits until the page's query parameters are `expected` (a view changed in place reaches
+ * the address bar once it has not changed for 400 ms, src/ui/browser.rs: set_query); on
+ * timeout, fails showing what they are.
  */
 export async function waitForParams(page, expected, timeout = 5_000) {
   const same = (u) => JSON.stringify(paramsOf(u)) === JSON.stringify(expected);
