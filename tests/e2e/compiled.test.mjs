@@ -52,14 +52,24 @@ const app = useApp({
 });
 
 /**
- * Waits until the view has answered (nothing busy, a count shown) and reads what it shows,
- * in the same evaluation that finds it settled: a read made afterwards could catch the
- * start of the next fetch.
+ * Waits until the view has answered (nothing busy, a count shown) and has not changed for a
+ * frame, and reads what it shows, in the same evaluation that finds it so: a read made
+ * afterwards could catch the start of the next fetch. The quiet frame matters because Yew
+ * may finish a render in a later task: the count can be drawn before the list below it.
  */
 async function answered(page) {
   const settled = () => {
+    // Counts the DOM's changes since the first poll (polls run once a frame).
+    if (!window.__answerWatch) {
+      const watch = { changes: 0, seen: -1 };
+      new MutationObserver((records) => (watch.changes += records.length)).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      window.__answerWatch = watch;
+    }
+    const watch = window.__answerWatch;
+    const quiet = watch.seen === watch.changes;
+    watch.seen = watch.changes;
     const status = document.querySelector('#result-count')?.textContent ?? '';
-    if (document.querySelector('[aria-busy]') || !/\d+ (of \d+ )?facts/.test(status) || document.querySelector('.js-notice')) return null;
+    if (!quiet || document.querySelector('[aria-busy]') || !/\d+ (of \d+ )?facts/.test(status) || document.querySelector('.js-notice')) return null;
     return {
       status: status.trim(),
       ids: [...document.querySelectorAll('article.card')].map((a) => a.id),

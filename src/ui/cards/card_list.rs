@@ -65,6 +65,12 @@ pub fn card_list(props: &CardListProps) -> Html {
     // While the prerendered cards adopt their nodes, one task each (hydration.rs), the list
     // says it is busy.
     let adopting = use_state_eq(hydration::active);
+    // Only a prerendered list needs a `<Suspense>`: its cards suspend while they wait their
+    // turn to adopt. A list drawn afresh keeps its cards as its own children, so that one
+    // render of the list both clears its busy mark and draws the cards that were waiting:
+    // a `<Suspense>` draws its children in a later step, which Yew's scheduler may put off
+    // to a later task, and a frame then showed a list no longer busy, its cards not drawn.
+    let suspends = *use_memo((), |_| hydration::prerendered());
     let list = use_node_ref();
     {
         let (adopting, list) = (adopting.clone(), list.clone());
@@ -74,21 +80,27 @@ pub fn card_list(props: &CardListProps) -> Html {
             }
         });
     }
+    let cards: Html = shown
+        .iter()
+        .map(|&f| match complete(&facts, f) {
+            true => html! {
+                <FactCard key={f} deck={props.deck.clone()} fact={f} query={props.query.clone()}
+                    open={Some(f) == open_index} dispatch={props.dispatch.clone()} />
+            },
+            false => html! { <div key={f} class="card card--pending" aria-hidden="true"></div> },
+        })
+        .collect();
     html! {
         <>
             if let Answer::Failed(e) = fetched {
                 <p class="empty" role="alert">{ format!("Some of these cards could not be read: {}: {}", e.file, e.message) }</p>
             }
             <div class="cards" ref={list} aria-busy={(*adopting || waiting).then_some("true")}>
-                <Suspense>
-                    { for shown.iter().map(|&f| match complete(&facts, f) {
-                        true => html! {
-                            <FactCard key={f} deck={props.deck.clone()} fact={f} query={props.query.clone()}
-                                open={Some(f) == open_index} dispatch={props.dispatch.clone()} />
-                        },
-                        false => html! { <div key={f} class="card card--pending" aria-hidden="true"></div> },
-                    }) }
-                </Suspense>
+                if suspends {
+                    <Suspense>{ cards }</Suspense>
+                } else {
+                    { cards }
+                }
             </div>
             { more }
         </>
