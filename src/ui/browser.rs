@@ -253,6 +253,12 @@ pub fn show_icon() {
     }
 }
 
+/// The viewport's size in CSS pixels, `(width, height)`, if the page has a window.
+pub fn viewport() -> Option<(f64, f64)> {
+    let window = web_sys::window()?;
+    Some((window.inner_width().ok()?.as_f64()?, window.inner_height().ok()?.as_f64()?))
+}
+
 /// Runs `f` in a new task, after the tasks already queued (a zero timeout: browsers run
 /// zero timeouts in the order they were set).
 pub fn in_next_task(f: impl FnOnce() + 'static) {

@@ -11,7 +11,9 @@ use yew::prelude::*;
 /// frame and the rest after it (until e3fd144) made the page quiet one frame later, which
 /// a user waits for, so the split was dropped when keystrokes came to be measured until the
 /// page is quiet (same-run A/B at 10k facts, loaded machine: DOM work p50 27.9 → 15.4 ms,
-/// end-to-end p95 107 → 82 ms).
+/// end-to-end p95 107 → 82 ms). Only a page's first list, drawn afresh, still opens in two
+/// frames (a screenful, then the rest: `card_list::use_opening`): no keystroke waits on it,
+/// and a visitor opening a dataset waits for its first frame.
 pub const PAGE: usize = 20;
 
 /// The part of a result list to show, and the button that shows the next page.

@@ -219,6 +219,33 @@ test('the_first_view_shows_before_the_dictionary_and_table_and_a_search_waits_fo
   await icon();
 });
 
+test('the_first_view_draws_a_screenful_of_cards_busy_then_the_whole_page', async () => {
+  // What the list held when a card of the dataset first appeared (the page's prerendered
+  // cards, of the built-in dataset, are hidden and do not count), and whether it was busy.
+  const firstCards = () => {
+    const watch = new MutationObserver(() => {
+      const list = document.querySelector('.cards');
+      if (!list?.querySelector('article') || document.querySelector('#result-count')?.textContent.trim() !== '3000 facts') return;
+      watch.disconnect();
+      window.__firstCards = { cards: list.querySelectorAll('article').length, busy: list.getAttribute('aria-busy') };
+    });
+    watch.observe(document, { subtree: true, childList: true });
+  };
+  const sizes = [
+    [{ width: 1280, height: 900 }, 6],
+    [{ width: 390, height: 844 }, 2],
+  ];
+  const { seen: json } = await show('?data=c/synth-3k.json');
+  assert.equal(json.status, '3000 facts');
+  assert.equal(json.ids.length, 20, 'a page of cards');
+  for (const [viewport, screenful] of sizes) {
+    const page = await app.open('?data=c/synth/', { waitForApp: false, viewport, initScript: firstCards });
+    const seen = await answered(page);
+    assert.deepEqual(await page.evaluate(() => window.__firstCards), { cards: screenful, busy: 'true' }, `first at ${viewport.width}px`);
+    assert.deepEqual(seen, json, `then the page the JSON path shows, at ${viewport.width}px`);
+  }
+});
+
 /** The page's icon links and what they point at. */
 const iconLinks = (page) => page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
 
