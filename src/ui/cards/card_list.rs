@@ -16,9 +16,9 @@ use crate::ui::paging::{use_pages, Pages, PAGE};
 use crate::ui::state::Action;
 
 thread_local! {
-    /// Whether a list has been drawn afresh on this page yet: only the first opens in two
+    /// Whether a card list has been made on this page yet: only the first may open in two
     /// frames (`use_opening`).
-    static DRAWN_AFRESH: Cell<bool> = const { Cell::new(false) };
+    static FIRST_LIST: Cell<bool> = const { Cell::new(false) };
 }
 
 #[derive(Properties, PartialEq)]
@@ -44,7 +44,7 @@ pub fn card_list(props: &CardListProps) -> Html {
     let first = if hydration::prerendered() { props.results.len().max(PAGE) } else { PAGE };
     let Pages { limit, more } = use_pages(&props.results, first);
     // The page's first list, drawn afresh, shows a screenful of cards in its first frame.
-    let opening = use_opening();
+    let opening = use_opening(props.open.is_some());
     let limit = match *opening {
         true => limit.min(screenful(browser::viewport())),
         false => limit,
@@ -141,15 +141,20 @@ fn complete(facts: &impl Facts, f: usize) -> bool {
 
 /// Whether this list opens in two frames: a screenful of cards, then, once that frame has
 /// been rendered, the rest of the page. Only the page's first list does, and only when it is
-/// drawn afresh (a `?data=` page; a prerendered list is on screen already): that first frame
+/// drawn afresh (a `?data=` page; a prerendered list is on screen already) with no card open
+/// (`opened`: the open card is scrolled into view at once, and the rest of the page drawn
+/// above it would push it out of view again): that first frame
 /// is what a visitor opening a dataset waits for, and laying out the cards below the fold
 /// with it made it later (a static copy of a compiled dataset's first view, no script,
 /// painted in a median of 364 ms with its 20 cards and 298 ms with 6 of them, 10 loads
 /// each on the 2-core bench machine). Later lists, such as a keystroke's, draw the whole
 /// page at once (`paging::PAGE`).
 #[hook]
-fn use_opening() -> UseStateHandle<bool> {
-    use_state_eq(|| !hydration::prerendered() && !DRAWN_AFRESH.with(|drawn| drawn.replace(true)))
+fn use_opening(opened: bool) -> UseStateHandle<bool> {
+    use_state_eq(|| {
+        let first = !FIRST_LIST.with(|made| made.replace(true));
+        first && !hydration::prerendered() && !opened
+    })
 }
 
 /// About how many cards a viewport of `(width, height)` CSS pixels shows at once: the grid's
