@@ -294,6 +294,23 @@ test('the_timeline_of_all_3000_facts_reads_one_file_and_the_facts_of_the_entries
   assert.deepEqual(compiled, await more(json), 'the same 200 entries as the JSON page');
 });
 
+test('the_timeline_shows_its_first_entries_before_it_asks_for_the_facts_of_the_last', async () => {
+  // How many entries were on screen as each chunk was asked for.
+  const page = await app.open('about:blank', { waitForApp: false });
+  const onScreen = [];
+  await page.route(/\/c\/synth\/facts-\d+\.bin/, async (route) => {
+    onScreen.push(await page.evaluate(() => document.querySelectorAll('.timeline__entry').length));
+    await route.continue();
+  });
+  await page.goto(app.url('?view=timeline&data=c/synth/'));
+  const seen = await answered(page);
+  assert.equal(seen.timeline.length, 100, 'the first 100 entries');
+  assert.equal(onScreen[0], 0, 'none before the first facts were asked for');
+  assert.ok(onScreen.at(-1) >= 20, `a screenful of entries showed before the last facts were asked for: ${onScreen}`);
+  const { page: json } = await show('?view=timeline&data=c/synth-3k.json');
+  assert.deepEqual(seen, await answered(json), 'the same entries as the JSON page');
+});
+
 test('a_permalink_the_source_view_and_cite_work_from_the_chunks', async () => {
   const { seen: json } = await show('?q=baku&data=c/synth-3k.json');
   const id = json.ids[3].replace(/^fact-/, '');
