@@ -143,12 +143,12 @@ fn complete(facts: &impl Facts, f: usize) -> bool {
 /// been rendered, the rest of the page. Only the page's first list does, and only when it is
 /// drawn afresh (a `?data=` page; a prerendered list is on screen already) with no card open
 /// (`opened`: the open card is scrolled into view at once, and the rest of the page drawn
-/// above it would push it out of view again): that first frame
-/// is what a visitor opening a dataset waits for, and laying out the cards below the fold
-/// with it made it later (a static copy of a compiled dataset's first view, no script,
-/// painted in a median of 364 ms with its 20 cards and 298 ms with 6 of them, 10 loads
-/// each on the 2-core bench machine). Later lists, such as a keystroke's, draw the whole
-/// page at once (`paging::PAGE`).
+/// a frame later would push it out of view). That first frame is what a visitor opening a
+/// dataset waits for, and laying out the cards below the fold with it made it later: a
+/// static copy of a compiled dataset's first view, no script, painted in a median of 364 ms
+/// with its 20 cards and 298 ms with all but the first 6 hidden (10 loads each, in turns,
+/// on the 2-core bench machine). Later lists, such as a keystroke's, draw the whole page at
+/// once (`paging::PAGE`).
 #[hook]
 fn use_opening(opened: bool) -> UseStateHandle<bool> {
     use_state_eq(|| {
@@ -159,8 +159,8 @@ fn use_opening(opened: bool) -> UseStateHandle<bool> {
 
 /// About how many cards a viewport of `(width, height)` CSS pixels shows at once: the grid's
 /// columns (at least 18rem each, 0.75rem apart, beside the 15rem filter column from 56rem
-/// up: style.css, `.cards` and `.layout`) times the rows that a card of about 500 px starts in. At least two
-/// cards, at most a page; a page when the size is unknown.
+/// up: style.css, `.cards` and `.layout`) times the rows that a card of about 500 px starts
+/// in. At least two cards, at most a page; a page when the size is unknown.
 fn screenful(viewport: Option<(f64, f64)>) -> usize {
     const REM: f64 = 16.0;
     let Some((width, height)) = viewport.filter(|&(w, h)| w > 0.0 && h > 0.0) else {
